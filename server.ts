@@ -1,0 +1,4 @@
+import './src/load-env';
+import { startFromCommandLine } from './src/server/main';
+
+await startFromCommandLine();

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else imports `env` (or the
+ * derived values below) so a wrong variable fails at start-up with a message
+ * that says how to fix it, not somewhere deep in a request.
+ */
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: integer(3000, 0, 65535),
+    HOST: optionalString,
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine((url) => /^(file:|mysql:\/\/|mariadb:\/\/)/.test(url), {
+          message:
+            'must be file:<path> for SQLite or mysql://user:password@host:3306/database for MySQL/MariaDB (or leave it unset for ./data/tanya.db)',
+        })
+        .optional(),
+    ),
+    AUTH_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .min(32, 'must be at least 32 characters; generate one with: openssl rand -base64 48')
+        .optional(),
+    ),
+    TRUST_PROXY: integer(0, 0, 10),
+    PUBLIC_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url('must be the absolute URL visitors use, e.g. https://example.com').optional(),
+    ),
+    ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email('must be a valid email address').optional()),
+    ADMIN_PASSWORD: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(10, 'must be at least 10 characters').optional(),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    ),
+    MAX_BODY_BYTES: integer(64 * 1024, 1024, 10 * 1024 * 1024),
+    LOGIN_RATE_LIMIT_PER_MINUTE: integer(5, 0, 10_000),
+  })
+  .refine((values) => Boolean(values.ADMIN_EMAIL) === Boolean(values.ADMIN_PASSWORD), {
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or both left unset)',
+    path: ['ADMIN_EMAIL'],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `  - ${issue.path.join('.') || 'environment'}: ${issue.message}`,
+  );
+  throw new ConfigError(
+    `Invalid configuration:\n${lines.join('\n')}\nFix these variables in the environment or in .env, then start again (see .env.example).`,
+  );
+}
+
+export const env: Env = parseEnv(process.env);
+
+export const isProduction = env.NODE_ENV === 'production';
+
+/** Tests keep their output readable: only warnings and worse unless LOG_LEVEL asks for more. */
+export const logLevel = env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info');
+
+export const dataDir = path.resolve(env.DATA_DIR);
+
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'mysql'; url: string };
+
+export function resolveDatabaseTarget(url: string | undefined, baseDir = dataDir): DatabaseTarget {
+  if (!url) return { dialect: 'sqlite', file: path.join(baseDir, 'tanya.db') };
+  if (url.startsWith('file:')) return { dialect: 'sqlite', file: path.resolve(url.slice('file:'.length)) };
+  return { dialect: 'mysql', url: url.replace(/^mariadb:/, 'mysql:') };
+}
+
+export const databaseTarget = resolveDatabaseTarget(env.DATABASE_URL);

@@ -1,0 +1,15 @@
+import type { Database } from '../client';
+import { createPortfolioRepository } from './portfolio';
+import { createSettingsRepository } from './settings';
+import { createUserRepository } from './users';
+
+/** The one way the rest of the app reaches the database. */
+export function createRepository(database: Database) {
+  return {
+    ...createUserRepository(database),
+    ...createPortfolioRepository(database),
+    ...createSettingsRepository(database),
+  };
+}
+
+export type Repository = ReturnType<typeof createRepository>;

@@ -1,0 +1,63 @@
+import { asc, eq } from 'drizzle-orm';
+import type { AiProvider } from '../schema/types';
+import type { Database } from '../client';
+
+export type ChatSettings = {
+  aiEnabled: boolean;
+  aiProvider: AiProvider;
+  aiModel: string;
+  aiTemperature: number;
+  aiSystemPrompt: string | null;
+  welcomeMessage: string | null;
+  offlineMessage: string | null;
+  updatedAt: Date;
+};
+
+export type ChatSettingsPatch = Partial<Omit<ChatSettings, 'updatedAt'>>;
+
+export const defaultChatSettings = {
+  welcomeMessage: "Hi! 👋 Ask me anything about my work, or leave a message and I'll get back to you.",
+  offlineMessage: "I'm not online right now. Leave a message and I'll reply as soon as I can.",
+} as const;
+
+/** chat_settings holds a single row; the first read creates it with the defaults. */
+export function createSettingsRepository({ db, tables, transaction, insertReturningIds }: Database) {
+  const { chatSettings } = tables;
+  const columns = {
+    id: chatSettings.id,
+    aiEnabled: chatSettings.aiEnabled,
+    aiProvider: chatSettings.aiProvider,
+    aiModel: chatSettings.aiModel,
+    aiTemperature: chatSettings.aiTemperature,
+    aiSystemPrompt: chatSettings.aiSystemPrompt,
+    welcomeMessage: chatSettings.welcomeMessage,
+    offlineMessage: chatSettings.offlineMessage,
+    updatedAt: chatSettings.updatedAt,
+  };
+
+  async function ensureRow(): Promise<ChatSettings & { id: number }> {
+    const [row] = await db.select(columns).from(chatSettings).orderBy(asc(chatSettings.id)).limit(1);
+    if (row) return row;
+    return transaction(async (tx) => {
+      const [again] = await tx.select(columns).from(chatSettings).orderBy(asc(chatSettings.id)).limit(1);
+      if (again) return again;
+      await insertReturningIds(chatSettings, [{ ...defaultChatSettings }], tx);
+      const [created] = await tx.select(columns).from(chatSettings).orderBy(asc(chatSettings.id)).limit(1);
+      return created!;
+    });
+  }
+
+  return {
+    async getChatSettings(): Promise<ChatSettings> {
+      const { id: _id, ...settings } = await ensureRow();
+      return settings;
+    },
+
+    async updateChatSettings(patch: ChatSettingsPatch): Promise<ChatSettings> {
+      const { id } = await ensureRow();
+      await db.update(chatSettings).set(patch).where(eq(chatSettings.id, id));
+      const { id: _id, ...settings } = await ensureRow();
+      return settings;
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import {
+  boolean,
+  customType,
+  datetime,
+  double,
+  index,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core';
+import {
+  aiProviders,
+  conversationStatuses,
+  messageStatuses,
+  senderTypes,
+  type CoreValue,
+  type MessageMetadata,
+  type ProjectListItem,
+} from './types';
+
+/*
+ * The MySQL/MariaDB shape of the schema: the same tables and columns as
+ * src/db/schema/sqlite.ts (tests/db/schema-parity.test.ts keeps them equal).
+ * DATETIME(3) holds the app-written UTC timestamps with millisecond precision.
+ */
+
+const id = () => int('id').autoincrement().primaryKey();
+const timestamp = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
+const createdAt = () => timestamp('created_at').notNull().$defaultFn(() => new Date());
+const updatedAt = () =>
+  timestamp('updated_at')
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdateFn(() => new Date());
+/**
+ * MariaDB stores JSON as LONGTEXT and mysql2 hands it back as a string, while
+ * MySQL's native JSON arrives parsed; this column accepts both.
+ */
+const json = customType<{ data: unknown; driverData: string | object }>({
+  dataType: () => 'json',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => (typeof value === 'string' ? JSON.parse(value) : value),
+});
+
+const jsonList = <T>(name: string) =>
+  json(name)
+    .$type<T[]>()
+    .notNull()
+    .$defaultFn(() => []);
+const sortOrder = () => int('sort_order').notNull().default(0);
+const isSample = () => boolean('is_sample').notNull().default(false);
+
+export const users = mysqlTable('users', {
+  id: id(),
+  name: varchar('name', { length: 255 }).notNull(),
+  email: varchar('email', { length: 255 }).notNull().unique(),
+  passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+  lastLoginAt: timestamp('last_login_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const about = mysqlTable('about', {
+  id: id(),
+  name: varchar('name', { length: 255 }).notNull(),
+  title: varchar('title', { length: 255 }).notNull(),
+  location: varchar('location', { length: 255 }).notNull(),
+  narrativeTitle: varchar('narrative_title', { length: 255 }).notNull(),
+  narrativeContent: text('narrative_content').notNull(),
+  coreValues: jsonList<CoreValue>('core_values'),
+  interests: jsonList<string>('interests'),
+  email: varchar('email', { length: 255 }),
+  availability: text('availability'),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const techStack = mysqlTable('tech_stack', {
+  id: id(),
+  title: varchar('title', { length: 255 }).notNull(),
+  description: text('description').notNull(),
+  category: varchar('category', { length: 100 }),
+  iconName: varchar('icon_name', { length: 255 }).notNull(),
+  iconColor: varchar('icon_color', { length: 50 }).notNull(),
+  bgColor: varchar('bg_color', { length: 50 }).notNull(),
+  sortOrder: sortOrder(),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const career = mysqlTable('career', {
+  id: id(),
+  year: varchar('year', { length: 100 }).notNull(),
+  title: varchar('title', { length: 255 }).notNull(),
+  subtitle: varchar('subtitle', { length: 255 }).notNull(),
+  description: text('description').notNull(),
+  techStack: jsonList<string>('tech_stack'),
+  keyProjects: jsonList<string>('key_projects'),
+  projectList: jsonList<ProjectListItem>('project_list'),
+  bulletPoints: jsonList<string>('bullet_points'),
+  sortOrder: sortOrder(),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const projects = mysqlTable('projects', {
+  id: id(),
+  name: varchar('name', { length: 255 }).notNull(),
+  description: text('description').notNull(),
+  techStack: jsonList<string>('tech_stack'),
+  year: varchar('year', { length: 50 }),
+  url: varchar('url', { length: 2048 }),
+  repoUrl: varchar('repo_url', { length: 2048 }),
+  sortOrder: sortOrder(),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const chatSettings = mysqlTable('chat_settings', {
+  id: id(),
+  aiEnabled: boolean('ai_enabled').notNull().default(true),
+  aiProvider: mysqlEnum('ai_provider', aiProviders).notNull().default('local'),
+  aiModel: varchar('ai_model', { length: 100 }).notNull().default('gpt-4o-mini'),
+  aiTemperature: double('ai_temperature').notNull().default(0.7),
+  aiSystemPrompt: text('ai_system_prompt'),
+  welcomeMessage: text('welcome_message'),
+  offlineMessage: text('offline_message'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const conversations = mysqlTable(
+  'conversations',
+  {
+    id: id(),
+    visitorId: varchar('visitor_id', { length: 100 }).notNull(),
+    visitorName: varchar('visitor_name', { length: 255 }),
+    visitorEmail: varchar('visitor_email', { length: 255 }),
+    status: mysqlEnum('status', conversationStatuses).notNull().default('active'),
+    isAiHandled: boolean('is_ai_handled').notNull().default(true),
+    needsHuman: boolean('needs_human').notNull().default(false),
+    lastMessageAt: timestamp('last_message_at').notNull().$defaultFn(() => new Date()),
+    visitorLastSeenAt: timestamp('visitor_last_seen_at'),
+    adminLastSeenAt: timestamp('admin_last_seen_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('conversations_status_last_message_idx').on(table.status, table.lastMessageAt),
+    index('conversations_last_message_idx').on(table.lastMessageAt),
+    index('conversations_visitor_idx').on(table.visitorId),
+  ],
+);
+
+export const messages = mysqlTable(
+  'messages',
+  {
+    id: id(),
+    conversationId: int('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    senderType: mysqlEnum('sender_type', senderTypes).notNull(),
+    senderId: int('sender_id'),
+    content: text('content').notNull(),
+    clientMessageId: varchar('client_message_id', { length: 64 }),
+    status: mysqlEnum('status', messageStatuses).notNull().default('sent'),
+    readAt: timestamp('read_at'),
+    metadata: json('metadata').$type<MessageMetadata>(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('messages_conversation_id_idx').on(table.conversationId, table.id),
+    uniqueIndex('messages_conversation_client_message_uq').on(table.conversationId, table.clientMessageId),
+  ],
+);
+
+export const chatSessions = mysqlTable(
+  'chat_sessions',
+  {
+    id: id(),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    visitorId: varchar('visitor_id', { length: 100 }).notNull(),
+    conversationId: int('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    ipAddress: varchar('ip_address', { length: 45 }),
+    userAgent: varchar('user_agent', { length: 512 }),
+    pageUrl: varchar('page_url', { length: 2048 }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at').notNull().$defaultFn(() => new Date()),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('chat_sessions_token_hash_uq').on(table.tokenHash),
+    index('chat_sessions_conversation_idx').on(table.conversationId),
+    index('chat_sessions_expires_idx').on(table.expiresAt),
+  ],
+);

@@ -1,0 +1,183 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  aiProviders,
+  conversationStatuses,
+  messageStatuses,
+  senderTypes,
+  type CoreValue,
+  type MessageMetadata,
+  type ProjectListItem,
+} from './types';
+
+/*
+ * The SQLite shape of the schema. src/db/schema/mysql.ts declares the same
+ * tables and columns for MySQL; tests/db/schema-parity.test.ts fails when the
+ * two drift apart. Timestamps are written by the app (millisecond Dates) so
+ * both dialects store the same values.
+ */
+
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const createdAt = () => timestamp('created_at').notNull().$defaultFn(() => new Date());
+const updatedAt = () =>
+  timestamp('updated_at')
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdateFn(() => new Date());
+const flag = (name: string) => integer(name, { mode: 'boolean' });
+const jsonList = <T>(name: string) =>
+  text(name, { mode: 'json' })
+    .$type<T[]>()
+    .notNull()
+    .$defaultFn(() => []);
+const sortOrder = () => integer('sort_order').notNull().default(0);
+const isSample = () => flag('is_sample').notNull().default(false);
+
+export const users = sqliteTable('users', {
+  id: id(),
+  name: text('name', { length: 255 }).notNull(),
+  email: text('email', { length: 255 }).notNull().unique(),
+  passwordHash: text('password_hash', { length: 255 }).notNull(),
+  lastLoginAt: timestamp('last_login_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const about = sqliteTable('about', {
+  id: id(),
+  name: text('name', { length: 255 }).notNull(),
+  title: text('title', { length: 255 }).notNull(),
+  location: text('location', { length: 255 }).notNull(),
+  narrativeTitle: text('narrative_title', { length: 255 }).notNull(),
+  narrativeContent: text('narrative_content').notNull(),
+  coreValues: jsonList<CoreValue>('core_values'),
+  interests: jsonList<string>('interests'),
+  email: text('email', { length: 255 }),
+  availability: text('availability'),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const techStack = sqliteTable('tech_stack', {
+  id: id(),
+  title: text('title', { length: 255 }).notNull(),
+  description: text('description').notNull(),
+  category: text('category', { length: 100 }),
+  iconName: text('icon_name', { length: 255 }).notNull(),
+  iconColor: text('icon_color', { length: 50 }).notNull(),
+  bgColor: text('bg_color', { length: 50 }).notNull(),
+  sortOrder: sortOrder(),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const career = sqliteTable('career', {
+  id: id(),
+  year: text('year', { length: 100 }).notNull(),
+  title: text('title', { length: 255 }).notNull(),
+  subtitle: text('subtitle', { length: 255 }).notNull(),
+  description: text('description').notNull(),
+  techStack: jsonList<string>('tech_stack'),
+  keyProjects: jsonList<string>('key_projects'),
+  projectList: jsonList<ProjectListItem>('project_list'),
+  bulletPoints: jsonList<string>('bullet_points'),
+  sortOrder: sortOrder(),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const projects = sqliteTable('projects', {
+  id: id(),
+  name: text('name', { length: 255 }).notNull(),
+  description: text('description').notNull(),
+  techStack: jsonList<string>('tech_stack'),
+  year: text('year', { length: 50 }),
+  url: text('url', { length: 2048 }),
+  repoUrl: text('repo_url', { length: 2048 }),
+  sortOrder: sortOrder(),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const chatSettings = sqliteTable('chat_settings', {
+  id: id(),
+  aiEnabled: flag('ai_enabled').notNull().default(true),
+  aiProvider: text('ai_provider', { enum: aiProviders }).notNull().default('local'),
+  aiModel: text('ai_model', { length: 100 }).notNull().default('gpt-4o-mini'),
+  aiTemperature: real('ai_temperature').notNull().default(0.7),
+  aiSystemPrompt: text('ai_system_prompt'),
+  welcomeMessage: text('welcome_message'),
+  offlineMessage: text('offline_message'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: id(),
+    visitorId: text('visitor_id', { length: 100 }).notNull(),
+    visitorName: text('visitor_name', { length: 255 }),
+    visitorEmail: text('visitor_email', { length: 255 }),
+    status: text('status', { enum: conversationStatuses }).notNull().default('active'),
+    isAiHandled: flag('is_ai_handled').notNull().default(true),
+    needsHuman: flag('needs_human').notNull().default(false),
+    lastMessageAt: timestamp('last_message_at').notNull().$defaultFn(() => new Date()),
+    visitorLastSeenAt: timestamp('visitor_last_seen_at'),
+    adminLastSeenAt: timestamp('admin_last_seen_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('conversations_status_last_message_idx').on(table.status, table.lastMessageAt),
+    index('conversations_last_message_idx').on(table.lastMessageAt),
+    index('conversations_visitor_idx').on(table.visitorId),
+  ],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: id(),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    senderType: text('sender_type', { enum: senderTypes }).notNull(),
+    senderId: integer('sender_id'),
+    content: text('content').notNull(),
+    clientMessageId: text('client_message_id', { length: 64 }),
+    status: text('status', { enum: messageStatuses }).notNull().default('sent'),
+    readAt: timestamp('read_at'),
+    metadata: text('metadata', { mode: 'json' }).$type<MessageMetadata>(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('messages_conversation_id_idx').on(table.conversationId, table.id),
+    uniqueIndex('messages_conversation_client_message_uq').on(table.conversationId, table.clientMessageId),
+  ],
+);
+
+export const chatSessions = sqliteTable(
+  'chat_sessions',
+  {
+    id: id(),
+    tokenHash: text('token_hash', { length: 64 }).notNull(),
+    visitorId: text('visitor_id', { length: 100 }).notNull(),
+    conversationId: integer('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    ipAddress: text('ip_address', { length: 45 }),
+    userAgent: text('user_agent', { length: 512 }),
+    pageUrl: text('page_url', { length: 2048 }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at').notNull().$defaultFn(() => new Date()),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('chat_sessions_token_hash_uq').on(table.tokenHash),
+    index('chat_sessions_conversation_idx').on(table.conversationId),
+    index('chat_sessions_expires_idx').on(table.expiresAt),
+  ],
+);

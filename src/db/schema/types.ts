@@ -1,0 +1,19 @@
+/** Value types shared by both dialects' schemas and by the rest of the app. */
+
+export type CoreValue = { icon: string; title: string; description: string };
+export type ProjectListItem = { name: string; type?: string };
+
+export const conversationStatuses = ['active', 'resolved', 'closed'] as const;
+export type ConversationStatus = (typeof conversationStatuses)[number];
+
+export const senderTypes = ['visitor', 'admin', 'ai'] as const;
+export type SenderType = (typeof senderTypes)[number];
+
+/** Delivery status, Chatwoot-style: sent when stored, delivered when a recipient's client acknowledged it. */
+export const messageStatuses = ['sent', 'delivered', 'read', 'failed'] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+export const aiProviders = ['local', 'openai', 'openai-compatible'] as const;
+export type AiProvider = (typeof aiProviders)[number];
+
+export type MessageMetadata = Record<string, unknown>;

@@ -1,0 +1,53 @@
+/**
+ * One error type for the whole app. A code is `<kind>:<surface>`; the HTTP
+ * status comes from the kind, the user-facing text from the code unless the
+ * thrower supplies a more specific one.
+ */
+const statusByKind = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limit: 429,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorKind = keyof typeof statusByKind;
+export type ErrorCode = `${ErrorKind}:${string}`;
+
+const defaultMessages: Partial<Record<ErrorKind, string>> = {
+  bad_request: 'The request is not valid.',
+  unauthorized: 'You need to sign in.',
+  forbidden: 'You are not allowed to do that.',
+  not_found: 'Not found.',
+  conflict: 'That conflicts with the current state.',
+  payload_too_large: 'The request body is too large.',
+  unsupported_media_type: 'Send the body as application/json.',
+  rate_limit: 'Too many requests. Try again shortly.',
+  unavailable: 'The service is temporarily unavailable.',
+  internal: 'Something went wrong on our side.',
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldErrors;
+  /** Seconds, for 429 and 503 answers. */
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, options: { message?: string; fields?: FieldErrors; retryAfter?: number } = {}) {
+    const kind = code.split(':')[0] as ErrorKind;
+    super(options.message ?? defaultMessages[kind] ?? 'Request failed.');
+    this.code = code;
+    this.status = statusByKind[kind] ?? 500;
+    this.fields = options.fields;
+    this.retryAfter = options.retryAfter;
+  }
+}

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { databaseTarget, env, isProduction } from '@/config/env';
+import { getAuthSecret } from '@/auth/secret';
+import { closeDatabase, getDatabase, getRepository } from '@/db';
+import { prepareDatabase } from '@/db/bootstrap';
+import { CLIENT_IP_HEADER, resolveClientIp } from '@/http/client-ip';
+import { logger } from '@/logger';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * `npm start` promises a working site even on a fresh clone: build first when
+ * there is no production build. A failed build leaves no build behind, so the
+ * next start tries again instead of serving half a site.
+ */
+function ensureProductionBuild(dir: string): void {
+  if (fs.existsSync(path.join(dir, '.next', 'BUILD_ID'))) return;
+  logger.info('no production build found; running `next build` first (about a minute)');
+  const nextBin = path.join(dir, 'node_modules', '.bin', 'next');
+  const result = spawnSync(nextBin, ['build'], { cwd: dir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) {
+    throw new Error('`next build` failed (see its output above); fix the error and run `npm start` again');
+  }
+}
+
+/** Stamps the trusted client IP on the request; any client-sent value of that header is overwritten. */
+function stampClientIp(req: IncomingMessage): void {
+  req.headers[CLIENT_IP_HEADER] = resolveClientIp({
+    remoteAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers['x-forwarded-for'],
+    trustedHops: env.TRUST_PROXY,
+  });
+}
+
+export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; dir?: string }) {
+  getAuthSecret();
+  const database = getDatabase();
+  await prepareDatabase(database, getRepository());
+  logger.info(
+    { dialect: database.dialect, ...(databaseTarget.dialect === 'sqlite' ? { file: databaseTarget.file } : {}) },
+    'database ready',
+  );
+
+  if (!dev) ensureProductionBuild(dir);
+  const app = next({ dev, dir, hostname: env.HOST ?? 'localhost', port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  let inFlight = 0;
+  let shuttingDown = false;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (shuttingDown) res.setHeader('Connection', 'close');
+    stampClientIp(req);
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+    });
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, 'request handler failed');
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ success: false, error: 'Something went wrong on our side.', code: 'internal:server' }));
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  logger.info({ port, url: `http://localhost:${port}`, mode: dev ? 'development' : 'production' }, 'Tanya is listening');
+
+  /**
+   * Stop accepting, let in-flight requests finish (up to the grace period),
+   * then close the database. Keep-alive sockets that sit idle are closed at
+   * once so they do not hold the process open.
+   */
+  async function shutdown(signal: string): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal, inFlight }, 'shutting down');
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    while (inFlight > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      server.closeIdleConnections();
+    }
+    server.closeAllConnections();
+    await closed;
+    await app.close?.();
+    await closeDatabase();
+    logger.info('stopped');
+  }
+
+  return { server, port, shutdown };
+}
+
+export async function startFromCommandLine(): Promise<void> {
+  try {
+    const { shutdown } = await startServer({ dev: !isProduction });
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        shutdown(signal).then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      });
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
+    await closeDatabase().catch(() => undefined);
+    process.exit(1);
+  }
+}
