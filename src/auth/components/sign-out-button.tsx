@@ -1,0 +1,42 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { postJson } from '@/http/post-json';
+
+export function SignOutButton() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function signOut() {
+    setPending(true);
+    setError(null);
+    const result = await postJson('/api/auth/logout');
+    if (result.success) {
+      router.replace('/admin/login');
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setError(result.error);
+  }
+
+  return (
+    <div className="flex items-center gap-2">
+      {error ? (
+        <span role="alert" className="text-xs text-red-600">
+          {error}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        onClick={signOut}
+        disabled={pending}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm transition hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
+      >
+        {pending ? 'Signing out…' : 'Sign out'}
+      </button>
+    </div>
+  );
+}
