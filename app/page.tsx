@@ -1,8 +1,17 @@
-import { getRepository } from '@/db';
+import type { Metadata } from 'next';
+import { loadPublicPortfolio } from '@/portfolio/components/load-portfolio';
+import { PortfolioHome } from '@/portfolio/components/portfolio-home';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  const { portfolio } = await loadPublicPortfolio();
+  const about = portfolio.about;
+  if (!about) return { title: { absolute: 'Portfolio' } };
+  return { title: { absolute: `${about.name} — ${about.title}` }, description: about.narrativeTitle };
+}
+
 export default async function HomePage() {
-  const portfolio = await getRepository().getPortfolio();
-  return <main className="p-8">{portfolio.about?.name}</main>;
+  const { portfolio, hasSample } = await loadPublicPortfolio();
+  return <PortfolioHome portfolio={portfolio} hasSample={hasSample} />;
 }
