@@ -6,16 +6,15 @@ import { z } from 'zod';
  * the plan's tables; array order is display order.
  */
 
-const line = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });
+const line = (max: number) => text().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 /** Optional text; an empty string counts as left out. */
 const optionalLine = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .transform((value) => value || undefined)
     .optional();
-const paragraph = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must have at most ${max} items`).default([]);
 const tag = line(100);
 const hexColor = z
@@ -33,7 +32,7 @@ const webUrl = z
 export const coreValueSchema = z.object({
   icon: line(50).default('star'),
   title: line(255),
-  description: paragraph(1000),
+  description: line(1000),
 });
 
 export const aboutSchema = z.object({
@@ -41,7 +40,7 @@ export const aboutSchema = z.object({
   title: line(255),
   location: line(255),
   narrativeTitle: line(255),
-  narrativeContent: paragraph(10_000),
+  narrativeContent: line(10_000),
   coreValues: list(coreValueSchema, 20),
   interests: list(tag, 30),
   email: z
@@ -56,7 +55,7 @@ export const aboutSchema = z.object({
 
 export const techStackItemSchema = z.object({
   title: line(255),
-  description: paragraph(2000),
+  description: line(2000),
   category: optionalLine(100),
   iconName: optionalLine(255),
   iconColor: hexColor.optional(),
@@ -67,7 +66,7 @@ export const careerEntrySchema = z.object({
   year: line(100),
   title: line(255),
   subtitle: line(255),
-  description: paragraph(5000),
+  description: line(5000),
   techStack: list(tag, 40),
   keyProjects: list(line(255), 20),
   projectList: list(z.object({ name: line(255), type: optionalLine(100) }), 40),
@@ -76,7 +75,7 @@ export const careerEntrySchema = z.object({
 
 export const projectSchema = z.object({
   name: line(255),
-  description: paragraph(5000),
+  description: line(5000),
   techStack: list(tag, 40),
   year: optionalLine(50),
   url: webUrl,

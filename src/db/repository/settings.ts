@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AiProvider } from '../schema/types';
 import type { Database } from '../client';
 
@@ -20,8 +20,10 @@ export const defaultChatSettings = {
   offlineMessage: "I'm not online right now. Leave a message and I'll reply as soon as I can.",
 } as const;
 
-/** chat_settings holds a single row; the first read creates it with the defaults. */
-export function createSettingsRepository({ db, tables, transaction, insertReturningIds }: Database) {
+/** chat_settings holds a single row (id 1); the first read creates it with the defaults. */
+const SETTINGS_ROW_ID = 1;
+
+export function createSettingsRepository({ db, tables, insertReturningIds, isUniqueViolation }: Database) {
   const { chatSettings } = tables;
   const columns = {
     id: chatSettings.id,
@@ -35,16 +37,19 @@ export function createSettingsRepository({ db, tables, transaction, insertReturn
     updatedAt: chatSettings.updatedAt,
   };
 
+  const selectRow = () => db.select(columns).from(chatSettings).where(eq(chatSettings.id, SETTINGS_ROW_ID)).limit(1);
+
+  /** The row has a fixed id, so concurrent first reads cannot create two: the loser's insert is a unique violation. */
   async function ensureRow(): Promise<ChatSettings & { id: number }> {
-    const [row] = await db.select(columns).from(chatSettings).orderBy(asc(chatSettings.id)).limit(1);
+    const [row] = await selectRow();
     if (row) return row;
-    return transaction(async (tx) => {
-      const [again] = await tx.select(columns).from(chatSettings).orderBy(asc(chatSettings.id)).limit(1);
-      if (again) return again;
-      await insertReturningIds(chatSettings, [{ ...defaultChatSettings }], tx);
-      const [created] = await tx.select(columns).from(chatSettings).orderBy(asc(chatSettings.id)).limit(1);
-      return created!;
-    });
+    try {
+      await insertReturningIds(chatSettings, [{ id: SETTINGS_ROW_ID, ...defaultChatSettings }]);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    const [created] = await selectRow();
+    return created!;
   }
 
   return {

@@ -1,0 +1,24 @@
+import { getRepository } from '@/db';
+import { normalizePortfolio, portfolioDocumentSchema, type PortfolioDocument } from './schema';
+import { parseInput } from '@/http/response';
+
+/** The portfolio as one document (GET /api/admin/portfolio, portfolio:export). */
+export function getPortfolioDocument(): Promise<PortfolioDocument> {
+  return getRepository().getPortfolio();
+}
+
+/**
+ * Validates a whole document and replaces the stored portfolio with it in one
+ * transaction (PUT /api/admin/portfolio, portfolio:import). Invalid input
+ * throws the 400 AppError with field messages; nothing is written.
+ */
+export async function replacePortfolioDocument(input: unknown): Promise<PortfolioDocument> {
+  const document = normalizePortfolio(parseInput(portfolioDocumentSchema, input));
+  await getRepository().replacePortfolio({ document });
+  return getPortfolioDocument();
+}
+
+export async function removeSamplePortfolio(): Promise<PortfolioDocument> {
+  await getRepository().removeSamplePortfolioContent();
+  return getPortfolioDocument();
+}

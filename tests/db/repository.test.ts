@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepository, type Repository } from '@/db/repository';
+import { normalizePortfolio, portfolioDocumentSchema, type PortfolioDocument } from '@/portfolio/schema';
+import { samplePortfolio } from '@/portfolio/sample';
+import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
+
+/*
+ * One conformance suite for the repository API, run on every dialect: the
+ * app must behave the same on the embedded SQLite file and on MySQL.
+ */
+for (const { dialect, create, skip } of dialects) {
+  describe.skipIf(skip)(`repository on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
+    let testDb: TestDatabase;
+    let repository: Repository;
+
+    beforeAll(async () => {
+      testDb = await create();
+      await testDb.database.migrate();
+      repository = createRepository(testDb.database);
+    });
+
+    afterAll(async () => {
+      await testDb?.drop();
+    });
+
+    it('applies migrations idempotently', async () => {
+      await expect(testDb.database.migrate()).resolves.toBeUndefined();
+      await expect(testDb.database.ping()).resolves.toBeUndefined();
+    });
+
+    describe('users', () => {
+      it('creates an admin, then resets its password, matching email case-insensitively', async () => {
+        const created = await repository.upsertUserByEmail({ name: 'Owner', email: 'Owner@Example.com', passwordHash: 'h1' });
+        expect(created.created).toBe(true);
+        const reset = await repository.upsertUserByEmail({ name: 'Owner', email: 'owner@example.com', passwordHash: 'h2' });
+        expect(reset).toEqual({ id: created.id, created: false });
+
+        const user = await repository.getUserByEmail({ email: ' OWNER@example.COM ' });
+        expect(user).toMatchObject({ id: created.id, email: 'owner@example.com', passwordHash: 'h2', lastLoginAt: null });
+        expect(await repository.getUserById({ id: created.id })).toEqual(user);
+        expect(await repository.getUserById({ id: 999_999 })).toBeNull();
+        expect(await repository.getUserByEmail({ email: 'nobody@example.com' })).toBeNull();
+      });
+
+      it('records the last login with millisecond precision', async () => {
+        const user = (await repository.getUserByEmail({ email: 'owner@example.com' }))!;
+        const before = Date.now();
+        await repository.recordUserLogin({ id: user.id });
+        const after = await repository.getUserById({ id: user.id });
+        expect(after!.lastLoginAt).toBeInstanceOf(Date);
+        expect(after!.lastLoginAt!.getTime()).toBeGreaterThanOrEqual(before - 1);
+        expect(after!.lastLoginAt!.getTime()).toBeLessThanOrEqual(Date.now());
+      });
+
+      it('creates the first admin only while none exists', async () => {
+        expect(await repository.countUsers()).toBe(1);
+        expect(await repository.createFirstUser({ name: 'Late', email: 'late@example.com', passwordHash: 'x' })).toBeNull();
+        expect(await repository.getUserByEmail({ email: 'late@example.com' })).toBeNull();
+      });
+    });
+
+    describe('portfolio', () => {
+      it('starts empty', async () => {
+        expect(await repository.isPortfolioEmpty()).toBe(true);
+        expect(await repository.getPortfolio()).toEqual({ about: null, techStack: [], career: [], projects: [] });
+      });
+
+      it('round-trips the whole document, keeping list order and JSON fields', async () => {
+        await repository.replacePortfolio({ document: samplePortfolio, isSample: true });
+        expect(await repository.getPortfolio()).toEqual(samplePortfolio);
+        expect(await repository.isPortfolioEmpty()).toBe(false);
+        expect(await repository.hasSamplePortfolioContent()).toBe(true);
+      });
+
+      it('stores text verbatim, including markup, quotes and non-ASCII', async () => {
+        const tricky = "<script>alert('x')</script> '; DROP TABLE about; -- Bahasa: Halo, apa kabar? 🚀";
+        const document = normalizePortfolio(
+          portfolioDocumentSchema.parse({
+            about: { name: 'Tricky', title: tricky, location: 'Bandung', narrativeTitle: 'n', narrativeContent: tricky },
+            projects: [{ name: 'p', description: tricky, techStack: ['C#', 'F#'] }],
+          }),
+        );
+        await repository.replacePortfolio({ document });
+        const stored = await repository.getPortfolio();
+        expect(stored.about?.title).toBe(tricky);
+        expect(stored.projects[0]?.description).toBe(tricky);
+        expect(stored.projects[0]?.techStack).toEqual(['C#', 'F#']);
+      });
+
+      it('replaces everything in one transaction: a failing write keeps the previous portfolio', async () => {
+        await repository.replacePortfolio({ document: samplePortfolio });
+        const broken = {
+          ...samplePortfolio,
+          projects: [...samplePortfolio.projects, { name: null, description: 'no name' }],
+        } as unknown as PortfolioDocument;
+        await expect(repository.replacePortfolio({ document: broken })).rejects.toThrow();
+        expect(await repository.getPortfolio()).toEqual(samplePortfolio);
+      });
+
+      it("removes only the sample rows, keeping the owner's own content", async () => {
+        await repository.replacePortfolio({ document: samplePortfolio, isSample: true });
+        await repository.removeSamplePortfolioContent();
+        expect(await repository.isPortfolioEmpty()).toBe(true);
+
+        await repository.replacePortfolio({ document: samplePortfolio });
+        expect(await repository.hasSamplePortfolioContent()).toBe(false);
+        await repository.removeSamplePortfolioContent();
+        expect(await repository.getPortfolio()).toEqual(samplePortfolio);
+      });
+    });
+
+    describe('chat settings', () => {
+      it('creates the single settings row with defaults on first read, under concurrent first reads', async () => {
+        const [first, second] = await Promise.all([repository.getChatSettings(), repository.getChatSettings()]);
+        expect(first).toEqual(second);
+        expect(first).toMatchObject({ aiEnabled: true, aiProvider: 'local', aiTemperature: 0.7 });
+        expect(first.welcomeMessage).toBeTruthy();
+      });
+
+      it('updates only the fields it is given', async () => {
+        const updated = await repository.updateChatSettings({ aiEnabled: false, aiTemperature: 0.2, aiSystemPrompt: 'Be brief.' });
+        expect(updated).toMatchObject({ aiEnabled: false, aiTemperature: 0.2, aiSystemPrompt: 'Be brief.', aiProvider: 'local' });
+        expect(await repository.getChatSettings()).toEqual(updated);
+      });
+    });
+
+    describe('transactions', () => {
+      it('roll back every write when the work throws', async () => {
+        const { database } = testDb;
+        const { users } = database.tables;
+        await expect(
+          database.transaction(async (tx) => {
+            await database.insertReturningIds(users, [{ name: 'Ghost', email: 'ghost@example.com', passwordHash: 'x' }], tx);
+            throw new Error('abort');
+          }),
+        ).rejects.toThrow('abort');
+        expect(await repository.getUserByEmail({ email: 'ghost@example.com' })).toBeNull();
+      });
+
+      it('recognise unique violations on either dialect', async () => {
+        const { database } = testDb;
+        const { users } = database.tables;
+        const duplicate = database.insertReturningIds(users, [{ name: 'Dup', email: 'owner@example.com', passwordHash: 'x' }]);
+        const error = await duplicate.then(() => null, (caught: unknown) => caught);
+        expect(database.isUniqueViolation(error)).toBe(true);
+        expect(database.isUniqueViolation(new Error('other'))).toBe(false);
+      });
+    });
+  });
+}

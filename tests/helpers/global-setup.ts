@@ -1,0 +1,6 @@
+import { ensureFreshBuild } from './build';
+
+/** HTTP tests run the real production server, so the build must match the sources. */
+export default function setup() {
+  ensureFreshBuild();
+}
