@@ -83,6 +83,10 @@ function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<numbe
   });
 }
 
+/** Tests assert on response bodies field by field, so the body is left loosely typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonBody = any;
+
 /** JSON request helper: returns status, headers and the parsed body. */
 export async function api(
   server: { url: string },
@@ -99,11 +103,19 @@ export async function api(
     redirect: 'manual',
   });
   const text = await response.text();
-  let body: any;
+  let body: JsonBody;
   try {
     body = JSON.parse(text);
   } catch {
     body = text;
   }
   return { status: response.status, headers: response.headers, body };
+}
+
+/** Signs in through the real login route and returns the Cookie header value for later requests. */
+export async function signInAsAdmin(server: { url: string }, credentials: { email: string; password: string }) {
+  const response = await api(server, '/api/auth/login', { body: credentials });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('tanya_admin='));
+  if (response.status !== 200 || !cookie) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return cookie.split(';')[0]!;
 }

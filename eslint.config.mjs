@@ -1,0 +1,23 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'drizzle/**', 'next-env.d.ts'] },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Only src/realtime may talk to Socket.IO directly; the rest goes through its interfaces.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['src/realtime/**', 'tests/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['socket.io', 'socket.io-client', 'socket.io/*'], message: 'Use the broadcaster/connector interfaces in src/realtime.' }] }],
+    },
+  },
+];
+
+export default config;
