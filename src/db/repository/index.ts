@@ -1,4 +1,5 @@
 import type { Database } from '../client';
+import { createChatRepository } from './chat';
 import { createPortfolioRepository } from './portfolio';
 import { createSettingsRepository } from './settings';
 import { createUserRepository } from './users';
@@ -9,6 +10,7 @@ export function createRepository(database: Database) {
     ...createUserRepository(database),
     ...createPortfolioRepository(database),
     ...createSettingsRepository(database),
+    ...createChatRepository(database),
   };
 }
 

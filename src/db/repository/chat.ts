@@ -1,0 +1,669 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  max,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
+import type { Database, Db } from '../client';
+import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
+
+/*
+ * The chat data layer: visitor sessions, conversations and messages. Every
+ * function here is what the chat API and the realtime layer call; none of
+ * them publishes events, so callers emit after the write has committed.
+ *
+ * Lock order on MySQL/InnoDB: a transaction that touches a conversation row
+ * and its messages always updates the conversation row first. That row lock
+ * serialises writers of one conversation, so concurrent sends and reads
+ * cannot deadlock on the messages' index gaps.
+ *
+ * Expected outcomes (a missing row, a lost race) leave a transaction by
+ * returning, never by throwing: on SQLite a rollback would also undo any
+ * unrelated write that another request ran on the shared connection while
+ * the transaction was open.
+ */
+
+export type ChatSession = {
+  id: number;
+  tokenHash: string;
+  visitorId: string;
+  conversationId: number | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  pageUrl: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+};
+
+export type Conversation = {
+  id: number;
+  visitorId: string;
+  visitorName: string | null;
+  visitorEmail: string | null;
+  status: ConversationStatus;
+  isAiHandled: boolean;
+  needsHuman: boolean;
+  lastMessageAt: Date;
+  visitorLastSeenAt: Date | null;
+  adminLastSeenAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type Message = {
+  id: number;
+  conversationId: number;
+  senderType: SenderType;
+  senderId: number | null;
+  content: string;
+  clientMessageId: string | null;
+  status: MessageStatus;
+  readAt: Date | null;
+  metadata: MessageMetadata | null;
+  createdAt: Date;
+};
+
+/** The two sides of a conversation: the visitor, and the owner's side (the admin and the AI speaking for them). */
+export type ChatParticipant = 'visitor' | 'admin';
+
+export type ConversationStatusFilter = ConversationStatus | 'all';
+
+export type ConversationListItem = Conversation & {
+  lastMessage: { content: string; senderType: SenderType; createdAt: Date } | null;
+  /** Visitor messages the admin has not read yet. */
+  unreadCount: number;
+};
+
+export type ConversationPage = {
+  conversations: ConversationListItem[];
+  pagination: { total: number; page: number; limit: number; totalPages: number };
+};
+
+export type MessagePage = {
+  /** Always oldest first, ready to display. */
+  messages: Message[];
+  /** More messages exist in the direction that was asked for. */
+  hasMore: boolean;
+  /** The cursor for the next page in the same direction (`before` or `after`), or null when there is none. */
+  nextCursor: number | null;
+};
+
+/** At most one of the two: `before` pages back through history, `after` fills a gap forward. */
+export type MessageCursor = { before?: number; after?: number };
+
+/** Messages still waiting for their recipient: they can become delivered or read. */
+const UNREAD_STATUSES: MessageStatus[] = ['sent', 'delivered'];
+
+/** The sender types whose messages `participant` receives. */
+export function senderTypesReceivedBy(participant: ChatParticipant): SenderType[] {
+  return participant === 'visitor' ? ['admin', 'ai'] : ['visitor'];
+}
+
+/** A LIKE pattern matching `text` anywhere, with `%`, `_` and the escape character taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[!%_]/g, (char) => `!${char}`)}%`;
+}
+
+/** `'!'` rather than a backslash: MySQL reads `'\\'` as one character, SQLite as two. */
+const likeEscaped = (column: AnyColumn, pattern: string): SQL => sql`${column} like ${pattern} escape '!'`;
+
+export function createChatRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
+  const { chatSessions, conversations, messages } = tables;
+
+  const sessionColumns = {
+    id: chatSessions.id,
+    tokenHash: chatSessions.tokenHash,
+    visitorId: chatSessions.visitorId,
+    conversationId: chatSessions.conversationId,
+    ipAddress: chatSessions.ipAddress,
+    userAgent: chatSessions.userAgent,
+    pageUrl: chatSessions.pageUrl,
+    createdAt: chatSessions.createdAt,
+    lastSeenAt: chatSessions.lastSeenAt,
+    expiresAt: chatSessions.expiresAt,
+  };
+
+  const conversationColumns = {
+    id: conversations.id,
+    visitorId: conversations.visitorId,
+    visitorName: conversations.visitorName,
+    visitorEmail: conversations.visitorEmail,
+    status: conversations.status,
+    isAiHandled: conversations.isAiHandled,
+    needsHuman: conversations.needsHuman,
+    lastMessageAt: conversations.lastMessageAt,
+    visitorLastSeenAt: conversations.visitorLastSeenAt,
+    adminLastSeenAt: conversations.adminLastSeenAt,
+    createdAt: conversations.createdAt,
+    updatedAt: conversations.updatedAt,
+  };
+
+  const messageColumns = {
+    id: messages.id,
+    conversationId: messages.conversationId,
+    senderType: messages.senderType,
+    senderId: messages.senderId,
+    content: messages.content,
+    clientMessageId: messages.clientMessageId,
+    status: messages.status,
+    readAt: messages.readAt,
+    metadata: messages.metadata,
+    createdAt: messages.createdAt,
+  };
+
+  async function getChatSessionById({ id }: { id: number }, executor: Db = db): Promise<ChatSession | null> {
+    const [row] = await executor.select(sessionColumns).from(chatSessions).where(eq(chatSessions.id, id)).limit(1);
+    return row ?? null;
+  }
+
+  async function getConversationById({ id }: { id: number }, executor: Db = db): Promise<Conversation | null> {
+    const [row] = await executor
+      .select(conversationColumns)
+      .from(conversations)
+      .where(eq(conversations.id, id))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async function getMessageByClientMessageId(
+    { conversationId, clientMessageId }: { conversationId: number; clientMessageId: string },
+    executor: Db = db,
+  ): Promise<Message | null> {
+    const [row] = await executor
+      .select(messageColumns)
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
+      .limit(1);
+    return row ?? null;
+  }
+
+  /**
+   * One attempt at binding a new conversation to the session. Returns `'lost-race'`
+   * when another caller bound one first (this attempt's conversation is deleted in
+   * the same transaction), so the caller reads again and finds that one.
+   */
+  function tryGetOrCreateOpenConversation(input: {
+    sessionId: number;
+    visitorName?: string | null;
+    visitorEmail?: string | null;
+  }): Promise<{ conversation: Conversation; created: boolean } | 'lost-race' | 'no-session'> {
+    return transaction(async (tx) => {
+      const session = await getChatSessionById({ id: input.sessionId }, tx);
+      if (!session) return 'no-session';
+      const current = session.conversationId ? await getConversationById({ id: session.conversationId }, tx) : null;
+      if (current && current.status !== 'closed') return { conversation: current, created: false };
+
+      const now = new Date();
+      const [conversationId] = await insertReturningIds(
+        conversations,
+        [
+          {
+            visitorId: session.visitorId,
+            // A visitor starting over after a closed conversation keeps the name and email they gave.
+            visitorName: input.visitorName ?? current?.visitorName ?? null,
+            visitorEmail: input.visitorEmail ?? current?.visitorEmail ?? null,
+            lastMessageAt: now,
+            createdAt: now,
+            updatedAt: now,
+          },
+        ],
+        tx,
+      );
+      // Compare-and-set on the binding this transaction saw: on MySQL a concurrent
+      // binder holds the row lock until it commits, then this matches 0 rows.
+      const bound = await tx
+        .update(chatSessions)
+        .set({ conversationId })
+        .where(
+          and(
+            eq(chatSessions.id, session.id),
+            session.conversationId === null
+              ? isNull(chatSessions.conversationId)
+              : eq(chatSessions.conversationId, session.conversationId),
+          ),
+        );
+      if (affectedRows(bound) === 1) {
+        return { conversation: (await getConversationById({ id: conversationId! }, tx))!, created: true };
+      }
+      await tx.delete(conversations).where(eq(conversations.id, conversationId!));
+      return 'lost-race';
+    });
+  }
+
+  return {
+    // ── Sessions ───────────────────────────────────────────────────────────
+
+    /** Stores a new visitor session; `tokenHash` is the SHA-256 hex of the token, which is never stored. */
+    async createChatSession(input: {
+      tokenHash: string;
+      visitorId: string;
+      expiresAt: Date;
+      ipAddress?: string | null;
+      userAgent?: string | null;
+      pageUrl?: string | null;
+    }): Promise<ChatSession> {
+      const now = new Date();
+      const [id] = await insertReturningIds(chatSessions, [
+        {
+          tokenHash: input.tokenHash,
+          visitorId: input.visitorId,
+          expiresAt: input.expiresAt,
+          ipAddress: input.ipAddress ?? null,
+          userAgent: input.userAgent ?? null,
+          pageUrl: input.pageUrl ?? null,
+          createdAt: now,
+          lastSeenAt: now,
+        },
+      ]);
+      return (await getChatSessionById({ id: id! }))!;
+    },
+
+    getChatSessionById: ({ id }: { id: number }) => getChatSessionById({ id }),
+
+    /** The session with this token hash, unless it has expired (expiry at or before `now`). */
+    async getLiveChatSessionByTokenHash({
+      tokenHash,
+      now = new Date(),
+    }: {
+      tokenHash: string;
+      now?: Date;
+    }): Promise<ChatSession | null> {
+      const [row] = await db
+        .select(sessionColumns)
+        .from(chatSessions)
+        .where(and(eq(chatSessions.tokenHash, tokenHash), gt(chatSessions.expiresAt, now)))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /** Sliding expiry: records activity, the new expiry and (when given) the page the visitor is on. */
+    async touchChatSessionById({
+      id,
+      expiresAt,
+      pageUrl,
+      now = new Date(),
+    }: {
+      id: number;
+      expiresAt: Date;
+      pageUrl?: string | null;
+      now?: Date;
+    }): Promise<boolean> {
+      const result = await db
+        .update(chatSessions)
+        .set({ expiresAt, lastSeenAt: now, ...(pageUrl !== undefined ? { pageUrl } : {}) })
+        .where(eq(chatSessions.id, id));
+      return affectedRows(result) === 1;
+    },
+
+    /** Points the session at a conversation unconditionally (null unbinds it). */
+    async bindChatSessionToConversationById({
+      id,
+      conversationId,
+    }: {
+      id: number;
+      conversationId: number | null;
+    }): Promise<boolean> {
+      const result = await db.update(chatSessions).set({ conversationId }).where(eq(chatSessions.id, id));
+      return affectedRows(result) === 1;
+    },
+
+    // ── Conversations ──────────────────────────────────────────────────────
+
+    /**
+     * The session's open conversation, created and bound on first use. Atomic:
+     * concurrent first sends from one session get the same conversation. A
+     * `closed` conversation is replaced by a new one; `active` and `resolved`
+     * ones are returned as they are (reopening is the caller's decision).
+     */
+    async getOrCreateOpenConversationBySessionId(input: {
+      sessionId: number;
+      visitorName?: string | null;
+      visitorEmail?: string | null;
+    }): Promise<{ conversation: Conversation; created: boolean }> {
+      // Each lost race means another caller bound a conversation, which the next attempt returns.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const outcome = await tryGetOrCreateOpenConversation(input);
+        if (outcome === 'no-session') throw new Error(`chat session ${input.sessionId} does not exist`);
+        if (outcome !== 'lost-race') return outcome;
+      }
+      throw new Error(`could not bind a conversation to chat session ${input.sessionId}`);
+    },
+
+    getConversationById: ({ id }: { id: number }) => getConversationById({ id }),
+
+    /** Sets the fields given; `undefined` leaves a field alone, `null` clears it. */
+    async updateConversationVisitorById({
+      id,
+      visitorName,
+      visitorEmail,
+    }: {
+      id: number;
+      visitorName?: string | null;
+      visitorEmail?: string | null;
+    }): Promise<Conversation | null> {
+      const patch = {
+        ...(visitorName !== undefined ? { visitorName } : {}),
+        ...(visitorEmail !== undefined ? { visitorEmail } : {}),
+      };
+      if (Object.keys(patch).length > 0) await db.update(conversations).set(patch).where(eq(conversations.id, id));
+      return getConversationById({ id });
+    },
+
+    /** Updates status and handling flags; returns the updated conversation (for `conversation-updated`), or null. */
+    async updateConversationById({
+      id,
+      status,
+      isAiHandled,
+      needsHuman,
+    }: {
+      id: number;
+      status?: ConversationStatus;
+      isAiHandled?: boolean;
+      needsHuman?: boolean;
+    }): Promise<Conversation | null> {
+      const patch = {
+        ...(status !== undefined ? { status } : {}),
+        ...(isAiHandled !== undefined ? { isAiHandled } : {}),
+        ...(needsHuman !== undefined ? { needsHuman } : {}),
+      };
+      if (Object.keys(patch).length > 0) await db.update(conversations).set(patch).where(eq(conversations.id, id));
+      return getConversationById({ id });
+    },
+
+    /**
+     * The admin inbox: newest activity first, filtered by status and by `q`
+     * (a substring of the visitor's name, email or any message). Three queries
+     * whatever the page size: the page, its last messages, its unread counts.
+     */
+    async listConversationsByFilter({
+      status = 'all',
+      q,
+      page = 1,
+      limit = 20,
+    }: {
+      status?: ConversationStatusFilter;
+      q?: string;
+      page?: number;
+      limit?: number;
+    }): Promise<ConversationPage> {
+      const safePage = Math.max(1, Math.floor(page));
+      const safeLimit = Math.max(1, Math.floor(limit));
+      const conditions: SQL[] = [];
+      if (status !== 'all') conditions.push(eq(conversations.status, status));
+      const search = q?.trim();
+      if (search) {
+        const pattern = containsPattern(search);
+        const matchingMessage = db
+          .select({ one: sql`1` })
+          .from(messages)
+          .where(and(eq(messages.conversationId, conversations.id), likeEscaped(messages.content, pattern)));
+        conditions.push(
+          or(
+            likeEscaped(conversations.visitorName, pattern),
+            likeEscaped(conversations.visitorEmail, pattern),
+            exists(matchingMessage),
+          )!,
+        );
+      }
+      const where = conditions.length > 0 ? and(...conditions) : undefined;
+
+      const [totalRow] = await db.select({ total: count() }).from(conversations).where(where);
+      const total = totalRow?.total ?? 0;
+      const rows = await db
+        .select(conversationColumns)
+        .from(conversations)
+        .where(where)
+        .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+        .limit(safeLimit)
+        .offset((safePage - 1) * safeLimit);
+
+      const ids = rows.map((row) => row.id);
+      const [lastMessages, unread] =
+        ids.length === 0
+          ? [[], []]
+          : await Promise.all([
+              db
+                .select({
+                  conversationId: messages.conversationId,
+                  content: messages.content,
+                  senderType: messages.senderType,
+                  createdAt: messages.createdAt,
+                })
+                .from(messages)
+                .where(
+                  inArray(
+                    messages.id,
+                    db
+                      .select({ id: max(messages.id) })
+                      .from(messages)
+                      .where(inArray(messages.conversationId, ids))
+                      .groupBy(messages.conversationId),
+                  ),
+                ),
+              db
+                .select({ conversationId: messages.conversationId, unread: count() })
+                .from(messages)
+                .where(
+                  and(
+                    inArray(messages.conversationId, ids),
+                    inArray(messages.senderType, senderTypesReceivedBy('admin')),
+                    inArray(messages.status, UNREAD_STATUSES),
+                  ),
+                )
+                .groupBy(messages.conversationId),
+            ]);
+      const lastById = new Map(lastMessages.map(({ conversationId, ...last }) => [conversationId, last]));
+      const unreadById = new Map(unread.map((row) => [row.conversationId, Number(row.unread)]));
+
+      return {
+        conversations: rows.map((row) => ({
+          ...row,
+          lastMessage: lastById.get(row.id) ?? null,
+          unreadCount: unreadById.get(row.id) ?? 0,
+        })),
+        pagination: { total, page: safePage, limit: safeLimit, totalPages: Math.ceil(total / safeLimit) },
+      };
+    },
+
+    // ── Messages ───────────────────────────────────────────────────────────
+
+    /**
+     * Stores a message and moves the conversation's `lastMessageAt`, in one
+     * transaction. With a `clientMessageId` the call is idempotent: a retry (even
+     * a concurrent one) returns the message already stored, with `duplicate: true`.
+     */
+    async createMessage(input: {
+      conversationId: number;
+      senderType: SenderType;
+      content: string;
+      senderId?: number | null;
+      clientMessageId?: string | null;
+      metadata?: MessageMetadata | null;
+      status?: MessageStatus;
+    }): Promise<{ message: Message; duplicate: boolean }> {
+      const { conversationId } = input;
+      const clientMessageId = input.clientMessageId ?? null;
+      let outcome: { message: Message; duplicate: boolean } | null;
+      try {
+        outcome = await transaction(async (tx) => {
+          const now = new Date();
+          // First, so that this row lock serialises the writers of one conversation.
+          const touched = await tx
+            .update(conversations)
+            .set({ lastMessageAt: now })
+            .where(eq(conversations.id, conversationId));
+          if (affectedRows(touched) === 0) return null;
+          if (clientMessageId) {
+            const existing = await getMessageByClientMessageId({ conversationId, clientMessageId }, tx);
+            // Returning here rolls nothing back but leaves lastMessageAt a moment later: harmless for a retry.
+            if (existing) return { message: existing, duplicate: true };
+          }
+          const [id] = await insertReturningIds(
+            messages,
+            [
+              {
+                conversationId,
+                senderType: input.senderType,
+                senderId: input.senderId ?? null,
+                content: input.content,
+                clientMessageId,
+                status: input.status ?? 'sent',
+                metadata: input.metadata ?? null,
+                createdAt: now,
+              },
+            ],
+            tx,
+          );
+          const [message] = await tx.select(messageColumns).from(messages).where(eq(messages.id, id!)).limit(1);
+          return { message: message!, duplicate: false };
+        });
+      } catch (error) {
+        // MySQL: a concurrent retry committed between our read and our insert.
+        if (clientMessageId && isUniqueViolation(error)) {
+          const existing = await getMessageByClientMessageId({ conversationId, clientMessageId });
+          if (existing) return { message: existing, duplicate: true };
+        }
+        throw error;
+      }
+      if (!outcome) throw new Error(`conversation ${conversationId} does not exist`);
+      return outcome;
+    },
+
+    async getMessageById({ id }: { id: number }): Promise<Message | null> {
+      const [row] = await db.select(messageColumns).from(messages).where(eq(messages.id, id)).limit(1);
+      return row ?? null;
+    },
+
+    /**
+     * A page of a conversation, always returned oldest first. `before` pages back
+     * through history (no cursor: the latest messages); `after` fills a gap
+     * forward from the last message a client has.
+     */
+    async listMessagesByConversationId({
+      conversationId,
+      limit = 50,
+      ...cursor
+    }: { conversationId: number; limit?: number } & MessageCursor): Promise<MessagePage> {
+      const safeLimit = Math.max(1, Math.floor(limit));
+      if (cursor.before !== undefined && cursor.after !== undefined) {
+        throw new Error('listMessagesByConversationId takes `before` or `after`, not both');
+      }
+      const inConversation = eq(messages.conversationId, conversationId);
+
+      if (cursor.after !== undefined) {
+        const rows = await db
+          .select(messageColumns)
+          .from(messages)
+          .where(and(inConversation, gt(messages.id, cursor.after)))
+          .orderBy(asc(messages.id))
+          .limit(safeLimit + 1);
+        const hasMore = rows.length > safeLimit;
+        const page = rows.slice(0, safeLimit);
+        return { messages: page, hasMore, nextCursor: hasMore ? page[page.length - 1]!.id : null };
+      }
+
+      const rows = await db
+        .select(messageColumns)
+        .from(messages)
+        .where(cursor.before !== undefined ? and(inConversation, lt(messages.id, cursor.before)) : inConversation)
+        .orderBy(desc(messages.id))
+        .limit(safeLimit + 1);
+      const hasMore = rows.length > safeLimit;
+      const page = rows.slice(0, safeLimit).reverse();
+      return { messages: page, hasMore, nextCursor: hasMore ? page[0]!.id : null };
+    },
+
+    /**
+     * Marks as delivered the given messages that `recipient` received in this
+     * conversation and that are still `sent`. Returns the ids that changed.
+     */
+    async markMessagesDeliveredByIds({
+      conversationId,
+      recipient,
+      ids,
+    }: {
+      conversationId: number;
+      recipient: ChatParticipant;
+      ids: number[];
+    }): Promise<number[]> {
+      if (ids.length === 0) return [];
+      return transaction(async (tx) => {
+        const pending = and(
+          inArray(messages.id, ids),
+          eq(messages.conversationId, conversationId),
+          inArray(messages.senderType, senderTypesReceivedBy(recipient)),
+          eq(messages.status, 'sent'),
+        );
+        const rows = await tx.select({ id: messages.id }).from(messages).where(pending).orderBy(asc(messages.id));
+        const changed = rows.map((row) => row.id);
+        if (changed.length > 0) {
+          await tx
+            .update(messages)
+            .set({ status: 'delivered' })
+            .where(and(inArray(messages.id, changed), eq(messages.status, 'sent')));
+        }
+        return changed;
+      });
+    },
+
+    /**
+     * `reader` has read the conversation up to `upToMessageId`: the other side's
+     * messages up to it become `read`, and the reader's last-seen time moves.
+     * Returns the ids that changed (for `message-read`) and the time stamped on them.
+     */
+    async markMessagesReadByConversationId({
+      conversationId,
+      reader,
+      upToMessageId,
+      now = new Date(),
+    }: {
+      conversationId: number;
+      reader: ChatParticipant;
+      upToMessageId: number;
+      now?: Date;
+    }): Promise<{ ids: number[]; readAt: Date }> {
+      const ids = await transaction(async (tx) => {
+        await tx
+          .update(conversations)
+          .set(reader === 'visitor' ? { visitorLastSeenAt: now } : { adminLastSeenAt: now })
+          .where(eq(conversations.id, conversationId));
+        const rows = await tx
+          .select({ id: messages.id })
+          .from(messages)
+          .where(
+            and(
+              eq(messages.conversationId, conversationId),
+              lte(messages.id, upToMessageId),
+              inArray(messages.senderType, senderTypesReceivedBy(reader)),
+              inArray(messages.status, UNREAD_STATUSES),
+            ),
+          )
+          .orderBy(asc(messages.id));
+        const changed = rows.map((row) => row.id);
+        if (changed.length > 0) {
+          await tx
+            .update(messages)
+            .set({ status: 'read', readAt: now })
+            .where(and(inArray(messages.id, changed), inArray(messages.status, UNREAD_STATUSES)));
+        }
+        return changed;
+      });
+      return { ids, readAt: now };
+    },
+  };
+}
+
+export type ChatRepository = ReturnType<typeof createChatRepository>;
