@@ -20,15 +20,24 @@ import * as sqliteSchema from './schema/sqlite';
  */
 export type Tables = typeof sqliteSchema;
 export type Db = BetterSQLite3Database<Tables>;
+/** What may run outside a transaction: reads only (see `Database.transaction`). */
+export type ReadDb = Pick<Db, 'select' | 'selectDistinct' | '$count'>;
 export type Dialect = DatabaseTarget['dialect'];
 
 export interface Database {
   readonly dialect: Dialect;
-  readonly db: Db;
+  /** For reads. Writes have no other way in than `transaction`, which the types enforce. */
+  readonly db: ReadDb;
   readonly tables: Tables;
-  /** Inserts rows and returns their generated ids, in order. */
-  insertReturningIds(table: AnyTable, values: object[], executor?: Db): Promise<number[]>;
-  /** Runs `work` atomically; every query inside must be built on the `tx` it is given. */
+  /** Inserts rows on `tx` and returns their generated ids, in order. */
+  insertReturningIds(table: AnyTable, values: object[], tx: Db): Promise<number[]>;
+  /**
+   * Runs `work` atomically; every query inside must be built on the `tx` it
+   * is given, and it must await nothing but those queries. On SQLite all
+   * transactions share the one connection and run one after another, so
+   * every write goes through here: a write issued from outside while a
+   * transaction is open would otherwise join it, and vanish if it rolled back.
+   */
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
   /** Rows matched by an update or delete, whichever dialect ran it. */
   affectedRows(result: unknown): number;
@@ -53,16 +62,17 @@ function openSqlite(file: string): Database {
   const db = drizzleSqlite({ client, schema: sqliteSchema });
 
   // better-sqlite3 runs one synchronous connection, so a transaction is BEGIN
-  // ... COMMIT on it, with transactions queued one after another.
+  // ... COMMIT on it, with transactions (and so all writes) queued one after
+  // another. Reads outside may see a running transaction's rows before COMMIT.
   let queue: Promise<unknown> = Promise.resolve();
 
   return {
     dialect: 'sqlite',
     db,
     tables: sqliteSchema,
-    async insertReturningIds(table, values, executor = db) {
+    async insertReturningIds(table, values, tx) {
       if (values.length === 0) return [];
-      const rows = await executor
+      const rows = await tx
         .insert(table as typeof sqliteSchema.users)
         .values(values as (typeof sqliteSchema.users.$inferInsert)[])
         .returning({ id: sqliteSchema.users.id });
@@ -113,9 +123,9 @@ function openMysql(url: string): Database {
     dialect: 'mysql',
     db: typed,
     tables: mysqlSchema as unknown as Tables,
-    async insertReturningIds(table, values, executor = typed) {
+    async insertReturningIds(table, values, tx) {
       if (values.length === 0) return [];
-      const rows = await (executor as unknown as typeof db)
+      const rows = await (tx as unknown as typeof db)
         .insert(table as unknown as typeof mysqlSchema.users)
         .values(values as (typeof mysqlSchema.users.$inferInsert)[])
         .$returningId();

@@ -137,10 +137,35 @@ for (const { dialect, create, skip } of dialects) {
         expect(await repository.getUserByEmail({ email: 'ghost@example.com' })).toBeNull();
       });
 
+      it('keep a concurrent write out of a transaction that rolls back', async () => {
+        const { database } = testDb;
+        const { users } = database.tables;
+        let openGate!: () => void;
+        const gate = new Promise<void>((resolve) => (openGate = resolve));
+        // The gate holds the transaction open (real work awaits only queries) so the other write lands mid-transaction.
+        const failing = database.transaction(async (tx) => {
+          await database.insertReturningIds(users, [{ name: 'Doomed', email: 'doomed@example.com', passwordHash: 'x' }], tx);
+          await gate;
+          throw new Error('abort');
+        });
+        const owner = (await repository.getUserByEmail({ email: 'owner@example.com' }))!;
+        const loginAt = Date.now();
+        const bystander = repository.recordUserLogin({ id: owner.id });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        openGate();
+        await expect(failing).rejects.toThrow('abort');
+        await bystander;
+        const { lastLoginAt } = (await repository.getUserById({ id: owner.id }))!;
+        expect(lastLoginAt!.getTime()).toBeGreaterThanOrEqual(loginAt);
+        expect(await repository.getUserByEmail({ email: 'doomed@example.com' })).toBeNull();
+      });
+
       it('recognise unique violations on either dialect', async () => {
         const { database } = testDb;
         const { users } = database.tables;
-        const duplicate = database.insertReturningIds(users, [{ name: 'Dup', email: 'owner@example.com', passwordHash: 'x' }]);
+        const duplicate = database.transaction((tx) =>
+          database.insertReturningIds(users, [{ name: 'Dup', email: 'owner@example.com', passwordHash: 'x' }], tx),
+        );
         const error = await duplicate.then(() => null, (caught: unknown) => caught);
         expect(database.isUniqueViolation(error)).toBe(true);
         expect(database.isUniqueViolation(new Error('other'))).toBe(false);

@@ -16,7 +16,7 @@ import {
   type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
-import type { Database, Db } from '../client';
+import type { Database, Db, ReadDb } from '../client';
 import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
@@ -164,12 +164,12 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     createdAt: messages.createdAt,
   };
 
-  async function getChatSessionById({ id }: { id: number }, executor: Db = db): Promise<ChatSession | null> {
+  async function getChatSessionById({ id }: { id: number }, executor: ReadDb = db): Promise<ChatSession | null> {
     const [row] = await executor.select(sessionColumns).from(chatSessions).where(eq(chatSessions.id, id)).limit(1);
     return row ?? null;
   }
 
-  async function getConversationById({ id }: { id: number }, executor: Db = db): Promise<Conversation | null> {
+  async function getConversationById({ id }: { id: number }, executor: ReadDb = db): Promise<Conversation | null> {
     const [row] = await executor
       .select(conversationColumns)
       .from(conversations)
@@ -178,9 +178,16 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     return row ?? null;
   }
 
+  async function patchConversationById({ id, patch }: { id: number; patch: Partial<typeof conversations.$inferInsert> }) {
+    if (Object.keys(patch).length > 0) {
+      await transaction((tx) => tx.update(conversations).set(patch).where(eq(conversations.id, id)));
+    }
+    return getConversationById({ id });
+  }
+
   async function getMessageByClientMessageId(
     { conversationId, clientMessageId }: { conversationId: number; clientMessageId: string },
-    executor: Db = db,
+    executor: ReadDb = db,
   ): Promise<Message | null> {
     const [row] = await executor
       .select(messageColumns)
@@ -256,18 +263,24 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       pageUrl?: string | null;
     }): Promise<ChatSession> {
       const now = new Date();
-      const [id] = await insertReturningIds(chatSessions, [
-        {
-          tokenHash: input.tokenHash,
-          visitorId: input.visitorId,
-          expiresAt: input.expiresAt,
-          ipAddress: input.ipAddress ?? null,
-          userAgent: input.userAgent ?? null,
-          pageUrl: input.pageUrl ?? null,
-          createdAt: now,
-          lastSeenAt: now,
-        },
-      ]);
+      const [id] = await transaction((tx) =>
+        insertReturningIds(
+          chatSessions,
+          [
+            {
+              tokenHash: input.tokenHash,
+              visitorId: input.visitorId,
+              expiresAt: input.expiresAt,
+              ipAddress: input.ipAddress ?? null,
+              userAgent: input.userAgent ?? null,
+              pageUrl: input.pageUrl ?? null,
+              createdAt: now,
+              lastSeenAt: now,
+            },
+          ],
+          tx,
+        ),
+      );
       return (await getChatSessionById({ id: id! }))!;
     },
 
@@ -301,10 +314,12 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       pageUrl?: string | null;
       now?: Date;
     }): Promise<boolean> {
-      const result = await db
-        .update(chatSessions)
-        .set({ expiresAt, lastSeenAt: now, ...(pageUrl !== undefined ? { pageUrl } : {}) })
-        .where(eq(chatSessions.id, id));
+      const result = await transaction((tx) =>
+        tx
+          .update(chatSessions)
+          .set({ expiresAt, lastSeenAt: now, ...(pageUrl !== undefined ? { pageUrl } : {}) })
+          .where(eq(chatSessions.id, id)),
+      );
       return affectedRows(result) === 1;
     },
 
@@ -316,7 +331,9 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       id: number;
       conversationId: number | null;
     }): Promise<boolean> {
-      const result = await db.update(chatSessions).set({ conversationId }).where(eq(chatSessions.id, id));
+      const result = await transaction((tx) =>
+        tx.update(chatSessions).set({ conversationId }).where(eq(chatSessions.id, id)),
+      );
       return affectedRows(result) === 1;
     },
 
@@ -358,8 +375,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         ...(visitorName !== undefined ? { visitorName } : {}),
         ...(visitorEmail !== undefined ? { visitorEmail } : {}),
       };
-      if (Object.keys(patch).length > 0) await db.update(conversations).set(patch).where(eq(conversations.id, id));
-      return getConversationById({ id });
+      return patchConversationById({ id, patch });
     },
 
     /** Updates status and handling flags; returns the updated conversation (for `conversation-updated`), or null. */
@@ -379,8 +395,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         ...(isAiHandled !== undefined ? { isAiHandled } : {}),
         ...(needsHuman !== undefined ? { needsHuman } : {}),
       };
-      if (Object.keys(patch).length > 0) await db.update(conversations).set(patch).where(eq(conversations.id, id));
-      return getConversationById({ id });
+      return patchConversationById({ id, patch });
     },
 
     /**

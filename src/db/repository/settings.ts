@@ -23,7 +23,7 @@ export const defaultChatSettings = {
 /** chat_settings holds a single row (id 1); the first read creates it with the defaults. */
 const SETTINGS_ROW_ID = 1;
 
-export function createSettingsRepository({ db, tables, insertReturningIds, isUniqueViolation }: Database) {
+export function createSettingsRepository({ db, tables, transaction, insertReturningIds, isUniqueViolation }: Database) {
   const { chatSettings } = tables;
   const columns = {
     id: chatSettings.id,
@@ -44,7 +44,7 @@ export function createSettingsRepository({ db, tables, insertReturningIds, isUni
     const [row] = await selectRow();
     if (row) return row;
     try {
-      await insertReturningIds(chatSettings, [{ id: SETTINGS_ROW_ID, ...defaultChatSettings }]);
+      await transaction((tx) => insertReturningIds(chatSettings, [{ id: SETTINGS_ROW_ID, ...defaultChatSettings }], tx));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -60,7 +60,7 @@ export function createSettingsRepository({ db, tables, insertReturningIds, isUni
 
     async updateChatSettings(patch: ChatSettingsPatch): Promise<ChatSettings> {
       const { id } = await ensureRow();
-      await db.update(chatSettings).set(patch).where(eq(chatSettings.id, id));
+      await transaction((tx) => tx.update(chatSettings).set(patch).where(eq(chatSettings.id, id)));
       const { id: _id, ...settings } = await ensureRow();
       return settings;
     },

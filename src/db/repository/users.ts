@@ -64,7 +64,7 @@ export function createUserRepository({ db, tables, transaction, insertReturningI
     },
 
     async recordUserLogin({ id }: { id: number }): Promise<void> {
-      await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id));
+      await transaction((tx) => tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)));
     },
   };
 }
