@@ -16,7 +16,7 @@ import {
   type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
-import type { Database, Db, ReadDb } from '../client';
+import type { Database, ReadDb } from '../client';
 import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
