@@ -1,0 +1,28 @@
+import type { ServerEventName, ServerEvents } from './channels';
+
+/**
+ * The one server-side way to tell clients something happened. Callers publish
+ * only after the write it describes has committed. Implementations: Socket.IO
+ * in this process (src/realtime/socket-io), later Redis fan-out and Pusher.
+ */
+export interface Broadcaster {
+  publish<E extends ServerEventName>(channel: string, event: E, data: ServerEvents[E]): Promise<void>;
+}
+
+/** Used until a transport registers itself (CLI scripts, tests without realtime): events go nowhere. */
+const nullBroadcaster: Broadcaster = { publish: async () => undefined };
+
+/*
+ * The custom server registers the transport; route handlers run inside Next's
+ * bundle with their own copy of this module, so the registration lives on
+ * globalThis.
+ */
+const globalForBroadcaster = globalThis as unknown as { tanyaBroadcaster?: Broadcaster };
+
+export function registerBroadcaster(broadcaster: Broadcaster | undefined): void {
+  globalForBroadcaster.tanyaBroadcaster = broadcaster;
+}
+
+export function getBroadcaster(): Broadcaster {
+  return globalForBroadcaster.tanyaBroadcaster ?? nullBroadcaster;
+}

@@ -1,0 +1,72 @@
+import type { ConversationStatus, MessageStatus, SenderType } from '@/db/schema/types';
+
+/**
+ * Channel names and the typed map of every event, shared by the server
+ * broadcaster and the browser connector, whichever transport (Socket.IO now,
+ * Pusher later) carries them. Names follow the owner's plan.
+ */
+export const ADMIN_NOTIFICATIONS_CHANNEL = 'private-admin-notifications';
+export const ADMIN_PRESENCE_CHANNEL = 'presence-admin-chat';
+const CONVERSATION_PREFIX = 'private-conversation-';
+
+export const conversationChannel = (conversationId: number) => `${CONVERSATION_PREFIX}${conversationId}`;
+
+/** The conversation id of a conversation channel name, or null for any other name. */
+export function conversationIdOfChannel(channel: string): number | null {
+  if (!channel.startsWith(CONVERSATION_PREFIX)) return null;
+  const id = Number(channel.slice(CONVERSATION_PREFIX.length));
+  return Number.isSafeInteger(id) && id > 0 && String(id) === channel.slice(CONVERSATION_PREFIX.length) ? id : null;
+}
+
+/** A message as it travels in events and API answers: dates as ISO strings. */
+export type MessagePayload = {
+  id: number;
+  conversationId: number;
+  content: string;
+  senderType: SenderType;
+  senderId: number | null;
+  clientMessageId: string | null;
+  status: MessageStatus;
+  createdAt: string;
+  metadata: Record<string, unknown> | null;
+};
+
+export type ConversationPayload = {
+  id: number;
+  visitorName: string | null;
+  visitorEmail: string | null;
+  status: ConversationStatus;
+  isAiHandled: boolean;
+  needsHuman: boolean;
+  lastMessageAt: string;
+  createdAt: string;
+};
+
+export type PresenceMember = { id: string; name: string };
+
+/** Server → client events, by name, with their payloads. */
+export type ServerEvents = {
+  // private-conversation-{id}
+  'new-message': MessagePayload;
+  'message-status': { conversationId: number; messageIds: number[]; status: MessageStatus };
+  'message-read': { conversationId: number; messageIds: number[]; readBy: 'visitor' | 'admin'; readAt: string };
+  'ai-typing': { conversationId: number; isTyping: boolean };
+  'ai-stream': { conversationId: number; tempId: string; text: string };
+  // private-conversation-{id} and private-admin-notifications
+  'conversation-updated': ConversationPayload;
+  // private-admin-notifications
+  'new-conversation': ConversationPayload;
+  'new-message-alert': { conversation: ConversationPayload; message: MessagePayload };
+  'ai-settings-changed': { aiEnabled: boolean };
+  // presence-admin-chat
+  'member-added': PresenceMember;
+  'member-removed': PresenceMember;
+};
+
+/** Client events a member may relay to the other members of a channel it belongs to. */
+export type ClientEvents = {
+  'client-typing': { isTyping: boolean; senderType: 'visitor' | 'admin' };
+};
+
+export type ServerEventName = keyof ServerEvents;
+export type ClientEventName = keyof ClientEvents;
