@@ -53,6 +53,10 @@ const schema = z
     ),
     MAX_BODY_BYTES: integer(64 * 1024, 1024, 10 * 1024 * 1024),
     LOGIN_RATE_LIMIT_PER_MINUTE: integer(5, 0, 10_000),
+    CHAT_SESSION_EXPIRY_DAYS: integer(7, 1, 365),
+    CHAT_RATE_LIMIT_PER_MINUTE: integer(10, 0, 1_000_000),
+    CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: integer(60, 0, 1_000_000),
+    CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: integer(30, 0, 1_000_000),
   })
   .refine((values) => Boolean(values.ADMIN_EMAIL) === Boolean(values.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or both left unset)',
