@@ -1,0 +1,13 @@
+import { resolveChatActor } from '@/chat/actor';
+import { messagesQuerySchema, queryOf } from '@/chat/schemas';
+import { listMessages } from '@/chat/service';
+import { ok, parseInput, route } from '@/http/response';
+
+export const dynamic = 'force-dynamic';
+
+/** A page of one conversation, oldest first: `before` pages back, `after` fills a gap forward. */
+export const GET = route(async (request) => {
+  const query = parseInput(messagesQuerySchema, queryOf(request));
+  const actor = await resolveChatActor(request);
+  return ok(await listMessages(actor, query));
+});

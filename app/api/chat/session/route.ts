@@ -1,0 +1,16 @@
+import { startVisitorSession } from '@/chat/service';
+import { sessionInputSchema } from '@/chat/schemas';
+import { readJsonInput } from '@/http/body';
+import { getClientIp } from '@/http/client-ip';
+import { ok, route } from '@/http/response';
+
+/** Starts or resumes a visitor's chat session; an unusable token simply gets a new one. */
+export const POST = route(async (request) => {
+  const input = await readJsonInput(request, sessionInputSchema);
+  const session = await startVisitorSession({
+    ...input,
+    ip: getClientIp(request),
+    userAgent: request.headers.get('user-agent'),
+  });
+  return ok(session);
+});

@@ -1,0 +1,122 @@
+import type { ChatParticipant, Conversation, ConversationListItem, Message } from '@/db/repository/chat';
+import { logger } from '@/logger';
+import { getBroadcaster } from '@/realtime/broadcaster';
+import {
+  ADMIN_NOTIFICATIONS_CHANNEL,
+  conversationChannel,
+  type ConversationPayload,
+  type MessagePayload,
+  type ServerEventName,
+  type ServerEvents,
+} from '@/realtime/channels';
+
+/*
+ * The one place chat events leave the server. Every function here is called
+ * only after the write it describes has committed, maps database rows to the
+ * wire payloads (dates as ISO strings) and publishes. A failed publish is
+ * logged, never thrown: the message is stored, and clients fill gaps with
+ * `after=` when they reconnect.
+ */
+
+export function toMessagePayload(message: Message): MessagePayload {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    content: message.content,
+    senderType: message.senderType,
+    senderId: message.senderId,
+    clientMessageId: message.clientMessageId,
+    status: message.status,
+    createdAt: message.createdAt.toISOString(),
+    metadata: message.metadata,
+  };
+}
+
+export function toConversationPayload(conversation: Conversation): ConversationPayload {
+  return {
+    id: conversation.id,
+    visitorName: conversation.visitorName,
+    visitorEmail: conversation.visitorEmail,
+    status: conversation.status,
+    isAiHandled: conversation.isAiHandled,
+    needsHuman: conversation.needsHuman,
+    lastMessageAt: conversation.lastMessageAt.toISOString(),
+    createdAt: conversation.createdAt.toISOString(),
+  };
+}
+
+export function toConversationListPayload(item: ConversationListItem) {
+  return {
+    ...toConversationPayload(item),
+    lastMessage: item.lastMessage
+      ? {
+          content: item.lastMessage.content,
+          senderType: item.lastMessage.senderType,
+          createdAt: item.lastMessage.createdAt.toISOString(),
+        }
+      : null,
+    unreadCount: item.unreadCount,
+  };
+}
+
+type Publication = { [E in ServerEventName]: { channel: string; event: E; data: ServerEvents[E] } }[ServerEventName];
+
+async function publishAll(publications: Publication[]): Promise<void> {
+  const broadcaster = getBroadcaster();
+  const results = await Promise.allSettled(
+    publications.map(({ channel, event, data }) =>
+      broadcaster.publish(channel, event as ServerEventName, data as ServerEvents[ServerEventName]),
+    ),
+  );
+  results.forEach((result, index) => {
+    if (result.status === 'rejected') {
+      const { channel, event } = publications[index]!;
+      logger.error({ err: result.reason, channel, event }, 'chat event could not be published');
+    }
+  });
+}
+
+/**
+ * A stored message: to everyone on its conversation and, for a visitor's
+ * message, an alert to the admins (preceded by `new-conversation` when this
+ * message opened the conversation).
+ */
+export function publishNewMessage(input: { conversation: Conversation; message: Message; conversationCreated: boolean }) {
+  const conversation = toConversationPayload(input.conversation);
+  const message = toMessagePayload(input.message);
+  const publications: Publication[] = [
+    { channel: conversationChannel(conversation.id), event: 'new-message', data: message },
+  ];
+  if (message.senderType === 'visitor') {
+    if (input.conversationCreated) {
+      publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-conversation', data: conversation });
+    }
+    publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-message-alert', data: { conversation, message } });
+  }
+  return publishAll(publications);
+}
+
+/** Status or handling changed: the visitor's widget and the admin inbox both follow it. */
+export function publishConversationUpdated(conversation: Conversation) {
+  const data = toConversationPayload(conversation);
+  return publishAll([
+    { channel: conversationChannel(conversation.id), event: 'conversation-updated', data },
+    { channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'conversation-updated', data },
+  ]);
+}
+
+export function publishMessagesRead(input: { conversationId: number; messageIds: number[]; readBy: ChatParticipant; readAt: Date }) {
+  if (input.messageIds.length === 0) return Promise.resolve();
+  return publishAll([
+    {
+      channel: conversationChannel(input.conversationId),
+      event: 'message-read',
+      data: {
+        conversationId: input.conversationId,
+        messageIds: input.messageIds,
+        readBy: input.readBy,
+        readAt: input.readAt.toISOString(),
+      },
+    },
+  ]);
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { conversationStatuses } from '@/db/schema/types';
+
+/*
+ * Input shapes of the chat API. Query strings arrive as strings, so ids and
+ * numbers there are parsed from digits only ("1e3", "0x10", " 5" are refused).
+ */
+
+export const MAX_MESSAGE_LENGTH = 2000;
+export const MAX_PAGE_URL_LENGTH = 2048;
+
+/** A positive database id, in a JSON body. */
+const idNumber = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A positive database id, in a query string or a path segment. */
+export const idString = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, 'Must be a positive whole number.')
+  .transform(Number);
+
+const countString = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, 'Must be a whole number.')
+    .transform(Number)
+    .pipe(z.number().min(min, `Must be at least ${min}.`).max(max, `Must be at most ${max}.`));
+
+/** Anything that is not a usable token simply means "start a new session". */
+export const sessionInputSchema = z.object({
+  sessionToken: z.string().max(100).nullish().catch(undefined),
+  pageUrl: z
+    .string()
+    .trim()
+    .transform((url) => url.slice(0, MAX_PAGE_URL_LENGTH))
+    .nullish()
+    .catch(undefined),
+});
+export type SessionInput = z.infer<typeof sessionInputSchema>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((value) => value || undefined)
+    .optional();
+
+export const sendInputSchema = z.object({
+  conversationId: idNumber.optional(),
+  content: z
+    .string('Write a message.')
+    .trim()
+    .min(1, 'Write a message.')
+    .max(MAX_MESSAGE_LENGTH, `Use at most ${MAX_MESSAGE_LENGTH} characters.`),
+  visitorName: optionalText(100),
+  visitorEmail: z
+    .string()
+    .trim()
+    .max(255)
+    .transform((value) => value || undefined)
+    .pipe(z.email('Enter a valid email address.').optional())
+    .optional(),
+  clientMessageId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use 1 to 64 letters, digits, "-" or "_".')
+    .optional(),
+});
+export type SendInput = z.infer<typeof sendInputSchema>;
+
+export const messagesQuerySchema = z
+  .object({
+    conversationId: idString,
+    limit: countString(1, 100).default(50),
+    before: idString.optional(),
+    after: idString.optional(),
+  })
+  .refine((query) => query.before === undefined || query.after === undefined, {
+    message: 'Use either before or after, not both.',
+    path: ['before'],
+  });
+export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
+
+export const readInputSchema = z.object({
+  conversationId: idNumber,
+  upToMessageId: idNumber,
+});
+export type ReadInput = z.infer<typeof readInputSchema>;
+
+export const conversationsQuerySchema = z.object({
+  status: z.enum([...conversationStatuses, 'all']).default('all'),
+  page: countString(1, 100_000).default(1),
+  limit: countString(1, 100).default(20),
+  q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
+});
+export type ConversationsQuery = z.infer<typeof conversationsQuerySchema>;
+
+export const conversationPatchSchema = z
+  .object({
+    status: z.enum(conversationStatuses).optional(),
+    isAiHandled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((patch) => patch.status !== undefined || patch.isAiHandled !== undefined, {
+    message: 'Change status or isAiHandled.',
+    path: ['_'],
+  });
+export type ConversationPatch = z.infer<typeof conversationPatchSchema>;
+
+/** The query string as a plain object for a schema; a repeated key keeps its last value. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}

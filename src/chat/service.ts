@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { env } from '@/config/env';
+import { getRepository } from '@/db';
+import type { ChatParticipant, Conversation } from '@/db/repository/chat';
+import { AppError } from '@/http/errors';
+import { createRateLimiter, type RateLimiter } from '@/http/rate-limit';
+import { logSecurityEvent } from '@/logger';
+import type { ChatActor } from './actor';
+import {
+  publishConversationUpdated,
+  publishMessagesRead,
+  publishNewMessage,
+  toConversationListPayload,
+  toConversationPayload,
+  toMessagePayload,
+} from './events';
+import type { ConversationPatch, ConversationsQuery, MessagesQuery, ReadInput, SendInput, SessionInput } from './schemas';
+import { findVisitorSession, hashSessionToken } from './visitor-session';
+
+const MINUTE_MS = 60_000;
+const MAX_USER_AGENT_LENGTH = 512;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Limit = { limiter: RateLimiter; limit: number; name: string };
+
+function limit(name: string, perMinute: number): Limit {
+  return { limiter: createRateLimiter({ name, limit: perMinute, windowMs: MINUTE_MS }), limit: perMinute, name };
+}
+
+const newSessionsPerIp = limit('chat-session-ip', env.CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE);
+const messagesPerSession = limit('chat-send-session', env.CHAT_RATE_LIMIT_PER_MINUTE);
+const messagesPerIp = limit('chat-send-ip', env.CHAT_RATE_LIMIT_PER_IP_PER_MINUTE);
+
+/**
+ * Takes one slot from every limit that is on (a limit of 0 is off); all of
+ * them count the hit, so a refusal by one still spends the others.
+ */
+async function enforceLimits(checks: { limit: Limit; key: string }[], refusal: { code: `rate_limit:${string}`; ip: string; message: string }) {
+  const active = checks.filter((check) => check.limit.limit > 0);
+  const results = await Promise.all(active.map((check) => check.limit.limiter.hit(check.key)));
+  const refusedBy = active.filter((_, index) => !results[index]!.allowed).map((check) => check.limit.name);
+  if (refusedBy.length === 0) return;
+  const retryAfter = Math.max(...results.filter((result) => !result.allowed).map((result) => result.retryAfterSeconds));
+  logSecurityEvent('chat rate limited', { ip: refusal.ip, limits: refusedBy, retryAfter });
+  throw new AppError(refusal.code, { message: refusal.message, retryAfter });
+}
+
+const conversationNotFound = () => new AppError('not_found:conversation', { message: 'Conversation not found.' });
+
+function expiryFrom(now: Date): Date {
+  return new Date(now.getTime() + env.CHAT_SESSION_EXPIRY_DAYS * DAY_MS);
+}
+
+// ── Sessions ──────────────────────────────────────────────────────────────
+
+/**
+ * Resumes the visitor's live session (sliding its expiry) or starts a new
+ * one. A missing, malformed, unknown or expired token is not an error: the
+ * visitor simply gets a fresh session. Only fresh sessions count against the
+ * per-IP limit.
+ */
+export async function startVisitorSession(input: SessionInput & { ip: string; userAgent: string | null }) {
+  const repository = getRepository();
+  const now = new Date();
+  const expiresAt = expiryFrom(now);
+  const pageUrl = input.pageUrl || undefined;
+  const { welcomeMessage } = await repository.getChatSettings();
+
+  const live = await findVisitorSession(input.sessionToken);
+  if (live && input.sessionToken) {
+    await repository.touchChatSessionById({ id: live.id, expiresAt, pageUrl, now });
+    const conversation = live.conversationId ? await repository.getConversationById({ id: live.conversationId }) : null;
+    return {
+      sessionToken: input.sessionToken,
+      conversationId: conversation && conversation.status !== 'closed' ? conversation.id : null,
+      expiresAt: expiresAt.toISOString(),
+      welcomeMessage,
+    };
+  }
+
+  await enforceLimits([{ limit: newSessionsPerIp, key: input.ip }], {
+    code: 'rate_limit:session',
+    ip: input.ip,
+    message: 'Too many new chat sessions. Try again shortly.',
+  });
+  const sessionToken = randomUUID();
+  const session = await repository.createChatSession({
+    tokenHash: hashSessionToken(sessionToken),
+    visitorId: randomUUID(),
+    expiresAt,
+    ipAddress: input.ip === 'unknown' ? null : input.ip,
+    userAgent: input.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
+    pageUrl: pageUrl ?? null,
+  });
+  return {
+    sessionToken,
+    conversationId: null,
+    expiresAt: session.expiresAt.toISOString(),
+    welcomeMessage,
+  };
+}
+
+// ── Access ────────────────────────────────────────────────────────────────
+
+/**
+ * The conversation `actor` may see: any for the admin, only the one bound to
+ * its own session for a visitor. Anything else is the same 404 as a
+ * conversation that does not exist, so ids cannot be probed.
+ */
+export async function getAccessibleConversation(actor: ChatActor, conversationId: number): Promise<Conversation> {
+  if (actor.kind === 'visitor' && actor.session.conversationId !== conversationId) {
+    logSecurityEvent('chat conversation access refused', { ip: actor.ip, sessionId: actor.session.id, conversationId });
+    throw conversationNotFound();
+  }
+  const conversation = await getRepository().getConversationById({ id: conversationId });
+  if (!conversation) throw conversationNotFound();
+  return conversation;
+}
+
+const participantOf = (actor: ChatActor): ChatParticipant => (actor.kind === 'visitor' ? 'visitor' : 'admin');
+
+// ── Messages ──────────────────────────────────────────────────────────────
+
+/**
+ * Stores one message and only then tells the clients. A visitor always
+ * writes into its own session's open conversation (created on the first
+ * message, replaced when closed); a `conversationId` naming any other
+ * conversation is refused with 404 and moves nothing. An admin names the
+ * conversation and, by writing, takes it over from the AI.
+ */
+export async function sendMessage(actor: ChatActor, input: SendInput) {
+  return actor.kind === 'visitor' ? sendAsVisitor(actor, input) : sendAsAdmin(actor, input);
+}
+
+async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, input: SendInput) {
+  const repository = getRepository();
+  const { session } = actor;
+  if (input.conversationId !== undefined && input.conversationId !== session.conversationId) {
+    logSecurityEvent('chat send into foreign conversation refused', {
+      ip: actor.ip,
+      sessionId: session.id,
+      conversationId: input.conversationId,
+    });
+    throw conversationNotFound();
+  }
+  await enforceLimits(
+    [
+      { limit: messagesPerSession, key: String(session.id) },
+      { limit: messagesPerIp, key: actor.ip },
+    ],
+    { code: 'rate_limit:message', ip: actor.ip, message: 'You are sending messages too quickly. Try again shortly.' },
+  );
+
+  const opened = await repository.getOrCreateOpenConversationBySessionId({
+    sessionId: session.id,
+    visitorName: input.visitorName,
+    visitorEmail: input.visitorEmail,
+  });
+  const { created } = opened;
+  let { conversation } = opened;
+  let updated = false;
+  if (!created) {
+    const renamed =
+      (input.visitorName !== undefined && input.visitorName !== conversation.visitorName) ||
+      (input.visitorEmail !== undefined && input.visitorEmail !== conversation.visitorEmail);
+    if (renamed) {
+      conversation =
+        (await repository.updateConversationVisitorById({
+          id: conversation.id,
+          visitorName: input.visitorName,
+          visitorEmail: input.visitorEmail,
+        })) ?? conversation;
+      updated = true;
+    }
+    // A visitor writing again reopens a conversation the owner had marked resolved.
+    if (conversation.status === 'resolved') {
+      conversation = (await repository.updateConversationById({ id: conversation.id, status: 'active' })) ?? conversation;
+      updated = true;
+    }
+  }
+
+  const { message, duplicate } = await repository.createMessage({
+    conversationId: conversation.id,
+    senderType: 'visitor',
+    content: input.content,
+    clientMessageId: input.clientMessageId,
+  });
+  if (updated) await publishConversationUpdated(conversation);
+  if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: created });
+  return { message: toMessagePayload(message), duplicate };
+}
+
+async function sendAsAdmin(actor: Extract<ChatActor, { kind: 'admin' }>, input: SendInput) {
+  const repository = getRepository();
+  if (input.conversationId === undefined) {
+    throw new AppError('bad_request:validation', {
+      message: 'Some fields are not valid.',
+      fields: { conversationId: ['Choose the conversation to answer.'] },
+    });
+  }
+  let conversation = await getAccessibleConversation(actor, input.conversationId);
+  const { message, duplicate } = await repository.createMessage({
+    conversationId: conversation.id,
+    senderType: 'admin',
+    senderId: actor.admin.userId,
+    content: input.content,
+    clientMessageId: input.clientMessageId,
+  });
+  // The owner answering takes the conversation over from the AI.
+  const takeover = conversation.isAiHandled || conversation.needsHuman;
+  if (takeover) {
+    conversation =
+      (await repository.updateConversationById({ id: conversation.id, isAiHandled: false, needsHuman: false })) ??
+      conversation;
+  }
+  if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: false });
+  if (takeover) await publishConversationUpdated(conversation);
+  return { message: toMessagePayload(message), duplicate };
+}
+
+export async function listMessages(actor: ChatActor, query: MessagesQuery) {
+  const conversation = await getAccessibleConversation(actor, query.conversationId);
+  const page = await getRepository().listMessagesByConversationId({
+    conversationId: conversation.id,
+    limit: query.limit,
+    ...(query.before !== undefined ? { before: query.before } : {}),
+    ...(query.after !== undefined ? { after: query.after } : {}),
+  });
+  return { messages: page.messages.map(toMessagePayload), hasMore: page.hasMore, nextCursor: page.nextCursor };
+}
+
+/** The caller has read the other side's messages up to `upToMessageId`. */
+export async function markRead(actor: ChatActor, input: ReadInput) {
+  const conversation = await getAccessibleConversation(actor, input.conversationId);
+  const readBy = participantOf(actor);
+  const { ids, readAt } = await getRepository().markMessagesReadByConversationId({
+    conversationId: conversation.id,
+    reader: readBy,
+    upToMessageId: input.upToMessageId,
+  });
+  await publishMessagesRead({ conversationId: conversation.id, messageIds: ids, readBy, readAt });
+  return { conversationId: conversation.id, messageIds: ids, readBy, readAt: readAt.toISOString() };
+}
+
+// ── Admin inbox ───────────────────────────────────────────────────────────
+
+export async function listConversations(query: ConversationsQuery) {
+  const page = await getRepository().listConversationsByFilter({
+    status: query.status,
+    q: query.q || undefined,
+    page: query.page,
+    limit: query.limit,
+  });
+  return { conversations: page.conversations.map(toConversationListPayload), pagination: page.pagination };
+}
+
+export async function updateConversation(id: number, patch: ConversationPatch) {
+  const repository = getRepository();
+  if (!(await repository.getConversationById({ id }))) throw conversationNotFound();
+  const conversation = await repository.updateConversationById({ id, ...patch });
+  if (!conversation) throw conversationNotFound();
+  await publishConversationUpdated(conversation);
+  return toConversationPayload(conversation);
+}
