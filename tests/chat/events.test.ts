@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { publishConversationUpdated, publishMessagesRead, publishNewMessage } from '@/chat/events';
+import type { Conversation, Message } from '@/db/repository/chat';
+import { registerBroadcaster, type Broadcaster } from '@/realtime/broadcaster';
+
+const at = new Date('2026-01-02T03:04:05.000Z');
+const conversation: Conversation = {
+  id: 7,
+  visitorId: 'v',
+  visitorName: 'Ada',
+  visitorEmail: null,
+  status: 'active',
+  isAiHandled: true,
+  needsHuman: false,
+  lastMessageAt: at,
+  visitorLastSeenAt: null,
+  adminLastSeenAt: null,
+  createdAt: at,
+  updatedAt: at,
+};
+const message = (senderType: Message['senderType']): Message => ({
+  id: 11,
+  conversationId: 7,
+  senderType,
+  senderId: null,
+  content: 'hi',
+  clientMessageId: null,
+  status: 'sent',
+  readAt: null,
+  metadata: null,
+  createdAt: at,
+});
+
+function record(options: { failOn?: string } = {}) {
+  const published: [string, string, unknown][] = [];
+  const broadcaster: Broadcaster = {
+    async publish(channel, event, data) {
+      if (event === options.failOn) throw new Error('transport down');
+      published.push([channel, event, data]);
+    },
+  };
+  registerBroadcaster(broadcaster);
+  return published;
+}
+
+afterEach(() => registerBroadcaster(undefined));
+
+describe('chat event dispatch', () => {
+  it('sends a visitor’s first message to the conversation and alerts the admins about the new conversation', async () => {
+    const published = record();
+    await publishNewMessage({ conversation, message: message('visitor'), conversationCreated: true });
+    expect(published.map(([channel, event]) => `${channel} ${event}`)).toEqual([
+      'private-conversation-7 new-message',
+      'private-admin-notifications new-conversation',
+      'private-admin-notifications new-message-alert',
+    ]);
+    expect(published[0]![2]).toMatchObject({ id: 11, createdAt: '2026-01-02T03:04:05.000Z' });
+    expect(published[1]![2]).toMatchObject({ id: 7, lastMessageAt: '2026-01-02T03:04:05.000Z', createdAt: '2026-01-02T03:04:05.000Z' });
+  });
+
+  it('does not alert the admins about their own replies', async () => {
+    const published = record();
+    await publishNewMessage({ conversation, message: message('admin'), conversationCreated: false });
+    expect(published.map(([, event]) => event)).toEqual(['new-message']);
+  });
+
+  it('sends conversation updates to both the conversation and the admins', async () => {
+    const published = record();
+    await publishConversationUpdated(conversation);
+    expect(published.map(([channel, event]) => `${channel} ${event}`)).toEqual([
+      'private-conversation-7 conversation-updated',
+      'private-admin-notifications conversation-updated',
+    ]);
+  });
+
+  it('announces read marks only when some message changed', async () => {
+    const published = record();
+    await publishMessagesRead({ conversationId: 7, messageIds: [], readBy: 'admin', readAt: at });
+    await publishMessagesRead({ conversationId: 7, messageIds: [1, 2], readBy: 'visitor', readAt: at });
+    expect(published).toEqual([
+      ['private-conversation-7', 'message-read', { conversationId: 7, messageIds: [1, 2], readBy: 'visitor', readAt: at.toISOString() }],
+    ]);
+  });
+
+  it('never fails the caller when the transport does: the message is already stored', async () => {
+    const published = record({ failOn: 'new-message' });
+    await expect(publishNewMessage({ conversation, message: message('visitor'), conversationCreated: false })).resolves.toBeUndefined();
+    expect(published.map(([, event]) => event)).toEqual(['new-message-alert']);
+  });
+});

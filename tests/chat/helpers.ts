@@ -1,0 +1,22 @@
+import { api } from '../helpers/server';
+
+type Server = { url: string };
+
+/** A new visitor session; returns its token. */
+export async function newVisitor(server: Server, body: Record<string, unknown> = {}) {
+  const response = await api(server, '/api/chat/session', { body });
+  if (response.status !== 200) throw new Error(`session failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data.sessionToken as string;
+}
+
+export function visitorSend(server: Server, token: string, body: Record<string, unknown>) {
+  return api(server, '/api/chat/send', { body, headers: { 'x-session-token': token } });
+}
+
+export function visitorGet(server: Server, token: string, pathname: string) {
+  return api(server, pathname, { headers: { 'x-session-token': token } });
+}
+
+export function visitorRead(server: Server, token: string, body: Record<string, unknown>) {
+  return api(server, '/api/chat/read', { body, headers: { 'x-session-token': token } });
+}
