@@ -188,6 +188,45 @@ for (const { dialect, create, skip } of dialects) {
       expect(asVisitor.status).toBe(401);
     });
 
+    it('refuses an admin write that another site’s page sends with the admin cookie', async () => {
+      const token = await newVisitor(server);
+      const conversationId = (await visitorSend(server, token, { content: 'hi' })).body.data.conversationId;
+      const forged = await api(server, '/api/chat/send', {
+        cookie,
+        headers: { origin: 'https://evil.example' },
+        body: { conversationId, content: 'not from the owner' },
+      });
+      expect(forged.status).toBe(403);
+      expect(forged.body.code).toBe('forbidden:origin');
+      const patch = await api(server, `/api/chat/conversations/${conversationId}`, {
+        method: 'PATCH',
+        cookie,
+        headers: { origin: 'https://evil.example' },
+        body: { status: 'closed' },
+      });
+      expect(patch.status).toBe(403);
+      const history = await adminGet(`/api/chat/messages?conversationId=${conversationId}`);
+      expect(history.body.data.messages).toHaveLength(1);
+    });
+
+    it('slides the session expiry when a live session comes back', async () => {
+      const first = (await api(server, '/api/chat/session', { body: {} })).body.data;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const again = (await api(server, '/api/chat/session', { body: { sessionToken: first.sessionToken } })).body.data;
+      expect(again.sessionToken).toBe(first.sessionToken);
+      expect(Date.parse(again.expiresAt)).toBeGreaterThan(Date.parse(first.expiresAt));
+    });
+
+    it('reopens a resolved conversation when the visitor writes again', async () => {
+      const token = await newVisitor(server);
+      const conversationId = (await visitorSend(server, token, { content: 'question' })).body.data.conversationId;
+      await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { status: 'resolved' } });
+      const again = await visitorSend(server, token, { conversationId, content: 'one more thing', visitorEmail: 'late@example.com' });
+      expect(again.body.data.conversationId).toBe(conversationId);
+      const listed = (await adminGet('/api/chat/conversations?q=late%40example.com')).body.data.conversations;
+      expect(listed).toMatchObject([{ id: conversationId, status: 'active', visitorEmail: 'late@example.com' }]);
+    });
+
     it('stores a retried send with the same clientMessageId once', async () => {
       const token = await newVisitor(server);
       const body = { content: 'only once', clientMessageId: 'retry-abc_123' };

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publishConversationUpdated, publishMessagesRead, publishNewMessage } from '@/chat/events';
 import type { Conversation, Message } from '@/db/repository/chat';
+import { logger } from '@/logger';
 import { registerBroadcaster, type Broadcaster } from '@/realtime/broadcaster';
 
 const at = new Date('2026-01-02T03:04:05.000Z');
@@ -43,7 +44,10 @@ function record(options: { failOn?: string } = {}) {
   return published;
 }
 
-afterEach(() => registerBroadcaster(undefined));
+afterEach(() => {
+  registerBroadcaster(undefined);
+  vi.restoreAllMocks();
+});
 
 describe('chat event dispatch', () => {
   it('sends a visitor’s first message to the conversation and alerts the admins about the new conversation', async () => {
@@ -84,7 +88,12 @@ describe('chat event dispatch', () => {
 
   it('never fails the caller when the transport does: the message is already stored', async () => {
     const published = record({ failOn: 'new-message' });
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     await expect(publishNewMessage({ conversation, message: message('visitor'), conversationCreated: false })).resolves.toBeUndefined();
     expect(published.map(([, event]) => event)).toEqual(['new-message-alert']);
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ channel: 'private-conversation-7', event: 'new-message' }),
+      'chat event could not be published',
+    );
   });
 });
