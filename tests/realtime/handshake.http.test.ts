@@ -24,7 +24,7 @@ describe('realtime handshake', () => {
     const socket = createClient(server);
     await expect(connect(socket)).rejects.toMatchObject({ message: 'unauthorized', data: { reason: 'no credentials' } });
     socket.close();
-    expect(server.logs.some((entry) => entry.security === 'realtime handshake refused' && entry.ip === '127.0.0.1')).toBe(true);
+    await expect.poll(() => server.logs.some((entry) => entry.security === 'realtime handshake refused' && entry.ip === '127.0.0.1')).toBe(true);
   });
 
   it('refuses an unknown or malformed visitor token and never logs it', async () => {
@@ -57,7 +57,7 @@ describe('realtime handshake', () => {
     const socket = createClient(server, { extraHeaders: { cookie: adminCookie, origin: 'https://evil.example' } });
     await expect(connect(socket)).rejects.toMatchObject({ message: 'unauthorized', data: { reason: 'foreign origin with admin cookie' } });
     socket.close();
-    expect(server.logs.some((entry) => entry.security === 'realtime handshake refused' && entry.origin === 'https://evil.example')).toBe(true);
+    await expect.poll(() => server.logs.some((entry) => entry.security === 'realtime handshake refused' && entry.origin === 'https://evil.example')).toBe(true);
   });
 
   it('refuses a forged admin cookie', async () => {

@@ -18,16 +18,16 @@ export function createClient(server: { url: string }, options: Partial<ManagerOp
 
 /** Resolves with the arguments of the next `event` on `emitter` (rejects after a timeout). */
 export function waitFor<T extends unknown[] = unknown[]>(
-  emitter: { once: (event: string, fn: (...args: never[]) => void) => unknown },
+  emitter: { once: unknown },
   event: string,
   timeoutMs = 5_000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for "${event}"`)), timeoutMs);
-    emitter.once(event, ((...args: T) => {
+    (emitter.once as (event: string, fn: (...args: unknown[]) => void) => unknown).call(emitter, event, (...args: unknown[]) => {
       clearTimeout(timer);
-      resolve(args);
-    }) as never);
+      resolve(args as T);
+    });
   });
 }
 
@@ -42,7 +42,7 @@ export async function connect(socket: TestSocket): Promise<TestSocket> {
   return socket;
 }
 
-/** Resolves when `fn` is called `count` times... or reports how many arrived in `windowMs` (for "at most" checks). */
+/** Every `event` the socket receives from now on, for asserting what did NOT arrive after a later round trip. */
 export function collect(socket: TestSocket, event: keyof ServerToClientEvents): unknown[][] {
   const seen: unknown[][] = [];
   socket.on(event, ((...args: unknown[]) => seen.push(args)) as never);
