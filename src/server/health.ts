@@ -1,12 +1,13 @@
 import { getDatabase } from '@/db';
 import { logger } from '@/logger';
+import { isRealtimeAttached } from '@/realtime/health';
 
 export type ComponentHealth = { status: 'ok' | 'error' | 'disabled'; detail?: string };
 export type Health = { db: ComponentHealth & { dialect: string }; realtime: ComponentHealth; ai: ComponentHealth };
 
 /**
- * What GET /api/health reports. Realtime and AI are reported as disabled
- * until their layers exist; they register their own checks then.
+ * What GET /api/health reports. Realtime is ok once the custom server has
+ * attached it; AI is reported as disabled until its layer exists.
  */
 export async function checkHealth(): Promise<Health> {
   const database = getDatabase();
@@ -18,5 +19,6 @@ export async function checkHealth(): Promise<Health> {
     logger.error({ err: error }, 'health check: database ping failed');
     db = { status: 'error', dialect: database.dialect, detail: 'database unreachable' };
   }
-  return { db, realtime: { status: 'disabled' }, ai: { status: 'disabled' } };
+  const realtime: ComponentHealth = isRealtimeAttached() ? { status: 'ok' } : { status: 'disabled' };
+  return { db, realtime, ai: { status: 'disabled' } };
 }

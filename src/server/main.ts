@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
@@ -9,6 +10,7 @@ import { closeDatabase, getDatabase, getRepository } from '@/db';
 import { prepareDatabase } from '@/db/bootstrap';
 import { CLIENT_IP_HEADER, resolveClientIp } from '@/http/client-ip';
 import { logger } from '@/logger';
+import { attachRealtime } from '@/realtime/socket-io/server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -46,7 +48,14 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   );
 
   if (!dev) ensureProductionBuild(dir);
-  const app = next({ dev, dir, hostname: env.HOST ?? 'localhost', port: env.PORT });
+  /*
+   * Next attaches its own 'upgrade' listener to the server of the first request
+   * it serves (or to `httpServer`). Handing it this emitter instead keeps the
+   * real server's upgrades ours to route: /socket.io/ to the realtime server,
+   * anything else (dev HMR) is re-emitted here for Next.
+   */
+  const nextUpgrades = new EventEmitter();
+  const app = next({ dev, dir, hostname: env.HOST ?? 'localhost', port: env.PORT, httpServer: nextUpgrades as unknown as Server });
   const handle = app.getRequestHandler();
   await app.prepare();
 
@@ -69,6 +78,13 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     });
   });
 
+  const realtime = attachRealtime(server, {
+    otherUpgrades: (req, socket, head) => {
+      if (nextUpgrades.listenerCount('upgrade') > 0) nextUpgrades.emit('upgrade', req, socket, head);
+      else socket.destroy();
+    },
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -78,8 +94,9 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   logger.info({ port, url: `http://localhost:${port}`, mode: dev ? 'development' : 'production' }, 'Tanya is listening');
 
   /**
-   * Stop accepting, let in-flight requests finish (up to the grace period),
-   * then close the database. Keep-alive sockets that sit idle are closed at
+   * Stop accepting, drop realtime transports (clients reconnect, to the next
+   * process after a restart), let in-flight requests finish (up to the grace
+   * period), then close the database. Keep-alive sockets that sit idle are closed at
    * once so they do not hold the process open.
    */
   async function shutdown(signal: string): Promise<void> {
@@ -88,6 +105,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     logger.info({ signal, inFlight }, 'shutting down');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    await realtime.close();
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     while (inFlight > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));

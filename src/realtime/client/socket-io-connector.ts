@@ -1,0 +1,114 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../protocol';
+import { REALTIME_PATH } from '../protocol';
+import { ChannelState, type ConnectionState, type RealtimeConnector } from './connector';
+
+export type SocketIoConnectorOptions = {
+  /** The site's origin; the page's own origin when left out. */
+  url?: string;
+  path?: string;
+  /** A visitor's session token; admins are recognised by their cookie instead. Read again on every reconnect. */
+  sessionToken?: string | (() => string | undefined);
+  /** Passed through to socket.io-client (tests use it for headers and reconnection timing). */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+};
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/** The embedded Socket.IO transport behind the connector facade. */
+export function createSocketIoConnector(options: SocketIoConnectorOptions = {}): RealtimeConnector {
+  const { sessionToken } = options;
+  const socketOptions: Partial<ManagerOptions & SocketOptions> = {
+    path: options.path ?? REALTIME_PATH,
+    withCredentials: true,
+    ...(sessionToken !== undefined
+      ? { auth: (callback: (data: object) => void) => callback({ sessionToken: typeof sessionToken === 'function' ? sessionToken() : sessionToken }) }
+      : {}),
+    ...options.socketOptions,
+  };
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = options.url ? io(options.url, socketOptions) : io(socketOptions);
+
+  const channels = new Map<string, ChannelState>();
+  const stateListeners = new Set<(state: ConnectionState) => void>();
+  let state: ConnectionState = 'connecting';
+  let everConnected = false;
+
+  function setState(next: ConnectionState): void {
+    if (next === state) return;
+    state = next;
+    for (const listener of [...stateListeners]) listener(next);
+  }
+
+  function sendSubscribe(channel: ChannelState): void {
+    socket.timeout(ACK_TIMEOUT_MS).emit('subscribe', channel.name, (error: Error | null, answer) => {
+      // Unsubscribed (or replaced) while the answer was on its way: nothing to settle.
+      if (channels.get(channel.name) !== channel) return;
+      if (error) return channel.refused('no answer from the server');
+      if (answer.ok) channel.subscribed(answer.members);
+      else channel.refused(answer.error);
+    });
+  }
+
+  socket.on('connect', () => {
+    everConnected = true;
+    setState('connected');
+    for (const channel of channels.values()) sendSubscribe(channel);
+  });
+  socket.on('disconnect', () => {
+    for (const channel of channels.values()) channel.reset();
+    // socket.io-client reconnects by itself unless we or the server ended the session.
+    setState(socket.active ? 'reconnecting' : 'disconnected');
+  });
+  socket.on('connect_error', () => {
+    // A refused handshake leaves the socket inactive; a network error keeps it retrying.
+    if (!socket.active) setState('disconnected');
+    else setState(everConnected ? 'reconnecting' : 'connecting');
+  });
+  socket.onAny((event: string, channel: unknown, data: unknown) => {
+    if (typeof channel === 'string') channels.get(channel)?.dispatch(event, data);
+  });
+
+  return {
+    get state() {
+      return state;
+    },
+    subscribe(name) {
+      let channel = channels.get(name);
+      if (!channel) {
+        channel = new ChannelState(name);
+        channels.set(name, channel);
+        // While offline the 'connect' handler subscribes it; emitting now would be buffered and sent twice.
+        if (socket.connected) sendSubscribe(channel);
+      }
+      return channel;
+    },
+    unsubscribe(name) {
+      if (!channels.delete(name)) return;
+      if (socket.connected) socket.emit('unsubscribe', name, () => undefined);
+    },
+    trigger(channel, event, data) {
+      if (socket.connected) socket.emit('client-event', { channel, event, data });
+    },
+    onConnectionChange(fn) {
+      stateListeners.add(fn);
+      return () => {
+        stateListeners.delete(fn);
+      };
+    },
+    async acknowledgeDelivered(conversationId, messageIds) {
+      if (!socket.connected || messageIds.length === 0) return [];
+      const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:delivered', { conversationId, messageIds });
+      return answer.ok ? answer.messageIds : [];
+    },
+    async adminsOnline() {
+      if (!socket.connected) return false;
+      const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('presence:admins-online');
+      return answer.online;
+    },
+    disconnect() {
+      channels.clear();
+      socket.disconnect();
+      setState('disconnected');
+    },
+  };
+}

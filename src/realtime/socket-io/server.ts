@@ -1,0 +1,305 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Server, type Socket } from 'socket.io';
+import { env } from '@/config/env';
+import { adminTokenFromCookieHeader, verifyAdminToken } from '@/auth/jwt';
+import { findVisitorSession } from '@/chat/visitor-session';
+import { getRepository } from '@/db';
+import { resolveClientIp } from '@/http/client-ip';
+import { isSameSiteOrigin } from '@/http/origin';
+import { logger, logSecurityEvent } from '@/logger';
+import { registerBroadcaster, type Broadcaster } from '../broadcaster';
+import {
+  ADMIN_NOTIFICATIONS_CHANNEL,
+  ADMIN_PRESENCE_CHANNEL,
+  conversationChannel,
+  conversationIdOfChannel,
+  type ClientEventName,
+  type ClientEvents,
+  type PresenceMember,
+} from '../channels';
+import { setRealtimeAttached } from '../health';
+import {
+  REALTIME_PATH,
+  UNAUTHORIZED,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SubscribeAck,
+} from '../protocol';
+
+/** Who is on the other end of a socket, settled once in the handshake. */
+export type RealtimeIdentity =
+  | { role: 'visitor'; sessionId: number }
+  | { role: 'admin'; userId: number; name: string };
+
+type SocketData = { identity: RealtimeIdentity; ip: string };
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Chat packets are short; anything bigger is refused by engine.io before it is parsed. */
+const MAX_PACKET_BYTES = 16 * 1024;
+const CLIENT_EVENTS_PER_SECOND = 2;
+const MAX_DELIVERED_IDS = 200;
+const CLIENT_EVENT_NAMES: ReadonlySet<string> = new Set<ClientEventName>(['client-typing'] satisfies (keyof ClientEvents)[]);
+
+export type RealtimeServer = {
+  /** The broadcaster that publishes through this server (also registered process-wide). */
+  broadcaster: Broadcaster;
+  /**
+   * Closes every client's transport without a Socket.IO disconnect packet, so
+   * socket.io-client treats it as a lost connection and reconnects (to the
+   * next process, after a restart). Does not close the HTTP server.
+   */
+  close: () => Promise<void>;
+};
+
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+function clientIpOf(req: IncomingMessage): string {
+  return resolveClientIp({
+    remoteAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers['x-forwarded-for'],
+    trustedHops: env.TRUST_PROXY,
+  });
+}
+
+const isRealtimeUrl = (url: string | undefined) => (url ?? '').slice(0, REALTIME_PATH.length) === REALTIME_PATH;
+
+/** Callers may send anything: only a real function is called back. */
+function replyWith<T>(ack: unknown): (answer: T) => void {
+  return typeof ack === 'function' ? (answer: T) => (ack as (answer: T) => void)(answer) : () => undefined;
+}
+
+async function authenticate(socket: RealtimeSocket): Promise<RealtimeIdentity | { refused: string }> {
+  const { auth, headers } = socket.handshake;
+  const sessionToken = (auth as Record<string, unknown> | undefined)?.sessionToken;
+  if (sessionToken !== undefined) {
+    const session = await findVisitorSession(sessionToken);
+    return session ? { role: 'visitor', sessionId: session.id } : { refused: 'unknown or expired session token' };
+  }
+  const adminToken = adminTokenFromCookieHeader(headers.cookie);
+  if (!adminToken) return { refused: 'no credentials' };
+  // A cookie rides along with any page's request: only this site's pages may use it.
+  const origin = headers.origin;
+  if (origin !== undefined && !isSameSiteOrigin(origin, headers.host ?? null)) return { refused: 'foreign origin with admin cookie' };
+  const admin = await verifyAdminToken(adminToken);
+  if (!admin) return { refused: 'invalid admin token' };
+  const user = await getRepository().getUserById({ id: admin.userId });
+  if (!user) return { refused: 'admin user no longer exists' };
+  return { role: 'admin', userId: user.id, name: user.name };
+}
+
+/**
+ * Attaches the embedded Socket.IO server to the site's one HTTP server at
+ * `/socket.io/` and registers it as the process-wide broadcaster.
+ *
+ * Upgrades are routed here, not by engine.io's default (which destroys every
+ * upgrade for another path): `/socket.io/` goes to engine.io, anything else to
+ * `otherUpgrades` (Next's own upgrade handler, which serves HMR in dev).
+ */
+export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?: UpgradeHandler } = {}): RealtimeServer {
+  const io: RealtimeIo = new Server(httpServer, {
+    path: REALTIME_PATH,
+    serveClient: false,
+    maxHttpBufferSize: MAX_PACKET_BYTES,
+    destroyUpgrade: false,
+    // Same-site pages only ever connect from this origin; no CORS headers are sent.
+    cors: undefined,
+  });
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (isRealtimeUrl(req.url)) return;
+    if (options.otherUpgrades) options.otherUpgrades(req, socket, head);
+    else socket.destroy();
+  });
+  io.engine.on('connection_error', (error: { code: number; message: string; req?: IncomingMessage }) => {
+    logger.debug({ code: error.code, reason: error.message }, 'realtime: engine connection refused');
+  });
+
+  io.use((socket, next) => {
+    const ip = clientIpOf(socket.request);
+    authenticate(socket).then(
+      (result) => {
+        if ('refused' in result) {
+          logSecurityEvent('realtime handshake refused', { ip, reason: result.refused, origin: socket.handshake.headers.origin });
+          // socket.io-client sees `connect_error` with message 'unauthorized' and data.reason.
+          next(Object.assign(new Error(UNAUTHORIZED), { data: { reason: result.refused } }));
+          return;
+        }
+        socket.data = { identity: result, ip };
+        next();
+      },
+      (error: unknown) => {
+        logger.error({ err: error, ip }, 'realtime: handshake failed');
+        next(new Error('server error'));
+      },
+    );
+  });
+
+  const presence = createPresence(io);
+  const broadcaster: Broadcaster = {
+    async publish(channel, event, data) {
+      (io.to(channel).emit as (event: string, channel: string, data: unknown) => boolean)(event, channel, data);
+    },
+  };
+
+  io.on('connection', (socket) => {
+    const { identity, ip } = socket.data;
+    const recentClientEvents: number[] = [];
+
+    /** A visitor's conversation is read again each time: the first send creates it after the connect. */
+    async function visitorConversationId(): Promise<number | null> {
+      if (identity.role !== 'visitor') return null;
+      const session = await getRepository().getChatSessionById({ id: identity.sessionId });
+      if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+      return session.conversationId;
+    }
+
+    async function mayJoin(channel: string): Promise<boolean> {
+      const conversationId = conversationIdOfChannel(channel);
+      if (identity.role === 'admin') {
+        return conversationId !== null || channel === ADMIN_NOTIFICATIONS_CHANNEL || channel === ADMIN_PRESENCE_CHANNEL;
+      }
+      return conversationId !== null && conversationId === (await visitorConversationId());
+    }
+
+    const refuse = (what: string, fields: Record<string, unknown>) =>
+      logSecurityEvent(what, { ip, role: identity.role, socketId: socket.id, ...fields });
+
+    socket.on('subscribe', async (channel: unknown, ack: unknown) => {
+      const reply = replyWith<SubscribeAck>(ack);
+      try {
+        if (typeof channel !== 'string' || channel.length > 200) return reply({ ok: false, error: 'invalid channel' });
+        if (!(await mayJoin(channel))) {
+          refuse('realtime subscription refused', { channel });
+          return reply({ ok: false, error: 'forbidden' });
+        }
+        await socket.join(channel);
+        if (channel === ADMIN_PRESENCE_CHANNEL && identity.role === 'admin') {
+          presence.add(socket, { id: String(identity.userId), name: identity.name });
+          return reply({ ok: true, members: presence.members() });
+        }
+        reply({ ok: true });
+      } catch (error) {
+        logger.error({ err: error, channel }, 'realtime: subscribe failed');
+        reply({ ok: false, error: 'server error' });
+      }
+    });
+
+    socket.on('unsubscribe', async (channel: unknown, ack: unknown) => {
+      const reply = replyWith<{ ok: true } | { ok: false; error: string }>(ack);
+      if (typeof channel !== 'string') return reply({ ok: false, error: 'invalid channel' });
+      await Promise.resolve(socket.leave(channel)).catch((error: unknown) => logger.error({ err: error }, 'realtime: leave failed'));
+      if (channel === ADMIN_PRESENCE_CHANNEL) presence.remove(socket);
+      reply({ ok: true });
+    });
+
+    socket.on('client-event', (envelope: unknown) => {
+      if (typeof envelope !== 'object' || envelope === null) return;
+      const { channel, event, data } = envelope as Record<string, unknown>;
+      if (typeof channel !== 'string' || typeof event !== 'string' || !CLIENT_EVENT_NAMES.has(event)) return;
+      // Only members relay, and only to the other members of that channel.
+      if (!socket.rooms.has(channel)) {
+        refuse('realtime client event refused', { channel, event });
+        return;
+      }
+      const now = Date.now();
+      while (recentClientEvents.length > 0 && now - recentClientEvents[0]! >= 1000) recentClientEvents.shift();
+      if (recentClientEvents.length >= CLIENT_EVENTS_PER_SECOND) return;
+      recentClientEvents.push(now);
+      (socket.to(channel).emit as (event: string, channel: string, data: unknown) => boolean)(event, channel, data);
+    });
+
+    socket.on('message:delivered', async (input: unknown, ack: unknown) => {
+      const reply = replyWith<{ ok: true; messageIds: number[] } | { ok: false; error: string }>(ack);
+      try {
+        const { conversationId, messageIds } = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+        const validIds =
+          Array.isArray(messageIds) &&
+          messageIds.length <= MAX_DELIVERED_IDS &&
+          messageIds.every((id) => Number.isSafeInteger(id) && (id as number) > 0);
+        if (!Number.isSafeInteger(conversationId) || (conversationId as number) <= 0 || !validIds) {
+          return reply({ ok: false, error: 'invalid input' });
+        }
+        const id = conversationId as number;
+        const member =
+          identity.role === 'admin' ? (await getRepository().getConversationById({ id })) !== null : (await visitorConversationId()) === id;
+        if (!member) {
+          refuse('realtime delivered ack refused', { conversationId: id });
+          return reply({ ok: false, error: 'forbidden' });
+        }
+        const changed = await getRepository().markMessagesDeliveredByIds({
+          conversationId: id,
+          recipient: identity.role,
+          ids: messageIds as number[],
+        });
+        if (changed.length > 0) {
+          await broadcaster.publish(conversationChannel(id), 'message-status', { conversationId: id, messageIds: changed, status: 'delivered' });
+        }
+        reply({ ok: true, messageIds: changed });
+      } catch (error) {
+        logger.error({ err: error }, 'realtime: delivered ack failed');
+        reply({ ok: false, error: 'server error' });
+      }
+    });
+
+    socket.on('presence:admins-online', (ack: unknown) => {
+      replyWith<{ online: boolean }>(ack)({ online: presence.members().length > 0 });
+    });
+
+    socket.on('disconnect', () => presence.remove(socket));
+  });
+
+  registerBroadcaster(broadcaster);
+  setRealtimeAttached(true);
+  logger.info({ path: REALTIME_PATH }, 'realtime attached');
+
+  let closed = false;
+  return {
+    broadcaster,
+    async close() {
+      if (closed) return;
+      closed = true;
+      setRealtimeAttached(false);
+      registerBroadcaster(undefined);
+      // Closing the engine drops each transport: clients see "transport close" and
+      // reconnect. io.disconnectSockets() would tell them not to come back.
+      io.engine.close();
+    },
+  };
+}
+
+/**
+ * Who is in `presence-admin-chat`: one member per admin however many tabs
+ * (sockets) they have open; `member-added`/`member-removed` fire on the
+ * first socket in and the last socket out.
+ */
+function createPresence(io: RealtimeIo) {
+  const byMember = new Map<string, { member: PresenceMember; sockets: Set<string> }>();
+  const memberOfSocket = new Map<string, string>();
+
+  return {
+    members: (): PresenceMember[] => [...byMember.values()].map((entry) => entry.member),
+    add(socket: RealtimeSocket, member: PresenceMember) {
+      if (memberOfSocket.has(socket.id)) return;
+      memberOfSocket.set(socket.id, member.id);
+      const entry = byMember.get(member.id);
+      if (entry) {
+        entry.sockets.add(socket.id);
+        return;
+      }
+      byMember.set(member.id, { member, sockets: new Set([socket.id]) });
+      socket.to(ADMIN_PRESENCE_CHANNEL).emit('member-added', ADMIN_PRESENCE_CHANNEL, member);
+    },
+    remove(socket: RealtimeSocket) {
+      const memberId = memberOfSocket.get(socket.id);
+      if (memberId === undefined) return;
+      memberOfSocket.delete(socket.id);
+      const entry = byMember.get(memberId);
+      if (!entry) return;
+      entry.sockets.delete(socket.id);
+      if (entry.sockets.size > 0) return;
+      byMember.delete(memberId);
+      io.to(ADMIN_PRESENCE_CHANNEL).emit('member-removed', ADMIN_PRESENCE_CHANNEL, entry.member);
+    },
+  };
+}

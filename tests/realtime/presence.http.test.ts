@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signAdminToken } from '@/auth/jwt';
+import type { Database } from '@/db/client';
+import type { Repository } from '@/db/repository';
+import { ADMIN_PRESENCE_CHANNEL } from '@/realtime/channels';
+import type { SubscribeAck } from '@/realtime/protocol';
+import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { ADMIN, adminEnv, collect, connect, createClient, createVisitor, openServerDatabase, waitFor, type TestSocket } from './helpers';
+
+const subscribe = (socket: TestSocket, channel: string) => socket.timeout(5_000).emitWithAck('subscribe', channel) as Promise<SubscribeAck>;
+
+describe('realtime admin presence', () => {
+  let server: TestServer;
+  let database: Database;
+  let repository: Repository;
+  let adminCookie: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: adminEnv });
+    ({ database, repository } = openServerDatabase(server));
+    adminCookie = await signInAsAdmin(server, ADMIN);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await server?.stop();
+  });
+
+  it('lists members on subscribe, counts an admin once across tabs, and tells visitors whether one is online', async () => {
+    const visitorToken = (await createVisitor(repository)).token;
+    const visitor = await connect(createClient(server, { auth: { sessionToken: visitorToken } }));
+    const adminsOnline = () => visitor.timeout(5_000).emitWithAck('presence:admins-online');
+    expect(await adminsOnline()).toEqual({ online: false });
+
+    const watcher = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    const firstAnswer = await subscribe(watcher, ADMIN_PRESENCE_CHANNEL);
+    expect(firstAnswer).toEqual({ ok: true, members: [{ id: expect.any(String), name: 'owner' }] });
+    expect(await adminsOnline()).toEqual({ online: true });
+
+    const added = collect(watcher, 'member-added');
+    const removed = collect(watcher, 'member-removed');
+    const secondTab = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    const secondAnswer = await subscribe(secondTab, ADMIN_PRESENCE_CHANNEL);
+    expect(secondAnswer).toEqual(firstAnswer);
+    secondTab.close();
+    // The same admin is still there in the first tab: no member-added, no member-removed.
+    await subscribe(watcher, ADMIN_PRESENCE_CHANNEL);
+    expect(await adminsOnline()).toEqual({ online: true });
+    expect(added).toEqual([]);
+    expect(removed).toEqual([]);
+
+    watcher.close();
+    await expect.poll(adminsOnline).toEqual({ online: false });
+    visitor.close();
+  });
+
+  it('announces member-added and member-removed to the other members', async () => {
+    const visitor = await createVisitor(repository);
+    // A second admin account cannot be created over HTTP here; a visitor cannot join presence at all.
+    const visitorSocket = await connect(createClient(server, { auth: { sessionToken: visitor.token } }));
+    expect(await subscribe(visitorSocket, ADMIN_PRESENCE_CHANNEL)).toEqual({ ok: false, error: 'forbidden' });
+    visitorSocket.close();
+
+    const user = await repository.upsertUserByEmail({ name: 'helper', email: 'helper@example.com', passwordHash: 'unused' });
+    const secret = new TextEncoder().encode(fs.readFileSync(path.join(server.dataDir, 'auth-secret'), 'utf8').trim());
+    const helperCookie = `tanya_admin=${await signAdminToken({ userId: user.id, email: 'helper@example.com', name: 'helper' }, secret)}`;
+
+    const owner = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    await subscribe(owner, ADMIN_PRESENCE_CHANNEL);
+    const helper = await connect(createClient(server, { extraHeaders: { cookie: helperCookie } }));
+    const added = waitFor(owner, 'member-added');
+    const answer = await subscribe(helper, ADMIN_PRESENCE_CHANNEL);
+    expect(answer.ok && answer.members?.map((member) => member.name).sort()).toEqual(['helper', 'owner']);
+    expect(await added).toEqual([ADMIN_PRESENCE_CHANNEL, { id: String(user.id), name: 'helper' }]);
+
+    const removed = waitFor(owner, 'member-removed');
+    helper.close();
+    expect(await removed).toEqual([ADMIN_PRESENCE_CHANNEL, { id: String(user.id), name: 'helper' }]);
+    owner.close();
+  });
+});
