@@ -1,45 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import type { Repository } from '@/db/repository';
+import { describe, expect, it } from 'vitest';
 import { conversationChannel } from '@/realtime/channels';
 import type { DeliveredAck } from '@/realtime/protocol';
-import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { ADMIN, adminEnv, connect, createClient, createVisitor, openServerDatabase, waitFor, type TestSocket } from './helpers';
+import { connect, createClient, createVisitor, type TestSocket, useAdminServer, waitFor } from './helpers';
 
 const delivered = (socket: TestSocket, conversationId: number, messageIds: number[]) =>
   socket.timeout(5_000).emitWithAck('message:delivered', { conversationId, messageIds }) as Promise<DeliveredAck>;
 
 describe('realtime delivery acknowledgements', () => {
-  let server: TestServer;
-  let database: Database;
-  let repository: Repository;
-  let adminCookie: string;
-
-  beforeAll(async () => {
-    server = await startTestServer({ env: adminEnv });
-    ({ database, repository } = openServerDatabase(server));
-    adminCookie = await signInAsAdmin(server, ADMIN);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await server?.stop();
-  });
+  const fixture = useAdminServer();
 
   it("marks the admin's message delivered when the visitor acknowledges it, and tells the sender", async () => {
-    const visitor = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
     const conversationId = visitor.conversationId!;
     const channel = conversationChannel(conversationId);
-    const { message } = await repository.createMessage({ conversationId, senderType: 'admin', content: 'hello' });
-    const { message: own } = await repository.createMessage({ conversationId, senderType: 'visitor', content: 'hi' });
+    const { message } = await fixture.repository.createMessage({ conversationId, senderType: 'admin', content: 'hello' });
+    const { message: own } = await fixture.repository.createMessage({ conversationId, senderType: 'visitor', content: 'hi' });
 
-    const admin = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    const admin = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
     await admin.timeout(5_000).emitWithAck('subscribe', channel);
     const status = waitFor(admin, 'message-status');
-    const socket = await connect(createClient(server, { auth: { sessionToken: visitor.token } }));
+    const socket = await connect(createClient(fixture.server, { auth: { sessionToken: visitor.token } }));
     // The visitor's own message is not theirs to acknowledge: only the admin's changes.
     expect(await delivered(socket, conversationId, [message.id, own.id])).toEqual({ ok: true, messageIds: [message.id] });
     expect(await status).toEqual([channel, { conversationId, messageIds: [message.id], status: 'delivered' }]);
-    const stored = await repository.listMessagesByConversationId({ conversationId });
+    const stored = await fixture.repository.listMessagesByConversationId({ conversationId });
     expect(stored.messages.map((row) => [row.id, row.status])).toEqual([
       [message.id, 'delivered'],
       [own.id, 'sent'],
@@ -51,10 +35,10 @@ describe('realtime delivery acknowledgements', () => {
   });
 
   it("refuses acknowledgements for another visitor's conversation and invalid input", async () => {
-    const owner = await createVisitor(repository);
-    const intruder = await createVisitor(repository);
-    const { message } = await repository.createMessage({ conversationId: owner.conversationId!, senderType: 'admin', content: 'private' });
-    const socket = await connect(createClient(server, { auth: { sessionToken: intruder.token } }));
+    const owner = await createVisitor(fixture.repository);
+    const intruder = await createVisitor(fixture.repository);
+    const { message } = await fixture.repository.createMessage({ conversationId: owner.conversationId!, senderType: 'admin', content: 'private' });
+    const socket = await connect(createClient(fixture.server, { auth: { sessionToken: intruder.token } }));
     expect(await delivered(socket, owner.conversationId!, [message.id])).toEqual({ ok: false, error: 'forbidden' });
     expect(await delivered(socket, intruder.conversationId!, ['1' as never])).toEqual({ ok: false, error: 'invalid input' });
     expect(await delivered(socket, -1, [])).toEqual({ ok: false, error: 'invalid input' });
@@ -62,9 +46,9 @@ describe('realtime delivery acknowledgements', () => {
   });
 
   it("lets an admin acknowledge a visitor's message", async () => {
-    const visitor = await createVisitor(repository);
-    const { message } = await repository.createMessage({ conversationId: visitor.conversationId!, senderType: 'visitor', content: 'anyone?' });
-    const admin = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    const visitor = await createVisitor(fixture.repository);
+    const { message } = await fixture.repository.createMessage({ conversationId: visitor.conversationId!, senderType: 'visitor', content: 'anyone?' });
+    const admin = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
     expect(await delivered(admin, visitor.conversationId!, [message.id])).toEqual({ ok: true, messageIds: [message.id] });
     admin.close();
   });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { io, type Socket, type SocketOptions, type ManagerOptions } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import { hashSessionToken } from '@/chat/visitor-session';
 import { openDatabase, type Database } from '@/db/client';
 import { createRepository, type Repository } from '@/db/repository';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/realtime/protocol';
+import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -70,4 +72,21 @@ export async function createVisitor(repository: Repository, options: { withConve
     ? null
     : (await repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id })).conversation.id;
   return { token, session, conversationId };
+}
+
+export type AdminServerFixture = { server: TestServer; database: Database; repository: Repository; adminCookie: string };
+
+/** For one describe block: a server with an admin, its database opened from the test, and that admin signed in. */
+export function useAdminServer(): AdminServerFixture {
+  const fixture = {} as AdminServerFixture;
+  beforeAll(async () => {
+    fixture.server = await startTestServer({ env: adminEnv });
+    Object.assign(fixture, openServerDatabase(fixture.server));
+    fixture.adminCookie = await signInAsAdmin(fixture.server, ADMIN);
+  });
+  afterAll(async () => {
+    await fixture.database?.close();
+    await fixture.server?.stop();
+  });
+  return fixture;
 }

@@ -1,46 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signAdminToken } from '@/auth/jwt';
-import type { Database } from '@/db/client';
-import type { Repository } from '@/db/repository';
 import { ADMIN_PRESENCE_CHANNEL } from '@/realtime/channels';
 import type { SubscribeAck } from '@/realtime/protocol';
-import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { ADMIN, adminEnv, collect, connect, createClient, createVisitor, openServerDatabase, waitFor, type TestSocket } from './helpers';
+import { collect, connect, createClient, createVisitor, type TestSocket, useAdminServer, waitFor } from './helpers';
 
 const subscribe = (socket: TestSocket, channel: string) => socket.timeout(5_000).emitWithAck('subscribe', channel) as Promise<SubscribeAck>;
 
 describe('realtime admin presence', () => {
-  let server: TestServer;
-  let database: Database;
-  let repository: Repository;
-  let adminCookie: string;
-
-  beforeAll(async () => {
-    server = await startTestServer({ env: adminEnv });
-    ({ database, repository } = openServerDatabase(server));
-    adminCookie = await signInAsAdmin(server, ADMIN);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await server?.stop();
-  });
+  const fixture = useAdminServer();
 
   it('lists members on subscribe, counts an admin once across tabs, and tells visitors whether one is online', async () => {
-    const visitorToken = (await createVisitor(repository)).token;
-    const visitor = await connect(createClient(server, { auth: { sessionToken: visitorToken } }));
+    const visitorToken = (await createVisitor(fixture.repository)).token;
+    const visitor = await connect(createClient(fixture.server, { auth: { sessionToken: visitorToken } }));
     const adminsOnline = () => visitor.timeout(5_000).emitWithAck('presence:admins-online');
     expect(await adminsOnline()).toEqual({ online: false });
 
-    const watcher = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    const watcher = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
     const firstAnswer = await subscribe(watcher, ADMIN_PRESENCE_CHANNEL);
     expect(firstAnswer).toEqual({ ok: true, members: [{ id: expect.any(String), name: 'owner' }] });
     expect(await adminsOnline()).toEqual({ online: true });
 
     const added = collect(watcher, 'member-added');
     const removed = collect(watcher, 'member-removed');
-    const secondTab = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    const secondTab = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
     const secondAnswer = await subscribe(secondTab, ADMIN_PRESENCE_CHANNEL);
     expect(secondAnswer).toEqual(firstAnswer);
     secondTab.close();
@@ -56,19 +40,19 @@ describe('realtime admin presence', () => {
   });
 
   it('announces member-added and member-removed to the other members', async () => {
-    const visitor = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
     // A second admin account cannot be created over HTTP here; a visitor cannot join presence at all.
-    const visitorSocket = await connect(createClient(server, { auth: { sessionToken: visitor.token } }));
+    const visitorSocket = await connect(createClient(fixture.server, { auth: { sessionToken: visitor.token } }));
     expect(await subscribe(visitorSocket, ADMIN_PRESENCE_CHANNEL)).toEqual({ ok: false, error: 'forbidden' });
     visitorSocket.close();
 
-    const user = await repository.upsertUserByEmail({ name: 'helper', email: 'helper@example.com', passwordHash: 'unused' });
-    const secret = new TextEncoder().encode(fs.readFileSync(path.join(server.dataDir, 'auth-secret'), 'utf8').trim());
+    const user = await fixture.repository.upsertUserByEmail({ name: 'helper', email: 'helper@example.com', passwordHash: 'unused' });
+    const secret = new TextEncoder().encode(fs.readFileSync(path.join(fixture.server.dataDir, 'auth-secret'), 'utf8').trim());
     const helperCookie = `tanya_admin=${await signAdminToken({ userId: user.id, email: 'helper@example.com', name: 'helper' }, secret)}`;
 
-    const owner = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    const owner = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
     await subscribe(owner, ADMIN_PRESENCE_CHANNEL);
-    const helper = await connect(createClient(server, { extraHeaders: { cookie: helperCookie } }));
+    const helper = await connect(createClient(fixture.server, { extraHeaders: { cookie: helperCookie } }));
     const added = waitFor(owner, 'member-added');
     const answer = await subscribe(helper, ADMIN_PRESENCE_CHANNEL);
     expect(answer.ok && answer.members?.map((member) => member.name).sort()).toEqual(['helper', 'owner']);
