@@ -94,6 +94,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const listeners = new Set<MessagesListener>();
   const errorListeners = new Set<(error: Error) => void>();
   let wasConnected = connector.state === 'connected';
+  let disposed = false;
 
   function reportError(error: unknown): void {
     const failure = error instanceof Error ? error : new Error(String(error));
@@ -178,7 +179,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         .then((changed) => {
           if (conversations.get(conversation.id) === conversation && setStatus(conversation, changed, 'delivered')) notify(conversation);
         })
-        .catch(reportError)
+        // Cut off by a drop (or by dispose): the ids stay 'sent' and go again after the next reconnect.
+        .catch((error: unknown) => {
+          if (!disposed && connector.state === 'connected') reportError(error);
+        })
         .finally(() => {
           for (const id of chunk) conversation.acking.delete(id);
         });
@@ -327,6 +331,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
 
     dispose() {
+      disposed = true;
       stopConnectionListener();
       for (const id of [...conversations.keys()]) client.close(id);
       listeners.clear();
