@@ -56,6 +56,7 @@ const ADMIN = {
 const RUN = `b${Date.now().toString(36)}`;
 const SETUP_CONCURRENCY = 50;
 const DRAIN_MS = 15_000;
+const WARMUP_MESSAGES = 20;
 
 // ── File descriptors ──────────────────────────────────────────────────────
 
@@ -312,6 +313,24 @@ async function main() {
     if (seq % REPLY_EVERY === 0) replies.push(reply(message).catch((error: Error) => void failures.push(`admin reply: ${error.message}`)));
   });
 
+  /*
+   * Warm-up, outside the measurement: a fresh server loads and JIT-compiles
+   * each route on its first requests, which otherwise shows up as seconds of
+   * latency on the first burst. Its messages carry no timestamp tag.
+   */
+  const warm = await request(base, 'POST', '/api/chat/session', { body: {} });
+  const warmToken = (warm.body.data as { sessionToken: string }).sessionToken;
+  for (let i = 0; i < WARMUP_MESSAGES; i += 1) {
+    const sent = await request(base, 'POST', '/api/chat/send', {
+      headers: { 'x-session-token': warmToken },
+      body: { content: `warm-up ${i}`, clientMessageId: `${RUN}w${i}` },
+    });
+    const conversationId = (sent.body.data as MessagePayload | undefined)?.conversationId;
+    if (sent.status !== 201 || !conversationId) throw new Error(`warm-up send: ${sent.status} ${JSON.stringify(sent.body).slice(0, 200)}`);
+    await request(base, 'POST', '/api/chat/send', { headers: { cookie }, body: { conversationId, content: `warm-up reply ${i}` } });
+    await request(base, 'GET', `/api/chat/messages?conversationId=${conversationId}&limit=100`, { headers: { cookie } });
+  }
+
   // The visitors: sessions over HTTP, then one websocket each.
   let started = performance.now();
   const tokens = await pool(Array.from({ length: VISITORS }, (_, i) => i), SETUP_CONCURRENCY, async () => {
@@ -426,7 +445,7 @@ async function main() {
     `messages lost               ${lost} (acknowledged 201 but never received by the admin)`,
     `replies lost                ${repliesLost} of ${repliesAcknowledged.size} (acknowledged 201 but never received by the visitor)`,
     `duplicates at admin         ${duplicatesAtAdmin}`,
-    `stored (GET messages)       ${stored} visitor messages in ${storedCounts.length} conversations; conversations total ${conversationsTotal}`,
+    `stored (GET messages)       ${stored} visitor messages in ${storedCounts.length} conversations; conversations total ${conversationsTotal} (incl. 1 warm-up)`,
     `failed requests             ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ''}; ${retries} retried after a keep-alive reset`,
     `server peak RSS (VmHWM)     ${rss ? `${(rss.kb / 1024).toFixed(1)} MiB (pid ${rss.pid})` : 'n/a (pass --pid for an external server)'}`,
     '───────────────────────────────────────────────────────────────',
@@ -437,7 +456,8 @@ async function main() {
   if (lost > 0) problems.push(`${lost} message(s) lost`);
   if (repliesLost > 0) problems.push(`${repliesLost} admin replies lost`);
   if (stored !== acknowledged.size) problems.push(`stored ${stored} ≠ acknowledged ${acknowledged.size}`);
-  if (!args.url && conversationsTotal !== visitors.length) problems.push(`conversations total ${conversationsTotal} ≠ ${visitors.length}`);
+  // Our visitors' conversations plus the warm-up one.
+  if (!args.url && conversationsTotal !== visitors.length + 1) problems.push(`conversations total ${conversationsTotal} ≠ ${visitors.length} + 1 warm-up`);
   if (failures.length > 0) problems.push(`${failures.length} request(s) failed`);
   if (problems.length > 0) console.error(`[bench] FAILED: ${problems.join('; ')}`);
   clearTimeout(deadline);
