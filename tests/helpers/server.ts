@@ -8,6 +8,8 @@ import { projectRoot } from './build';
 export type TestServer = {
   url: string;
   port: number;
+  /** Process id of the spawned `tsx` (the server itself runs in a child of it). */
+  pid: number;
   dataDir: string;
   /** Structured log lines the server printed so far. */
   logs: Record<string, unknown>[];
@@ -65,6 +67,7 @@ export async function startTestServer(options: { env?: Record<string, string | u
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dataDir,
     logs,
     stop: (signal: NodeJS.Signals = 'SIGTERM') => stopProcess(child, signal),
