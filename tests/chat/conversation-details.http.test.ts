@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { newVisitor, visitorGet, visitorSend } from './helpers';
+import { visitorGet, visitorSend } from './helpers';
 
 const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
