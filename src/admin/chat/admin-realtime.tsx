@@ -1,9 +1,10 @@
 'use client';
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { createChatClient, type ChatClient } from '@/chat/client';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import type { ChatClient } from '@/chat/client';
+import { useChatClient, useConnectionState, useRealtimeConnector } from '@/chat/ui';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL } from '@/realtime/channels';
-import { createConnector, type ConnectionState, type RealtimeConnector } from '@/realtime/client';
+import type { ConnectionState, ConnectorConfig, RealtimeConnector } from '@/realtime/client';
 
 /*
  * One realtime connection per open inbox, shared by every part of it. While
@@ -18,26 +19,21 @@ type AdminRealtime = { connector: RealtimeConnector; client: ChatClient; state: 
 
 const AdminRealtimeContext = createContext<AdminRealtime | null>(null);
 
+const SOCKET_IO: ConnectorConfig = { driver: 'socket.io' };
+
 export function AdminRealtimeProvider({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
-  const [realtime, setRealtime] = useState<Omit<AdminRealtime, 'state'> | null>(null);
-  const [state, setState] = useState<ConnectionState>('connecting');
+  const connector = useRealtimeConnector(SOCKET_IO);
+  const client = useChatClient(connector, 'admin-cookie');
+  const state = useConnectionState(connector);
 
   useEffect(() => {
-    const connector = createConnector({ driver: 'socket.io' });
-    const client = createChatClient({ connector, auth: 'admin-cookie' });
+    if (!connector) return;
     connector.subscribe(ADMIN_NOTIFICATIONS_CHANNEL);
     connector.subscribe(ADMIN_PRESENCE_CHANNEL);
-    const stopWatching = connector.onConnectionChange(setState);
-    setRealtime({ connector, client });
-    return () => {
-      stopWatching();
-      client.dispose();
-      connector.disconnect();
-    };
-  }, []);
+  }, [connector]);
 
-  if (!realtime) return fallback;
-  return <AdminRealtimeContext.Provider value={{ ...realtime, state }}>{children}</AdminRealtimeContext.Provider>;
+  if (!connector || !client) return fallback;
+  return <AdminRealtimeContext.Provider value={{ connector, client, state }}>{children}</AdminRealtimeContext.Provider>;
 }
 
 export function useAdminRealtime(): AdminRealtime {

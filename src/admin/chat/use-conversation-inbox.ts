@@ -14,6 +14,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
+const keyOf = (filter: InboxFilter) => `${filter.status}\n${filter.q}`;
+
 /**
  * The inbox list: fetched for the current filter (the search debounced),
  * kept live by the admin channel's events, and fetched again whenever those
@@ -26,7 +28,8 @@ export function useConversationInbox(initialFilter: InboxFilter) {
   const [query, setQuery] = useState(initialFilter.q);
   const [list, setList] = useState<InboxConversation[]>([]);
   const [pagination, setPagination] = useState<Pagination | null>(null);
-  const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
+  /** The outcome of the latest fetch, and for which filter: a different filter means its list is loading. */
+  const [outcome, setOutcome] = useState<{ key: string; load: LoadState }>({ key: '', load: { kind: 'loading' } });
   const [loadingMore, setLoadingMore] = useState(false);
 
   const filterRef = useRef(filter);
@@ -38,17 +41,18 @@ export function useConversationInbox(initialFilter: InboxFilter) {
     listRef.current = list;
   });
 
-  const fetchFirstPage = useCallback(async (forFilter: InboxFilter, limit: number) => {
+  const fetchFirstPage = useCallback((forFilter: InboxFilter, limit: number) => {
     const seq = ++requestSeq.current;
-    const result = await fetchInboxPage(forFilter, 1, limit);
-    if (seq !== requestSeq.current) return;
-    if (!result.success) {
-      setLoad({ kind: 'error', message: result.error });
-      return;
-    }
-    setList(mergePages([], result.data.conversations));
-    setPagination(result.data.pagination);
-    setLoad({ kind: 'ready' });
+    return fetchInboxPage(forFilter, 1, limit).then((result) => {
+      if (seq !== requestSeq.current) return;
+      if (!result.success) {
+        setOutcome({ key: keyOf(forFilter), load: { kind: 'error', message: result.error } });
+        return;
+      }
+      setList(mergePages([], result.data.conversations));
+      setPagination(result.data.pagination);
+      setOutcome({ key: keyOf(forFilter), load: { kind: 'ready' } });
+    });
   }, []);
 
   /** Fetches again everything shown (reconnect, or an event the list cannot place by itself). */
@@ -65,7 +69,6 @@ export function useConversationInbox(initialFilter: InboxFilter) {
   }, [query, filter.q]);
 
   useEffect(() => {
-    setLoad({ kind: 'loading' });
     void fetchFirstPage(filter, PAGE_SIZE);
   }, [filter, fetchFirstPage]);
 
@@ -115,7 +118,7 @@ export function useConversationInbox(initialFilter: InboxFilter) {
     setQuery,
     setStatus: (status: InboxFilter['status']) => setFilter((current) => ({ ...current, status })),
     list,
-    load,
+    load: outcome.key === keyOf(filter) ? outcome.load : ({ kind: 'loading' } as LoadState),
     total: pagination?.total ?? 0,
     hasMore: Boolean(pagination && list.length < pagination.total),
     loadingMore,

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTitleCount } from '@/chat/ui';
 import { ADMIN_NOTIFICATIONS_CHANNEL, type ConversationPayload } from '@/realtime/channels';
 import { useAdminRealtime } from './admin-realtime';
 import { visitorLabel } from './format';
@@ -32,14 +33,13 @@ export function useInboxNotifications({
   playSound: () => void;
 }) {
   const { connector } = useAdminRealtime();
-  const [permission, setPermission] = useState<Permission>('default');
+  // The inbox mounts in the browser only (after its connection exists), so the permission can be read at once.
+  const [permission, setPermission] = useState<Permission>(currentPermission);
   const latest = useRef({ openConversationId, onOpenConversation, playSound });
   const needingHuman = useRef(new Set<number>());
   useEffect(() => {
     latest.current = { openConversationId, onOpenConversation, playSound };
   });
-  // Read after mounting: the server render knows nothing of the browser's permission.
-  useEffect(() => setPermission(currentPermission()), []);
 
   useEffect(() => {
     const alert = (conversation: ConversationPayload, title: string, body: string) => {
@@ -86,15 +86,7 @@ export function useInboxNotifications({
   }, [connector]);
 
   // "(3) Chat · Tanya admin": the count shows in the tab strip and the taskbar.
-  useEffect(() => {
-    const base = document.title.replace(/^\(\d+\)\s*/, '');
-    document.title = unreadTotal > 0 ? `(${unreadTotal}) ${base}` : base;
-  }, [unreadTotal]);
-  useEffect(() => {
-    return () => {
-      document.title = document.title.replace(/^\(\d+\)\s*/, '');
-    };
-  }, []);
+  useTitleCount(unreadTotal);
 
   const requestPermission = useCallback(async () => {
     if (currentPermission() === 'unsupported') return;
