@@ -31,7 +31,8 @@ export const sendAdminMessage = (input: { conversationId: number; content: strin
 
 export const fetchChatSettings = () => requestJson<ChatSettingsAnswer>('GET', '/api/chat/settings');
 
-export const saveChatSettings = (patch: Partial<Omit<ChatSettingsPayload, 'updatedAt'>>) =>
+/** Takes the patch as typed, so a value the API refuses comes back as its field error. */
+export const saveChatSettings = (patch: Partial<Omit<ChatSettingsPayload, 'updatedAt'>> | Record<string, unknown>) =>
   requestJson<ChatSettingsAnswer>('PATCH', '/api/chat/settings', patch);
 
 export const testAssistant = (question: string) => requestJson<AssistantTestAnswer>('POST', '/api/chat/ai/test', { question });

@@ -24,3 +24,13 @@ export function shortTimeAgo(iso: string, now = Date.now()): string {
 export function fullDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A message as one line of plain text for a list preview: Markdown marks and line breaks dropped. */
+export function previewText(markdown: string): string {
+  return markdown
+    .replace(/^\s{0,3}(?:[-*+]|\d+[.)]|#{1,6}|>)\s+/gm, '')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyInboxEvent, matchesFilter, mergePages, totalUnread } from '@/admin/chat/inbox-list';
+import { previewText } from '@/admin/chat/format';
 import type { InboxConversation, InboxFilter } from '@/admin/chat/types';
 import type { ConversationPayload, MessagePayload } from '@/realtime/channels';
 
@@ -102,5 +103,14 @@ describe('matchesFilter', () => {
     expect(matchesFilter(sari, { status: 'all', q: 'example.COM' })).toBe(true);
     expect(matchesFilter(sari, { status: 'all', q: 'budget' }, 'What is your budget?')).toBe(true);
     expect(matchesFilter(sari, { status: 'all', q: 'budget' })).toBe(false);
+  });
+});
+
+describe('previewText', () => {
+  it('turns Markdown into one plain line for the list', () => {
+    expect(previewText('Yes — **MIT**. The list:\n\n- realtime\n- AI\n\n`npm start` and [docs](https://example.com)')).toBe(
+      'Yes — MIT. The list: realtime AI npm start and docs',
+    );
+    expect(previewText('eko_p@mail.test said 2 * 3')).toBe('eko_p@mail.test said 2 * 3');
   });
 });

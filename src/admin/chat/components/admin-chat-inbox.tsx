@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import { ChatPreferencesProvider, ConnectionBanner, useChatPreferences } from '@/chat/ui';
+import { ChatPreferencesProvider, ConnectionBanner, SoundToggle, useChatPreferences } from '@/chat/ui';
 import { cx } from '@/ui/cx';
 import { AdminRealtimeProvider, useAdminRealtime } from '../admin-realtime';
 import { totalUnread } from '../inbox-list';
@@ -13,13 +13,13 @@ import { AiAutoReplySwitch } from './ai-auto-reply-switch';
 import { ConversationList } from './conversation-list';
 import { ConversationPanel } from './conversation-panel';
 import { InboxFilters } from './inbox-filters';
-import { NotificationControls } from './notification-controls';
+import { DesktopAlertsOffer } from './desktop-alerts-offer';
 
 type AdminChatInboxProps = { initialAiEnabled: boolean; initialConversationId: number | null };
 
 /** Edge to edge on phones (the list and a conversation are two screens), a card beside the nav on larger ones. */
 const frame =
-  '-mx-4 -my-8 flex h-[calc(100dvh-6.5rem)] min-h-[30rem] overflow-hidden border-y border-slate-200 bg-white sm:mx-0 sm:my-0 sm:h-[calc(100dvh-8.75rem)] sm:rounded-xl sm:border sm:shadow-sm';
+  '-mx-4 -my-8 flex h-[calc(100dvh-6.25rem)] min-h-[30rem] overflow-hidden border-y border-slate-200 bg-white sm:mx-0 sm:my-0 sm:h-[calc(100dvh-8.75rem)] sm:rounded-xl sm:border sm:shadow-sm';
 
 /**
  * `/admin/chat`: every conversation live, the one being answered, and the
@@ -66,17 +66,23 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
       <div className={cx('min-h-0 w-full flex-col border-slate-200 md:flex md:w-80 md:shrink-0 md:border-r', selectedId === null ? 'flex' : 'hidden')}>
         <div className="space-y-3 border-b border-slate-200 p-3">
           <div className="flex items-center justify-between gap-2">
-            <h1 className="text-lg font-bold tracking-tight text-slate-900">
-              Inbox <span className="text-sm font-medium text-slate-500" data-testid="inbox-total">{inbox.load.kind === 'ready' ? inbox.total : ''}</span>
+            <h1 className="flex items-baseline gap-2 text-lg font-bold tracking-tight text-slate-900">
+              Inbox
+              {inbox.load.kind === 'ready' ? (
+                <span className="text-sm font-medium text-slate-500" data-testid="inbox-total" aria-label={`${inbox.total} conversations`}>
+                  {inbox.total}
+                </span>
+              ) : null}
             </h1>
             <div className="flex items-center gap-1">
-              <NotificationControls permission={notifications.permission} onRequestPermission={() => void notifications.requestPermission()} />
-              <Link href="/admin/chat/settings" className="rounded-md px-2 py-1 text-xs font-semibold text-slate-600 hover:bg-slate-100 hover:text-slate-900" data-testid="chat-settings-link">
+              <SoundToggle />
+              <Link href="/admin/chat/settings" className="rounded-md px-2 py-1.5 text-xs font-semibold text-slate-600 hover:bg-slate-100 hover:text-slate-900" data-testid="chat-settings-link">
                 Settings
               </Link>
             </div>
           </div>
           <AiAutoReplySwitch {...autoReply} onChange={(enabled) => void autoReply.setEnabled(enabled)} />
+          <DesktopAlertsOffer permission={notifications.permission} onRequestPermission={() => void notifications.requestPermission()} />
         </div>
         <ConnectionBanner state={state} t={t} />
         <InboxFilters status={inbox.filter.status} onStatusChange={inbox.setStatus} query={inbox.query} onQueryChange={inbox.setQuery} />

@@ -1,7 +1,7 @@
 'use client';
 
 import type { InboxConversation } from '../types';
-import { shortTimeAgo, fullDateTime, visitorLabel } from '../format';
+import { fullDateTime, previewText, shortTimeAgo, visitorLabel } from '../format';
 import { HandlingBadge } from './handling-badge';
 import { cx } from '@/ui/cx';
 
@@ -33,7 +33,7 @@ function ConversationListItem({ conversation, selected, onSelect }: { conversati
         </span>
         <span className="flex items-center gap-2">
           <span className={cx('min-w-0 flex-1 truncate text-xs', unread ? 'text-slate-800' : 'text-slate-500')} data-testid="conversation-preview">
-            {last ? `${senderPrefix[last.senderType]}${last.content}` : 'No messages yet'}
+            {last ? `${senderPrefix[last.senderType]}${previewText(last.content)}` : 'No messages yet'}
           </span>
           {unread ? (
             <span
