@@ -75,7 +75,7 @@ const en = {
   retry: 'Retry',
   discard: 'Delete',
   rateLimited: 'You are sending messages too quickly; they will go out in a moment.',
-  poweredBy: 'Realtime chat',
+  offlineFallback: 'Nobody is online right now. Leave a message and you will get an answer as soon as possible.',
 };
 
 export type Messages = typeof en;
@@ -140,7 +140,7 @@ const id: Messages = {
   retry: 'Coba lagi',
   discard: 'Hapus',
   rateLimited: 'Anda mengirim pesan terlalu cepat; pesan akan dikirim sebentar lagi.',
-  poweredBy: 'Chat realtime',
+  offlineFallback: 'Sedang tidak ada yang online. Tinggalkan pesan dan Anda akan dibalas secepatnya.',
 };
 
 export const dictionaries: Record<Locale, Messages> = { en, id };

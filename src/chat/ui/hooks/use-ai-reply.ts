@@ -27,11 +27,20 @@ export function useAiReply(connector: RealtimeConnector | null, conversationId: 
   const [working, setWorking] = useState(false);
   const [stream, setStream] = useState<AiReplyState['stream']>(null);
   const expectTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The newest stored AI message when the work started: a newer one means the reply is in, even if
+  // the closing ai-typing was missed (e.g. it came before the channel was subscribed).
+  const latestAiId = messages.reduce((max, message) => (message.senderType === 'ai' && message.id > max ? message.id : max), 0);
+  const latestAiIdRef = useRef(latestAiId);
+  useEffect(() => {
+    latestAiIdRef.current = latestAiId;
+  });
+  const [baselineAiId, setBaselineAiId] = useState(0);
 
   useChannelEvent(connector, channel, 'ai-typing', (data) => {
     if (data.conversationId !== conversationId) return;
     clearTimeout(expectTimer.current);
     setWorking(data.isTyping);
+    if (data.isTyping) setBaselineAiId(latestAiIdRef.current);
     // The stored message (or a stored notice, on failure) came before this "false": the stream is done.
     if (!data.isTyping) setStream(null);
   });
@@ -43,6 +52,7 @@ export function useAiReply(connector: RealtimeConnector | null, conversationId: 
 
   const expectReply = useCallback(() => {
     setWorking(true);
+    setBaselineAiId(latestAiIdRef.current);
     clearTimeout(expectTimer.current);
     expectTimer.current = setTimeout(() => setWorking(false), EXPECTED_REPLY_TIMEOUT_MS);
   }, []);
@@ -50,5 +60,6 @@ export function useAiReply(connector: RealtimeConnector | null, conversationId: 
 
   const stored = stream !== null && messages.some((message) => message.metadata?.streamId === stream.tempId);
   const visibleStream = stream && !stored && stream.text.length > 0 ? stream : null;
-  return { thinking: working && !visibleStream && !stored, stream: visibleStream, expectReply };
+  const answered = latestAiId > baselineAiId;
+  return { thinking: working && !answered && !visibleStream && !stored, stream: visibleStream, expectReply };
 }

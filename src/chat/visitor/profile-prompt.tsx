@@ -1,0 +1,108 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import type { Messages } from '@/chat/ui/i18n';
+import type { VisitorProfile } from './visitor-storage';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const inputClass =
+  'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+
+/**
+ * The optional "how can we reach you" card. It sits in the conversation, never
+ * in front of the composer: the visitor may ignore it and write at once.
+ */
+export function ProfilePrompt({
+  t,
+  profile,
+  onSave,
+  onDismiss,
+}: {
+  t: Messages;
+  profile: VisitorProfile;
+  onSave: (profile: { name: string; email: string }) => void;
+  onDismiss: () => void;
+}) {
+  const [name, setName] = useState(profile.name);
+  const [email, setEmail] = useState(profile.email);
+  const [emailError, setEmailError] = useState(false);
+  const id = useId();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (email.trim() && !EMAIL.test(email.trim())) {
+      setEmailError(true);
+      return;
+    }
+    onSave({ name, email });
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      data-testid="profile-prompt"
+      aria-labelledby={`${id}-title`}
+      className="mx-auto mt-3 w-full max-w-sm space-y-2 rounded-xl border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-900/60"
+    >
+      <p id={`${id}-title`} className="text-xs font-medium text-slate-600 dark:text-slate-300">
+        {t.profileTitle}
+      </p>
+      <div className="grid gap-2 sm:grid-cols-2">
+        <div>
+          <label htmlFor={`${id}-name`} className="sr-only">
+            {t.profileName}
+          </label>
+          <input
+            id={`${id}-name`}
+            data-testid="visitor-name"
+            value={name}
+            maxLength={100}
+            autoComplete="name"
+            placeholder={t.profileName}
+            onChange={(event) => setName(event.target.value)}
+            className={inputClass}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-email`} className="sr-only">
+            {t.profileEmail}
+          </label>
+          <input
+            id={`${id}-email`}
+            data-testid="visitor-email"
+            type="email"
+            value={email}
+            maxLength={255}
+            autoComplete="email"
+            placeholder={t.profileEmail}
+            aria-invalid={emailError || undefined}
+            aria-describedby={emailError ? `${id}-email-error` : undefined}
+            onChange={(event) => {
+              setEmail(event.target.value);
+              setEmailError(false);
+            }}
+            className={inputClass}
+          />
+        </div>
+      </div>
+      {emailError ? (
+        <p id={`${id}-email-error`} className="text-xs text-rose-600 dark:text-rose-400">
+          {t.invalidEmail}
+        </p>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <button type="button" onClick={onDismiss} data-testid="profile-skip" className="rounded-md px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-slate-300 dark:hover:bg-slate-800">
+          {t.profileSkip}
+        </button>
+        <button
+          type="submit"
+          data-testid="profile-save"
+          disabled={!name.trim() && !email.trim()}
+          className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50"
+        >
+          {t.profileSave}
+        </button>
+      </div>
+    </form>
+  );
+}
