@@ -9,8 +9,8 @@ type DesktopAlertsOfferProps = {
 export function DesktopAlertsOffer({ permission, onRequestPermission }: DesktopAlertsOfferProps) {
   if (permission === 'default') {
     return (
-      <button type="button" onClick={onRequestPermission} className="text-xs font-semibold text-indigo-700 hover:underline" data-testid="enable-desktop-notifications">
-        Get desktop alerts when this tab is in the background
+      <button type="button" onClick={onRequestPermission} className="text-left text-xs font-semibold text-indigo-700 hover:underline" data-testid="enable-desktop-notifications">
+        Turn on desktop alerts for when this tab is in the background
       </button>
     );
   }
