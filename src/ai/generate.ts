@@ -79,13 +79,15 @@ export async function generateReply(request: GenerationRequest): Promise<Generat
       abortSignal: attempt.signal,
       // Retries are ours (one, after a failure or timeout), so they also cover a stream that breaks halfway.
       maxRetries: 0,
+      // Errors arrive as stream parts and are thrown below; the SDK's default would also print them to stderr.
+      onError: () => undefined,
     });
     let raw = '';
     let shown = '';
     let timeToFirstTokenMs: number | null = null;
     for await (const part of result.fullStream) {
       if (part.type === 'error') throw part.error;
-      if (part.type === 'abort') throw attempt.signal.reason ?? new Error('the reply was aborted');
+      if (part.type === 'abort') throw new Error('the reply was aborted');
       if (part.type === 'finish') {
         const visible = visibleReply(raw, { complete: true });
         return {
@@ -109,6 +111,9 @@ export async function generateReply(request: GenerationRequest): Promise<Generat
       }
     }
     throw new Error('the provider closed the stream without finishing the reply');
+  } catch (error) {
+    // An abort mid-stream surfaces as a broken-response error; the reason (timeout, takeover) is what matters.
+    throw attempt.signal.aborted ? attempt.signal.reason : error;
   } finally {
     clearTimeout(silence);
     request.signal.removeEventListener('abort', forwardAbort);
