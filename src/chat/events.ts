@@ -136,3 +136,8 @@ export function publishAiTyping(conversationId: number, isTyping: boolean) {
 export function publishAiStream(input: { conversationId: number; tempId: string; text: string }) {
   return publishAll([{ channel: conversationChannel(input.conversationId), event: 'ai-stream', data: input }]);
 }
+
+/** The AI auto-reply switch (or another setting) changed: every admin tab follows it. */
+export function publishAiSettingsChanged(data: ServerEvents['ai-settings-changed']) {
+  return publishAll([{ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'ai-settings-changed', data }]);
+}
