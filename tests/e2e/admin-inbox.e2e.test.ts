@@ -1,11 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { AdminInbox, untilOwnerOnline } from './helpers/admin-inbox';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AdminInbox, changeSettings, untilOwnerOnline } from './helpers/admin-inbox';
 import { useE2e, viewports } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
-/* The owner's inbox at /admin/chat against a real visitor in a second browser context. */
+/*
+ * The owner's inbox at /admin/chat against a real visitor in a second
+ * browser context. The AI assistant is off unless a test turns it on, so
+ * only the owner answers.
+ */
 describe('admin inbox', () => {
   const e2e = useE2e();
+  beforeAll(() => changeSettings(e2e.server, e2e.adminCookie, { aiEnabled: false }));
 
   async function openInbox(viewport: { width: number; height: number } = viewports.desktop) {
     const context = await e2e.newAdminContext({ viewport });
@@ -33,14 +38,15 @@ describe('admin inbox', () => {
     await inbox.item('Hello owner, are you there?').waitFor({ timeout: 5_000 });
     const elapsed = Date.now() - sentAt;
     expect(elapsed, 'ms from Enter to the row in the inbox').toBeLessThan(1_000);
-    expect(await byTestId(inbox.item('Hello owner'), 'unread-count').textContent()).toBe('1');
+    const row = await inbox.row('Hello owner, are you there?');
+    expect(await byTestId(row, 'unread-count').textContent()).toBe('1');
     expect(await inbox.page.title()).toMatch(/^\(1\) /);
 
     // Opening it shows the message and reads it: the visitor's ticks turn to read, the unread count goes.
     await inbox.openConversation('Hello owner');
     await inbox.message('Hello owner, are you there?').waitFor();
     await chat.waitForStatus('Hello owner, are you there?', 'read');
-    await byTestId(inbox.item('Hello owner'), 'unread-count').waitFor({ state: 'detached' });
+    await byTestId(row, 'unread-count').waitFor({ state: 'detached' });
     await waitUntil(async () => !/^\(\d+\)/.test(await inbox.page.title()), 'the unread count to leave the title');
 
     // The owner types: the visitor sees it. The visitor types: the owner sees it.
@@ -58,35 +64,36 @@ describe('admin inbox', () => {
     await chat.message('How can I help?').waitFor();
     expect(await chat.message('How can I help?').getAttribute('data-sender')).toBe('admin');
     await waitUntil(async () => (await inbox.message('How can I help?').getAttribute('data-status')) === 'read', 'the reply to show as read');
-    // Answering by hand took the conversation over from the AI.
-    await waitUntil(async () => (await inbox.badgeOf('How can I help?')) === 'Manual', 'the row to say Manual');
+    // Answering by hand took the conversation over from the AI; the row previews the reply.
+    await waitUntil(async () => (await inbox.badgeOf(row)) === 'Manual', 'the row to say Manual');
+    expect(await byTestId(row, 'conversation-preview').textContent()).toBe('You: Yes! How can I help?');
   });
 
   it('takes over, hands back, resolves and reopens a conversation', async () => {
     const inbox = await openInbox();
     const chat = await openVisitor();
     await chat.send('Please resolve me later');
-    await inbox.openConversation('Please resolve me later');
+    const row = await inbox.openConversation('Please resolve me later');
     const panelBadge = byTestId(inbox.panel, 'handling-badge');
     expect(await panelBadge.textContent()).toBe('AI');
 
     await inbox.testId('take-over').click();
     await waitUntil(async () => (await panelBadge.textContent()) === 'Manual', 'the panel to say Manual');
-    expect(await inbox.badgeOf('Please resolve me later')).toBe('Manual');
+    expect(await inbox.badgeOf(row)).toBe('Manual');
     await inbox.testId('hand-back-to-ai').click();
     await waitUntil(async () => (await panelBadge.textContent()) === 'AI', 'the panel to say AI again');
 
     // Resolved: it leaves the Active list and shows under Resolved.
     await inbox.testId('resolve-conversation').click();
     await waitUntil(async () => (await byTestId(inbox.panel, 'status-badge').textContent()) === 'resolved', 'the status to be resolved');
-    await inbox.item('Please resolve me later').waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
     await inbox.testId('status-filter-resolved').click();
-    await inbox.item('Please resolve me later').waitFor();
+    await row.waitFor();
 
     await inbox.testId('reopen-conversation').click();
     await waitUntil(async () => (await byTestId(inbox.panel, 'status-badge').textContent()) === 'active', 'the status to be active again');
     await inbox.testId('status-filter-active').click();
-    await inbox.item('Please resolve me later').waitFor();
+    await row.waitFor();
   });
 
   it('searches by name, email and message text', async () => {
@@ -104,16 +111,36 @@ describe('admin inbox', () => {
     const first = await openInbox();
     const second = await openInbox();
     await untilOwnerOnline(e2e.server);
-    const initial = await first.aiSwitch.getAttribute('aria-checked');
-    expect(await second.aiSwitch.getAttribute('aria-checked')).toBe(initial);
-    const flipped = initial === 'true' ? 'false' : 'true';
+    expect(await first.aiSwitch.getAttribute('aria-checked')).toBe('false');
+    expect(await second.aiSwitch.getAttribute('aria-checked')).toBe('false');
 
     await first.aiSwitch.click();
-    await waitUntil(async () => (await second.aiSwitch.getAttribute('aria-checked')) === flipped, 'the second tab to follow the switch', 3_000);
-    expect(await second.testId('ai-auto-reply-status').textContent()).toContain(`Changed by`);
+    await waitUntil(async () => (await second.aiSwitch.getAttribute('aria-checked')) === 'true', 'the second tab to follow the switch', 3_000);
+    expect(await second.testId('ai-auto-reply-status').textContent()).toContain('Changed by');
     // And back, from the other tab.
     await second.aiSwitch.click();
-    await waitUntil(async () => (await first.aiSwitch.getAttribute('aria-checked')) === initial, 'the first tab to follow back', 3_000);
+    await waitUntil(async () => (await first.aiSwitch.getAttribute('aria-checked')) === 'false', 'the first tab to follow back', 3_000);
+  });
+
+  it("shows the assistant's replies with their model, and highlights a conversation it hands over", async () => {
+    await changeSettings(e2e.server, e2e.adminCookie, { aiEnabled: true, aiProvider: 'local' });
+    try {
+      const inbox = await openInbox();
+      const chat = await openVisitor();
+      await chat.send('What is your tech stack?');
+      const row = await inbox.openConversation('What is your tech stack?');
+      const aiMessage = byTestId(inbox.panel, 'message').and(inbox.page.locator('[data-sender="ai"]')).first();
+      await aiMessage.waitFor();
+      expect(await byTestId(aiMessage, 'ai-badge').getAttribute('title')).toMatch(/^local · /);
+
+      await chat.send('What is your salary expectation?');
+      await byTestId(row, 'needs-human-badge').waitFor();
+      // Answering by hand clears it.
+      await inbox.reply('I am here — what do you need?');
+      await byTestId(row, 'needs-human-badge').waitFor({ state: 'detached' });
+    } finally {
+      await changeSettings(e2e.server, e2e.adminCookie, { aiEnabled: false });
+    }
   });
 
   it('works on a phone as two screens, and looks right at 1280×800 and 390×844', async () => {
@@ -121,21 +148,22 @@ describe('admin inbox', () => {
     await chat.send('Hi! Could you tell me about **your projects**? My budget is `flexible`.');
 
     const desktop = await openInbox(viewports.desktop);
-    await desktop.openConversation('your projects');
+    const row = await desktop.openConversation('your projects');
+    const id = await row.getAttribute('data-conversation-id');
     await byTestId(desktop.panel, 'visitor-info').waitFor();
     expect(await desktop.testId('visitor-browser').textContent()).toMatch(/Chrome|Chromium/);
     await desktop.reply('Sure — have a look at the **Projects** section.');
     await desktop.message('Projects section').waitFor();
     await e2e.screenshot(desktop.page, 'admin-chat-1280x800');
 
-    // The row now previews the owner's reply.
     const phone = await openInbox(viewports.phone);
-    await phone.item('Projects section').waitFor();
+    const phoneRow = phone.page.locator(`[data-testid="conversation-list-item"][data-conversation-id="${id}"]`);
+    await phoneRow.waitFor();
     expect(await phone.panel.count()).toBe(0);
     await e2e.screenshot(phone.page, 'admin-chat-list-390x844');
-    await phone.openConversation('Projects section');
-    expect(await phone.testId('conversation-list').isVisible()).toBe(false);
+    await phoneRow.click();
     await phone.message('Projects section').waitFor();
+    expect(await phone.testId('conversation-list').isVisible()).toBe(false);
     await e2e.screenshot(phone.page, 'admin-chat-390x844');
     // Nothing is wider than the screen.
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);

@@ -2,7 +2,6 @@ import { requestJson } from '@/http/post-json';
 import type { MessagePayload } from '@/realtime/channels';
 import type {
   AssistantTestAnswer,
-  ChatSettingsAnswer,
   ChatSettingsPayload,
   ConversationDetails,
   InboxConversation,
@@ -29,10 +28,10 @@ export const changeConversation = (id: number, change: ConversationChange) =>
 export const sendAdminMessage = (input: { conversationId: number; content: string; clientMessageId: string }) =>
   requestJson<MessagePayload>('POST', '/api/chat/send', input);
 
-export const fetchChatSettings = () => requestJson<ChatSettingsAnswer>('GET', '/api/chat/settings');
+export const fetchChatSettings = () => requestJson<ChatSettingsPayload>('GET', '/api/chat/settings');
 
 /** Takes the patch as typed, so a value the API refuses comes back as its field error. */
 export const saveChatSettings = (patch: Partial<Omit<ChatSettingsPayload, 'updatedAt'>> | Record<string, unknown>) =>
-  requestJson<ChatSettingsAnswer>('PATCH', '/api/chat/settings', patch);
+  requestJson<ChatSettingsPayload>('PATCH', '/api/chat/settings', patch);
 
 export const testAssistant = (question: string) => requestJson<AssistantTestAnswer>('POST', '/api/chat/ai/test', { question });

@@ -17,7 +17,7 @@ export type SettingsDraft = {
   offlineMessage: string;
 };
 
-export function toSettingsDraft(settings: ChatSettingsPayload): SettingsDraft {
+export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' | 'updatedAt'>): SettingsDraft {
   return {
     aiEnabled: settings.aiEnabled,
     aiProvider: settings.aiProvider,

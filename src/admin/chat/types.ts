@@ -1,3 +1,4 @@
+import type { testAssistant } from '@/ai/assistant';
 import type { toConversationDetailsPayload, toConversationListPayload } from '@/chat/events';
 import type { ChatSettingsPayload } from '@/chat/settings';
 import type { ConversationStatus } from '@/db/schema/types';
@@ -20,16 +21,8 @@ export type Pagination = { total: number; page: number; limit: number; totalPage
 
 export type { ChatSettingsPayload };
 
-/** `providers` in `GET /api/chat/settings` once the AI branch lands; absent before. */
-export type AiProviderOption = { id: ChatSettingsPayload['aiProvider']; available: boolean; defaultModel: string; hint: string | null };
+/** A provider the settings page offers, with whether this server has it configured. */
+export type AiProviderOption = ChatSettingsPayload['providers'][number];
 
-export type ChatSettingsAnswer = ChatSettingsPayload & { providers?: AiProviderOption[] };
-
-/** `POST /api/chat/ai/test`, built by the AI branch (CONTRACTS.md). */
-export type AssistantTestAnswer = {
-  answer: string;
-  handover: boolean;
-  facts: { source: string; label: string; text: string }[];
-  provider: string;
-  model: string;
-};
+/** `POST /api/chat/ai/test`: the answer and the portfolio facts behind it. */
+export type AssistantTestAnswer = Awaited<ReturnType<typeof testAssistant>>;

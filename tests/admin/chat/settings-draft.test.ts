@@ -9,7 +9,6 @@ const saved = toSettingsDraft({
   aiSystemPrompt: null,
   welcomeMessage: 'Hi!',
   offlineMessage: null,
-  updatedAt: '2026-11-23T19:00:00.000Z',
 });
 
 describe('the settings form patch', () => {

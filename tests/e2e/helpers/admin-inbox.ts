@@ -34,9 +34,18 @@ export class AdminInbox {
     return this.items.filter({ hasText: text }).first();
   }
 
-  async openConversation(text: string): Promise<void> {
-    await this.item(text).click();
+  /** The row of the conversation whose preview shows `text` now, found by its id from then on (previews change). */
+  async row(text: string): Promise<Locator> {
+    const id = await this.item(text).getAttribute('data-conversation-id');
+    return this.page.locator(`[data-testid="conversation-list-item"][data-conversation-id="${id}"]`);
+  }
+
+  /** Opens the conversation whose row shows `text`; returns its row. */
+  async openConversation(text: string): Promise<Locator> {
+    const row = await this.row(text);
+    await row.click();
     await this.panel.waitFor();
+    return row;
   }
 
   message(text: string): Locator {
@@ -49,9 +58,15 @@ export class AdminInbox {
     await this.input.press('Enter');
   }
 
-  async badgeOf(text: string): Promise<string | null> {
-    return byTestId(this.item(text), 'handling-badge').textContent();
+  async badgeOf(row: Locator): Promise<string | null> {
+    return byTestId(row, 'handling-badge').textContent();
   }
+}
+
+/** Sets chat settings through the API, as another admin tab would. */
+export async function changeSettings(server: { url: string }, cookie: string, patch: Record<string, unknown>): Promise<void> {
+  const response = await api(server, '/api/chat/settings', { method: 'PATCH', body: patch, cookie });
+  if (response.status !== 200) throw new Error(`settings change failed: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 /**

@@ -1,20 +1,13 @@
 'use client';
 
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { FieldErrors } from '@/http/errors';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { controlClass, Field, TextArea, TextInput } from '@/ui/field';
-import { fetchChatSettings, saveChatSettings } from '../api';
+import { saveChatSettings } from '../api';
 import { settingsPatch, toSettingsDraft, type SettingsDraft } from '../settings-draft';
 import type { AiProviderOption, ChatSettingsPayload } from '../types';
-
-/** Until the AI branch reports which providers are configured, all three are offered. */
-const KNOWN_PROVIDERS: AiProviderOption[] = [
-  { id: 'local', available: true, defaultModel: 'local', hint: null },
-  { id: 'openai', available: true, defaultModel: 'gpt-4o-mini', hint: null },
-  { id: 'openai-compatible', available: true, defaultModel: '', hint: null },
-];
 
 const providerNames: Record<AiProviderOption['id'], string> = {
   local: 'Built-in (answers from your portfolio, no API key)',
@@ -47,14 +40,8 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
   const [draft, setDraft] = useState(saved);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [providers, setProviders] = useState<AiProviderOption[]>(KNOWN_PROVIDERS);
-
-  // The provider list (which are configured on this server) comes with the API's answer.
-  useEffect(() => {
-    void fetchChatSettings().then((result) => {
-      if (result.success && result.data.providers?.length) setProviders(result.data.providers);
-    });
-  }, []);
+  // Which providers this server has configured (API keys are environment variables, not settings).
+  const [providers, setProviders] = useState<AiProviderOption[]>(initialSettings.providers);
 
   const patch = useMemo(() => settingsPatch(saved, draft), [saved, draft]);
   const dirty = Object.keys(patch).length > 0;
@@ -83,6 +70,7 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
       const stored = toSettingsDraft(result.data);
       setSaved(stored);
       setDraft(stored);
+      setProviders(result.data.providers);
       setErrors({});
       setStatus({ kind: 'saved' });
       return;
