@@ -45,6 +45,7 @@ describe('chat settings page', () => {
     expect((await answer.textContent())!.length).toBeGreaterThan(20);
     expect(await byTestId(page, 'assistant-test-facts').locator('li').count()).toBeGreaterThan(0);
     expect(await byTestId(page, 'assistant-test-model').textContent()).toMatch(/^local · /);
+    await byTestId(page, 'assistant-test').scrollIntoViewIfNeeded();
     await e2e.screenshot(page, 'admin-chat-settings-1280x800');
 
     const inbox = await api(e2e.server, '/api/chat/conversations?status=all', { cookie: e2e.adminCookie });

@@ -77,23 +77,39 @@ function TestAnswer({ question, answer }: { question: string; answer: AssistantT
           {answer.handover ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 font-semibold text-amber-800">Hands over to you</span> : null}
         </p>
       </div>
-      <div>
-        <h3 className="text-sm font-semibold text-slate-800">Facts it used</h3>
-        {answer.facts.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-500">None: nothing in your portfolio matched this question.</p>
-        ) : (
-          <ul className="mt-2 space-y-2" data-testid="assistant-test-facts">
-            {answer.facts.map((fact, index) => (
-              <li key={`${fact.source}-${index}`} className="rounded-md border border-slate-200 p-2.5 text-sm">
-                <p className="font-medium text-slate-800">
-                  {fact.label} <span className="text-xs font-normal text-slate-500">({fact.source})</span>
-                </p>
-                <p className="mt-0.5 text-slate-600">{fact.text}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <FactsUsed facts={answer.facts} />
+    </div>
+  );
+}
+
+/** The first few facts at once, the rest one click away: a broad question can match a dozen. */
+const FACTS_SHOWN = 5;
+
+function FactsUsed({ facts }: { facts: AssistantTestAnswer['facts'] }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? facts : facts.slice(0, FACTS_SHOWN);
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-800">
+        Facts it used <span className="font-normal text-slate-500">({facts.length})</span>
+      </h3>
+      {facts.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-500">None: nothing in your portfolio matched this question.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200 text-sm" data-testid="assistant-test-facts">
+          {shown.map((fact, index) => (
+            <li key={`${fact.source}-${index}`} className="flex items-start gap-2 px-3 py-2" title={fact.label}>
+              <span className="mt-0.5 shrink-0 rounded bg-slate-100 px-1.5 text-[11px] font-medium leading-5 text-slate-600">{fact.source}</span>
+              <span className="text-slate-700">{fact.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {facts.length > FACTS_SHOWN ? (
+        <button type="button" onClick={() => setShowAll((all) => !all)} className="mt-2 text-xs font-semibold text-indigo-700 hover:underline">
+          {showAll ? 'Show fewer' : `Show all ${facts.length}`}
+        </button>
+      ) : null}
     </div>
   );
 }
