@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startCuttableProxy } from '../chat/realtime-helpers';
 import { AdminInbox, changeSettings, untilOwnerOnline } from './helpers/admin-inbox';
 import { useE2e, viewports } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
@@ -140,6 +141,34 @@ describe('admin inbox', () => {
       await byTestId(row, 'needs-human-badge').waitFor({ state: 'detached' });
     } finally {
       await changeSettings(e2e.server, e2e.adminCookie, { aiEnabled: false });
+    }
+  });
+
+  it('catches up after its connection drops: missed conversations and messages appear once it is back', async () => {
+    // The admin reaches the server through a proxy the test can cut; the visitor goes straight to it.
+    const proxy = await startCuttableProxy(e2e.server);
+    try {
+      const context = await e2e.newAdminContext({ baseURL: proxy.url });
+      const inbox = new AdminInbox(await context.newPage());
+      await inbox.open();
+      const chat = await openVisitor();
+      await chat.send('First, while the owner is connected');
+      await inbox.openConversation('First, while the owner is connected');
+
+      await proxy.cut();
+      await waitUntil(async () => (await inbox.testId('connection-banner').getAttribute('data-state')) === 'reconnecting', 'the inbox to show the lost connection');
+      await chat.send('Second, sent while the owner was cut off');
+      const other = await openVisitor();
+      await other.send('A new visitor the owner did not hear about');
+      await proxy.restore();
+
+      await inbox.message('Second, sent while the owner was cut off').waitFor({ timeout: 15_000 });
+      await inbox.item('A new visitor the owner did not hear about').waitFor({ timeout: 15_000 });
+      // Each shows once.
+      expect(await byTestId(inbox.panel, 'message').filter({ hasText: 'Second, sent while' }).count()).toBe(1);
+      expect(await inbox.items.filter({ hasText: 'A new visitor the owner' }).count()).toBe(1);
+    } finally {
+      await proxy.close();
     }
   });
 
