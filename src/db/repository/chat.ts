@@ -271,20 +271,14 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
    * this one was closed, the latest session with the same visitor id.
    */
   async function getLatestChatSessionOfConversation(conversation: Conversation): Promise<ChatSession | null> {
-    const [bound] = await db
-      .select(sessionColumns)
-      .from(chatSessions)
-      .where(eq(chatSessions.conversationId, conversation.id))
-      .orderBy(desc(chatSessions.lastSeenAt))
-      .limit(1);
-    if (bound) return bound;
-    const [sameVisitor] = await db
-      .select(sessionColumns)
-      .from(chatSessions)
-      .where(eq(chatSessions.visitorId, conversation.visitorId))
-      .orderBy(desc(chatSessions.lastSeenAt))
-      .limit(1);
-    return sameVisitor ?? null;
+    const latestWhere = async (condition: SQL) => {
+      const [row] = await db.select(sessionColumns).from(chatSessions).where(condition).orderBy(desc(chatSessions.lastSeenAt)).limit(1);
+      return row ?? null;
+    };
+    return (
+      (await latestWhere(eq(chatSessions.conversationId, conversation.id))) ??
+      (await latestWhere(eq(chatSessions.visitorId, conversation.visitorId)))
+    );
   }
 
   /** Inserts the message on `tx` (the caller has already locked the conversation row) and reads it back. */

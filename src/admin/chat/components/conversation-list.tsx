@@ -3,6 +3,7 @@
 import type { InboxConversation } from '../types';
 import { fullDateTime, previewText, shortTimeAgo, visitorLabel } from '../format';
 import { HandlingBadge } from './handling-badge';
+import { Button } from '@/ui/button';
 import { cx } from '@/ui/cx';
 
 const senderPrefix = { visitor: '', admin: 'You: ', ai: 'AI: ' } as const;
@@ -95,14 +96,9 @@ export function ConversationList({ conversations, selectedId, onSelect, state, e
       </ul>
       {hasMore ? (
         <div className="p-3">
-          <button
-            type="button"
-            onClick={onLoadMore}
-            disabled={loadingMore}
-            className="w-full rounded-md border border-slate-200 py-1.5 text-xs font-semibold text-slate-600 hover:bg-slate-50 disabled:opacity-60"
-          >
+          <Button size="sm" className="w-full" onClick={onLoadMore} disabled={loadingMore}>
             {loadingMore ? 'Loading…' : 'Load more conversations'}
-          </button>
+          </Button>
         </div>
       ) : null}
     </div>
