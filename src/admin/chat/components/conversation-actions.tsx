@@ -8,43 +8,51 @@ import type { ConversationChange } from '../api';
 type ConversationActionsProps = {
   conversation: ConversationPayload;
   onChange: (change: ConversationChange) => Promise<string | null>;
+  /** Asks the assistant to answer the visitor now; resolves to an error message or null. */
+  onAskAi: () => Promise<string | null>;
 };
 
 /** Take over / hand back, and the status moves that make sense from the current one. */
-export function ConversationActions({ conversation, onChange }: ConversationActionsProps) {
+export function ConversationActions({ conversation, onChange, onAskAi }: ConversationActionsProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (change: ConversationChange) => {
+  const run = async (action: () => Promise<string | null>) => {
     setBusy(true);
-    setError(await onChange(change));
+    setError(await action());
     setBusy(false);
   };
+  const change = (patch: ConversationChange) => void run(() => onChange(patch));
   const open = conversation.status !== 'closed';
 
   return (
     <div className="flex flex-wrap items-center gap-1.5">
       {open ? (
         conversation.isAiHandled ? (
-          <Button size="sm" variant="primary" disabled={busy} onClick={() => void run({ isAiHandled: false })} data-testid="take-over">
+          <Button size="sm" variant="primary" disabled={busy} onClick={() => change({ isAiHandled: false })} data-testid="take-over">
             Take over
           </Button>
         ) : (
-          <Button size="sm" disabled={busy} onClick={() => void run({ isAiHandled: true })} data-testid="hand-back-to-ai">
+          <Button size="sm" disabled={busy} onClick={() => change({ isAiHandled: true })} data-testid="hand-back-to-ai">
             Hand back to AI
           </Button>
         )
       ) : null}
+      {open ? (
+        <Button size="sm" variant="ghost" disabled={busy} onClick={() => void run(onAskAi)} data-testid="ask-ai" title="The assistant answers the visitor's last message now, even in a conversation you took over">
+          Ask AI
+        </Button>
+      ) : null}
       {conversation.status === 'active' ? (
-        <Button size="sm" disabled={busy} onClick={() => void run({ status: 'resolved' })} data-testid="resolve-conversation">
+        <Button size="sm" disabled={busy} onClick={() => change({ status: 'resolved' })} data-testid="resolve-conversation">
           Resolve
         </Button>
       ) : (
-        <Button size="sm" disabled={busy} onClick={() => void run({ status: 'active' })} data-testid="reopen-conversation">
+        <Button size="sm" disabled={busy} onClick={() => change({ status: 'active' })} data-testid="reopen-conversation">
           Reopen
         </Button>
       )}
       {open ? (
-        <Button size="sm" variant="ghost" disabled={busy} onClick={() => void run({ status: 'closed' })} data-testid="close-conversation" title="Closed conversations are finished: a visitor writing again starts a new one">
+        <Button size="sm" variant="ghost" disabled={busy} onClick={() => change({ status: 'closed' })} data-testid="close-conversation" title="Closed conversations are finished: a visitor writing again starts a new one">
           Close
         </Button>
       ) : null}

@@ -12,7 +12,7 @@ import {
   type DisplayMessage,
 } from '@/chat/ui';
 import { cx } from '@/ui/cx';
-import { changeConversation, type ConversationChange } from '../api';
+import { changeConversation, requestAiReply, type ConversationChange } from '../api';
 import { visitorLabel } from '../format';
 import type { InboxEvent } from '../inbox-list';
 import { useOpenConversation, type PendingReply } from '../use-open-conversation';
@@ -57,6 +57,11 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
     },
     [conversationId, onInboxEvent, setDetails],
   );
+
+  const askAi = useCallback(async () => {
+    const result = await requestAiReply(conversationId);
+    return result.success ? null : result.error;
+  }, [conversationId]);
 
   const failedActions = (message: DisplayMessage) => {
     const reply = message.status === 'failed' ? pending.find((item) => `c:${item.clientMessageId}` === message.key) : undefined;
@@ -120,7 +125,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
         </button>
         {details ? (
           <div className="w-full sm:w-auto">
-            <ConversationActions conversation={details} onChange={change} />
+            <ConversationActions conversation={details} onChange={change} onAskAi={askAi} />
           </div>
         ) : null}
       </header>
