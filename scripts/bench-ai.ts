@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { conversationChannel, type MessagePayload, type ServerEvents } from '@/realtime/channels';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/realtime/protocol';
+import { noRateLimits } from '../tests/chat/realtime-helpers';
 import { ensureFreshBuild } from '../tests/helpers/build';
 import { startChatCompletionsUpstream } from '../tests/helpers/chat-completions-upstream';
 import { api, signInAsAdmin, startTestServer } from '../tests/helpers/server';
@@ -71,9 +72,7 @@ const server = await startTestServer({
   env: {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    CHAT_RATE_LIMIT_PER_MINUTE: '0',
-    CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-    CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+    ...noRateLimits,
     AI_REPLIES_PER_CONVERSATION_PER_HOUR: '0',
     AI_DAILY_TOKEN_BUDGET: '0',
     AI_BASE_URL: upstream.baseUrl,
