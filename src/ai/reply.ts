@@ -5,7 +5,7 @@ import type { MessageMetadata } from '@/db/schema/types';
 import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/events';
 import { logger } from '@/logger';
 import { generationOptions, prepareModelInput } from './assistant';
-import { generateReply } from './generate';
+import { describeProviderError, generateReply } from './generate';
 import { detectLanguage } from './language';
 import { reachedReplyLimit, recordTokenUsage } from './limits';
 import { noticeText, type NoticeReason } from './notices';
@@ -156,7 +156,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
             if (reason !== 'shutdown') return;
             break;
           }
-          logger.warn({ err: error, conversationId, provider: input.resolved.provider, attempt }, 'AI reply attempt failed');
+          logger.warn({ error: describeProviderError(error), conversationId, provider: input.resolved.provider, attempt }, 'AI reply attempt failed');
         }
       }
       outcome ??= notice('failure');
