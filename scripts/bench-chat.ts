@@ -276,6 +276,11 @@ async function main() {
 
   // The admin: HTTP sign-in, then a websocket on the notifications channel.
   const cookie = await signInAsAdmin({ url: base }, ADMIN);
+  // The assistant has its own benchmark (bench:ai); its replies would only add load to the chat measured here.
+  if (server) {
+    const switched = await request(base, 'PATCH', '/api/chat/settings', { headers: { cookie }, body: { aiEnabled: false } });
+    if (switched.status !== 200) throw new Error(`could not switch AI replies off: ${switched.status}`);
+  }
   const admin = await connectSocket({ extraHeaders: { cookie } });
   await subscribe(admin, ADMIN_NOTIFICATIONS_CHANNEL);
 

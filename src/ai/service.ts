@@ -17,14 +17,15 @@ function queueReply(job: ReplyJob): void {
 /**
  * After a visitor's message is stored: queues the AI's answer when AI
  * auto-reply is on and the AI handles this conversation. Returns whether a
- * reply is coming (the send answer's `aiResponsePending`).
+ * reply is coming (the send answer's `aiResponsePending`). A retried send
+ * (`duplicate`) queues nothing again but answers the same as the first time.
  */
-export async function scheduleAutoReply(input: { conversation: Conversation; message: Message }): Promise<boolean> {
+export async function scheduleAutoReply(input: { conversation: Conversation; message: Message; duplicate: boolean }): Promise<boolean> {
   const { conversation, message } = input;
   if (message.senderType !== 'visitor' || !conversation.isAiHandled || conversation.status === 'closed') return false;
   const { aiEnabled } = await getRepository().getChatSettings();
   if (!aiEnabled) return false;
-  queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
+  if (!input.duplicate) queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
   return true;
 }
 
