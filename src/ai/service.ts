@@ -1,6 +1,7 @@
 import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
+import { logger } from '@/logger';
 import { effectiveProvider } from './providers';
 import { cancelAutomaticReplies, cancelConversationReplies, enqueueReplyJob } from './queue';
 import { runReply, type ReplyJob } from './reply';
@@ -23,7 +24,14 @@ function queueReply(job: ReplyJob): void {
 export async function scheduleAutoReply(input: { conversation: Conversation; message: Message; duplicate: boolean }): Promise<boolean> {
   const { conversation, message } = input;
   if (message.senderType !== 'visitor' || !conversation.isAiHandled || conversation.status === 'closed') return false;
-  const { aiEnabled } = await getRepository().getChatSettings();
+  let aiEnabled: boolean;
+  try {
+    ({ aiEnabled } = await getRepository().getChatSettings());
+  } catch (error) {
+    // The message is stored and the owner sees it; failing the send now would only make the widget retry it.
+    logger.error({ err: error, conversationId: conversation.id }, 'AI auto-reply could not be scheduled');
+    return false;
+  }
   if (!aiEnabled) return false;
   if (!input.duplicate) queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
   return true;

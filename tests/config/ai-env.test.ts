@@ -3,9 +3,12 @@ import { ConfigError, parseEnv } from '@/config/env';
 
 /* The AI variables fail at start-up with a message that says how to fix them. */
 
-const failure = (source: NodeJS.ProcessEnv) => {
+/** An environment with only these variables set. */
+const only = (variables: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...variables });
+
+const failure = (variables: Record<string, string>) => {
   try {
-    parseEnv(source);
+    parseEnv(only(variables));
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as Error).message;
@@ -15,17 +18,17 @@ const failure = (source: NodeJS.ProcessEnv) => {
 
 describe('AI configuration', () => {
   it('defaults to the built-in provider with the documented limits', () => {
-    expect(parseEnv({})).toMatchObject({
+    expect(parseEnv(only())).toMatchObject({
       AI_TIMEOUT_MS: 20_000,
       AI_MAX_OUTPUT_TOKENS: 400,
       AI_REPLIES_PER_CONVERSATION_PER_HOUR: 20,
       AI_DAILY_TOKEN_BUDGET: 200_000,
     });
-    expect(parseEnv({}).OPENAI_API_KEY).toBeUndefined();
+    expect(parseEnv(only()).OPENAI_API_KEY).toBeUndefined();
   });
 
   it('accepts an OpenAI-compatible endpoint with its model', () => {
-    expect(parseEnv({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.1:8b', AI_API_KEY: '' })).toMatchObject({
+    expect(parseEnv(only({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.1:8b', AI_API_KEY: '' }))).toMatchObject({
       AI_BASE_URL: 'http://127.0.0.1:11434/v1',
       AI_MODEL: 'llama3.1:8b',
       AI_API_KEY: undefined,
