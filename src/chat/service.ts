@@ -194,7 +194,7 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
   });
   if (updated) await publishConversationUpdated(conversation);
   if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: created });
-  const aiResponsePending = !duplicate && (await scheduleAutoReply({ conversation, message }));
+  const aiResponsePending = await scheduleAutoReply({ conversation, message, duplicate });
   return { message: { ...toMessagePayload(message), aiResponsePending }, duplicate };
 }
 

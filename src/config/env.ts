@@ -70,7 +70,7 @@ const schema = z
     ),
     AI_API_KEY: optionalString,
     AI_MODEL: optionalString,
-    AI_TIMEOUT_MS: integer(20_000, 1_000, 600_000),
+    AI_TIMEOUT_MS: integer(20_000, 100, 600_000),
     AI_MAX_OUTPUT_TOKENS: integer(400, 16, 8_192),
     AI_REPLIES_PER_CONVERSATION_PER_HOUR: integer(20, 0, 100_000),
     AI_DAILY_TOKEN_BUDGET: integer(200_000, 0, 1_000_000_000),
