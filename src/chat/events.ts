@@ -120,3 +120,8 @@ export function publishMessagesRead(input: { conversationId: number; messageIds:
     },
   ]);
 }
+
+/** The AI auto-reply switch (or another setting) changed: every admin tab follows it. */
+export function publishAiSettingsChanged(data: ServerEvents['ai-settings-changed']) {
+  return publishAll([{ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'ai-settings-changed', data }]);
+}

@@ -64,7 +64,12 @@ export async function startVisitorSession(input: SessionInput & { ip: string; us
   const now = new Date();
   const expiresAt = expiryFrom(now);
   const pageUrl = input.pageUrl || undefined;
-  const { welcomeMessage } = await repository.getChatSettings();
+  const [{ welcomeMessage, offlineMessage, aiEnabled }, ownerName] = await Promise.all([
+    repository.getChatSettings(),
+    repository.getOwnerName(),
+  ]);
+  // What the widget shows before anyone answers: greeting, who answers, and what to say when nobody can.
+  const greeting = { welcomeMessage, offlineMessage, aiEnabled, ownerName };
 
   const live = await findVisitorSession(input.sessionToken);
   if (live && input.sessionToken) {
@@ -74,7 +79,7 @@ export async function startVisitorSession(input: SessionInput & { ip: string; us
       sessionToken: input.sessionToken,
       conversationId: conversation && conversation.status !== 'closed' ? conversation.id : null,
       expiresAt: expiresAt.toISOString(),
-      welcomeMessage,
+      ...greeting,
     };
   }
 
@@ -96,7 +101,7 @@ export async function startVisitorSession(input: SessionInput & { ip: string; us
     sessionToken,
     conversationId: null,
     expiresAt: session.expiresAt.toISOString(),
-    welcomeMessage,
+    ...greeting,
   };
 }
 

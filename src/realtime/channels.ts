@@ -57,7 +57,7 @@ export type ServerEvents = {
   // private-admin-notifications
   'new-conversation': ConversationPayload;
   'new-message-alert': { conversation: ConversationPayload; message: MessagePayload };
-  'ai-settings-changed': { aiEnabled: boolean };
+  'ai-settings-changed': { aiEnabled: boolean; changedBy: string };
   // presence-admin-chat
   'member-added': PresenceMember;
   'member-removed': PresenceMember;

@@ -63,11 +63,13 @@ for (const { dialect, create, skip } of dialects) {
       it('starts empty', async () => {
         expect(await repository.isPortfolioEmpty()).toBe(true);
         expect(await repository.getPortfolio()).toEqual({ about: null, techStack: [], career: [], projects: [] });
+        expect(await repository.getOwnerName()).toBeNull();
       });
 
       it('round-trips the whole document, keeping list order and JSON fields', async () => {
         await repository.replacePortfolio({ document: samplePortfolio, isSample: true });
         expect(await repository.getPortfolio()).toEqual(samplePortfolio);
+        expect(await repository.getOwnerName()).toBe(samplePortfolio.about!.name);
         expect(await repository.isPortfolioEmpty()).toBe(false);
         expect(await repository.hasSamplePortfolioContent()).toBe(true);
       });

@@ -76,6 +76,12 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
       });
     },
 
+    /** The owner's name from `about`, which labels their replies in the chat; null before it is written. */
+    async getOwnerName(): Promise<string | null> {
+      const [owner] = await db.select({ name: about.name }).from(about).orderBy(asc(about.id)).limit(1);
+      return owner?.name ?? null;
+    },
+
     async isPortfolioEmpty(): Promise<boolean> {
       const probes = await Promise.all([
         db.select({ id: about.id }).from(about).limit(1),

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { AdminSession } from '@/auth/session';
+import { getRepository } from '@/db';
+import type { ChatSettings } from '@/db/repository/settings';
+import { aiProviders } from '@/db/schema/types';
+import { publishAiSettingsChanged } from './events';
+
+/*
+ * The owner's chat settings (AI auto-reply, provider, welcome and offline
+ * texts). Read by the widget's session answer and the AI layer on every use,
+ * so a change applies at once, without a restart.
+ */
+
+export const MAX_SETTINGS_TEXT_LENGTH = 2000;
+export const MAX_SYSTEM_PROMPT_LENGTH = 4000;
+
+/** Blank text means "none": the stored value becomes null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((value) => value || null)
+    .nullable()
+    .optional();
+
+export const chatSettingsPatchSchema = z
+  .object({
+    aiEnabled: z.boolean('Must be true or false.').optional(),
+    aiProvider: z.enum(aiProviders, `Choose one of: ${aiProviders.join(', ')}.`).optional(),
+    aiModel: z
+      .string()
+      .trim()
+      .min(1, 'Name the model.')
+      .max(100, 'Use at most 100 characters.')
+      .optional(),
+    aiTemperature: z.number('Must be a number.').min(0, 'Must be at least 0.').max(2, 'Must be at most 2.').optional(),
+    aiSystemPrompt: optionalText(MAX_SYSTEM_PROMPT_LENGTH),
+    welcomeMessage: optionalText(MAX_SETTINGS_TEXT_LENGTH),
+    offlineMessage: optionalText(MAX_SETTINGS_TEXT_LENGTH),
+  })
+  .strict()
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'Change at least one setting.',
+    path: ['_'],
+  });
+export type ChatSettingsPatchInput = z.infer<typeof chatSettingsPatchSchema>;
+
+export type ChatSettingsPayload = Omit<ChatSettings, 'updatedAt'> & { updatedAt: string };
+
+const toSettingsPayload = ({ updatedAt, ...settings }: ChatSettings): ChatSettingsPayload => ({
+  ...settings,
+  updatedAt: updatedAt.toISOString(),
+});
+
+export async function readChatSettings(): Promise<ChatSettingsPayload> {
+  return toSettingsPayload(await getRepository().getChatSettings());
+}
+
+/** Saves the change, then tells every open admin tab (the AI switch flips there live). */
+export async function changeChatSettings(patch: ChatSettingsPatchInput, admin: AdminSession): Promise<ChatSettingsPayload> {
+  const settings = await getRepository().updateChatSettings(patch);
+  await publishAiSettingsChanged({ aiEnabled: settings.aiEnabled, changedBy: admin.name });
+  return toSettingsPayload(settings);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_NOTIFICATIONS_CHANNEL } from '@/realtime/channels';
+import { samplePortfolio } from '@/portfolio/sample';
+import { api } from '../helpers/server';
+import { connect, createClient, useAdminServer, waitFor } from '../realtime/helpers';
+
+describe('chat settings API', () => {
+  const fixture = useAdminServer();
+  const settings = (init: { method?: string; body?: unknown; headers?: Record<string, string>; cookie?: string } = {}) =>
+    api(fixture.server, '/api/chat/settings', init);
+  const asAdmin = (init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    settings({ ...init, cookie: fixture.adminCookie });
+
+  it('is for the signed-in admin only', async () => {
+    expect((await settings()).status).toBe(401);
+    const patch = await settings({ method: 'PATCH', body: { aiEnabled: false } });
+    expect(patch.status).toBe(401);
+    expect(patch.body).toMatchObject({ success: false, code: 'unauthorized:auth' });
+  });
+
+  it('refuses a change sent from another site with the admin cookie', async () => {
+    const response = await asAdmin({ method: 'PATCH', body: { aiEnabled: false }, headers: { origin: 'https://evil.example' } });
+    expect(response.status).toBe(403);
+    expect((await asAdmin()).body.data.aiEnabled).toBe(true);
+  });
+
+  it('answers the defaults', async () => {
+    const response = await asAdmin();
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ aiEnabled: true, aiProvider: 'local', aiTemperature: 0.7, aiSystemPrompt: null });
+    expect(response.body.data.welcomeMessage).toEqual(expect.any(String));
+    expect(Date.parse(response.body.data.updatedAt)).not.toBeNaN();
+  });
+
+  it('refuses invalid changes with field errors and keeps the stored settings', async () => {
+    const before = (await asAdmin()).body.data;
+    const cases: [unknown, string][] = [
+      [{ aiTemperature: 5 }, 'aiTemperature'],
+      [{ aiProvider: 'skynet' }, 'aiProvider'],
+      [{ aiEnabled: 'yes' }, 'aiEnabled'],
+      [{ aiModel: '   ' }, 'aiModel'],
+      [{ welcomeMessage: 'x'.repeat(2001) }, 'welcomeMessage'],
+      [{ favouriteColour: 'blue' }, '_'],
+      [{}, '_'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await asAdmin({ method: 'PATCH', body });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body).toMatchObject({ success: false, code: 'bad_request:validation' });
+      expect(Object.keys(response.body.fields), JSON.stringify(body)).toContain(field);
+    }
+    expect((await asAdmin()).body.data).toEqual(before);
+  });
+
+  it('saves a change, tells every admin tab, and the widget sees it on its next session', async () => {
+    const adminTab = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
+    try {
+      await adminTab.emitWithAck('subscribe', ADMIN_NOTIFICATIONS_CHANNEL);
+      const changed = waitFor<[string, { aiEnabled: boolean; changedBy: string }]>(adminTab, 'ai-settings-changed');
+      const response = await asAdmin({
+        method: 'PATCH',
+        body: { aiEnabled: false, welcomeMessage: '  Halo! Ada yang bisa saya bantu?  ', offlineMessage: '' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.data).toMatchObject({ aiEnabled: false, welcomeMessage: 'Halo! Ada yang bisa saya bantu?', offlineMessage: null });
+      const [channel, data] = await changed;
+      expect(channel).toBe(ADMIN_NOTIFICATIONS_CHANNEL);
+      expect(data).toEqual({ aiEnabled: false, changedBy: expect.any(String) });
+    } finally {
+      adminTab.disconnect();
+    }
+
+    const session = await api(fixture.server, '/api/chat/session', { body: {} });
+    expect(session.body.data).toMatchObject({
+      welcomeMessage: 'Halo! Ada yang bisa saya bantu?',
+      offlineMessage: null,
+      aiEnabled: false,
+      ownerName: samplePortfolio.about!.name,
+    });
+  });
+});
