@@ -16,9 +16,10 @@ import { ProfilePrompt } from './profile-prompt';
 import type { VisitorChat } from './use-visitor-chat';
 
 /** The welcome text from chat settings, as the owner's first (not stored) message. */
-function WelcomeMessage({ text }: { text: string }) {
+function WelcomeMessage({ text, from }: { text: string; from: string }) {
   return (
-    <div data-testid="welcome-message" className="flex flex-col items-start">
+    <div data-testid="welcome-message" className="flex flex-col items-start gap-1">
+      <div className="px-1 text-xs font-medium text-slate-500 dark:text-slate-400">{from}</div>
       <div className="max-w-[85%] rounded-2xl rounded-bl-md bg-slate-100 px-3.5 py-2 text-[15px] leading-relaxed text-slate-900 sm:max-w-[75%] dark:bg-slate-800 dark:text-slate-100">
         <Markdown text={text} />
       </div>
@@ -97,7 +98,7 @@ export function VisitorChatPanel({
         onAtBottomChange={chat.setAtBottom}
         intro={
           <div className="space-y-2 pb-1">
-            <WelcomeMessage text={session?.welcomeMessage || t.welcomeFallback} />
+            <WelcomeMessage text={session?.welcomeMessage || t.welcomeFallback} from={ownerLabel} />
             {showProfile ? <ProfilePrompt t={t} profile={chat.profile} onSave={chat.saveProfile} onDismiss={chat.dismissProfile} /> : null}
           </div>
         }
