@@ -124,7 +124,8 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
   }, [connection, connector, renewSession]);
 
   const ai = useAiReply(connector, conversationId, conversation.messages);
-  const ownerTyping = useRemoteTyping(connector, channel, 'admin');
+  const lastOwnerMessageId = conversation.messages.findLast((message) => message.senderType === 'admin')?.id;
+  const ownerTyping = useRemoteTyping(connector, channel, 'admin', lastOwnerMessageId);
   const typingSignal = useTypingSignal(connector, channel, 'visitor');
   const presence = useAdminsOnline(connector);
 
@@ -189,7 +190,10 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     const storedIds = new Set(stored.map((message) => message.id));
     const answered = sent.filter((message) => message.conversationId === conversationId && !storedIds.has(message.id));
     const all: MessagePayload[] = answered.length > 0 ? [...stored, ...answered].sort((a, b) => a.id - b.id) : [...stored];
-    return [...all.map(toDisplayMessage), ...outboxEntries.map(outboxToDisplay)];
+    // Stored already, but the answer was lost (the outbox will hear so on its retry): show it once.
+    const storedClientIds = new Set(all.map((message) => message.clientMessageId));
+    const waiting = outboxEntries.filter((entry) => !storedClientIds.has(entry.clientMessageId));
+    return [...all.map(toDisplayMessage), ...waiting.map(outboxToDisplay)];
   }, [conversation.messages, sent, conversationId, outboxEntries]);
 
   const unreadIds = useMemo(
