@@ -78,16 +78,22 @@ async function publishAll(publications: Publication[]): Promise<void> {
 
 /**
  * A stored message: to everyone on its conversation and, for a visitor's
- * message, an alert to the admins (preceded by `new-conversation` when this
- * message opened the conversation).
+ * message or when the owner is needed (the assistant handed over), an alert
+ * to the admins (preceded by `new-conversation` when this message opened the
+ * conversation).
  */
-export function publishNewMessage(input: { conversation: Conversation; message: Message; conversationCreated: boolean }) {
+export function publishNewMessage(input: {
+  conversation: Conversation;
+  message: Message;
+  conversationCreated: boolean;
+  alertAdmins?: boolean;
+}) {
   const conversation = toConversationPayload(input.conversation);
   const message = toMessagePayload(input.message);
   const publications: Publication[] = [
     { channel: conversationChannel(conversation.id), event: 'new-message', data: message },
   ];
-  if (message.senderType === 'visitor') {
+  if (message.senderType === 'visitor' || input.alertAdmins) {
     if (input.conversationCreated) {
       publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-conversation', data: conversation });
     }
@@ -119,6 +125,16 @@ export function publishMessagesRead(input: { conversationId: number; messageIds:
       },
     },
   ]);
+}
+
+/** The assistant started (true) or stopped (false) working on a reply; false comes also after a failure or a discarded reply. */
+export function publishAiTyping(conversationId: number, isTyping: boolean) {
+  return publishAll([{ channel: conversationChannel(conversationId), event: 'ai-typing', data: { conversationId, isTyping } }]);
+}
+
+/** The reply being generated, as the whole text so far: a client that missed an event still shows the right text. */
+export function publishAiStream(input: { conversationId: number; tempId: string; text: string }) {
+  return publishAll([{ channel: conversationChannel(input.conversationId), event: 'ai-stream', data: input }]);
 }
 
 /** The AI auto-reply switch (or another setting) changed: every admin tab follows it. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { scheduleAutoReply, stopRepliesInConversation } from '@/ai/service';
 import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import type { ChatParticipant, Conversation } from '@/db/repository/chat';
@@ -192,7 +193,8 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
   });
   if (updated) await publishConversationUpdated(conversation);
   if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: created });
-  return { message: toMessagePayload(message), duplicate };
+  const aiResponsePending = !duplicate && (await scheduleAutoReply({ conversation, message }));
+  return { message: { ...toMessagePayload(message), aiResponsePending }, duplicate };
 }
 
 async function sendAsAdmin(actor: Extract<ChatActor, { kind: 'admin' }>, input: SendInput) {
@@ -203,24 +205,24 @@ async function sendAsAdmin(actor: Extract<ChatActor, { kind: 'admin' }>, input: 
       fields: { conversationId: ['Choose the conversation to answer.'] },
     });
   }
-  let conversation = await getAccessibleConversation(actor, input.conversationId);
+  const before = await getAccessibleConversation(actor, input.conversationId);
+  // The owner answering takes the conversation over from the AI, in the same transaction as the message,
+  // so an AI reply being generated meanwhile can no longer be stored after it.
   const { message, duplicate } = await repository.createMessage({
-    conversationId: conversation.id,
+    conversationId: before.id,
     senderType: 'admin',
     senderId: actor.admin.userId,
     content: input.content,
     clientMessageId: input.clientMessageId,
+    conversationPatch: { isAiHandled: false, needsHuman: false },
   });
-  // The owner answering takes the conversation over from the AI.
-  const takeover = conversation.isAiHandled || conversation.needsHuman;
-  if (takeover) {
-    conversation =
-      (await repository.updateConversationById({ id: conversation.id, isAiHandled: false, needsHuman: false })) ??
-      conversation;
-  }
+  stopRepliesInConversation(before.id);
+  const conversation = (await repository.getConversationById({ id: before.id })) ?? before;
   if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: false });
-  if (takeover) await publishConversationUpdated(conversation);
-  return { message: toMessagePayload(message), duplicate };
+  if (before.isAiHandled !== conversation.isAiHandled || before.needsHuman !== conversation.needsHuman) {
+    await publishConversationUpdated(conversation);
+  }
+  return { message: { ...toMessagePayload(message), aiResponsePending: false }, duplicate };
 }
 
 export async function listMessages(actor: ChatActor, query: MessagesQuery) {
@@ -264,6 +266,7 @@ export async function updateConversation(id: number, patch: ConversationPatch) {
   if (!(await repository.getConversationById({ id }))) throw conversationNotFound();
   const conversation = await repository.updateConversationById({ id, ...patch });
   if (!conversation) throw conversationNotFound();
+  if (patch.isAiHandled === false) stopRepliesInConversation(id);
   await publishConversationUpdated(conversation);
   return toConversationPayload(conversation);
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { listProviders, type ProviderInfo } from '@/ai/providers';
+import { stopAutomaticReplies } from '@/ai/service';
 import type { AdminSession } from '@/auth/session';
 import { getRepository } from '@/db';
 import type { ChatSettings } from '@/db/repository/settings';
 import { aiProviders } from '@/db/schema/types';
+import { AppError } from '@/http/errors';
 import { publishAiSettingsChanged } from './events';
 
 /*
@@ -46,20 +49,46 @@ export const chatSettingsPatchSchema = z
   });
 export type ChatSettingsPatchInput = z.infer<typeof chatSettingsPatchSchema>;
 
-export type ChatSettingsPayload = Omit<ChatSettings, 'updatedAt'> & { updatedAt: string };
+/** The settings plus the providers this server can use (for the provider select and its hints). */
+export type ChatSettingsPayload = Omit<ChatSettings, 'updatedAt'> & { updatedAt: string; providers: ProviderInfo[] };
 
 const toSettingsPayload = ({ updatedAt, ...settings }: ChatSettings): ChatSettingsPayload => ({
   ...settings,
   updatedAt: updatedAt.toISOString(),
+  providers: listProviders(),
 });
 
 export async function readChatSettings(): Promise<ChatSettingsPayload> {
   return toSettingsPayload(await getRepository().getChatSettings());
 }
 
-/** Saves the change, then tells every open admin tab (the AI switch flips there live). */
+/**
+ * A provider the environment does not configure is refused. Switching
+ * provider without naming a model picks that provider's default model, so an
+ * OpenAI model name is never sent to, say, Ollama.
+ */
+async function withUsableProvider(patch: ChatSettingsPatchInput): Promise<ChatSettingsPatchInput> {
+  if (patch.aiProvider === undefined) return patch;
+  const provider = listProviders().find((candidate) => candidate.id === patch.aiProvider)!;
+  if (!provider.available) {
+    throw new AppError('bad_request:validation', {
+      message: 'Some fields are not valid.',
+      fields: { aiProvider: [provider.hint ?? 'This provider is not configured on the server.'] },
+    });
+  }
+  if (patch.aiModel !== undefined) return patch;
+  const current = await getRepository().getChatSettings();
+  return current.aiProvider === provider.id ? patch : { ...patch, aiModel: provider.defaultModel };
+}
+
+/**
+ * Saves the change, then tells every open admin tab (the AI switch flips
+ * there live). Switching AI auto-reply off also stops the replies being
+ * generated at that moment.
+ */
 export async function changeChatSettings(patch: ChatSettingsPatchInput, admin: AdminSession): Promise<ChatSettingsPayload> {
-  const settings = await getRepository().updateChatSettings(patch);
+  const settings = await getRepository().updateChatSettings(await withUsableProvider(patch));
+  if (patch.aiEnabled === false) stopAutomaticReplies();
   await publishAiSettingsChanged({ aiEnabled: settings.aiEnabled, changedBy: admin.name });
   return toSettingsPayload(settings);
 }

@@ -57,10 +57,36 @@ const schema = z
     CHAT_RATE_LIMIT_PER_MINUTE: integer(10, 0, 1_000_000),
     CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: integer(60, 0, 1_000_000),
     CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: integer(30, 0, 1_000_000),
+    OPENAI_API_KEY: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^\S+$/, 'must be the key alone, without spaces or quotes (sk-…)').optional(),
+    ),
+    AI_BASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url('must be the OpenAI-compatible API base URL, e.g. http://127.0.0.1:11434/v1 for Ollama')
+        .refine((url) => /^https?:\/\//.test(url), 'must start with http:// or https://')
+        .optional(),
+    ),
+    AI_API_KEY: optionalString,
+    AI_MODEL: optionalString,
+    AI_TIMEOUT_MS: integer(20_000, 100, 600_000),
+    AI_MAX_OUTPUT_TOKENS: integer(400, 16, 8_192),
+    AI_REPLIES_PER_CONVERSATION_PER_HOUR: integer(20, 0, 100_000),
+    AI_DAILY_TOKEN_BUDGET: integer(200_000, 0, 1_000_000_000),
   })
   .refine((values) => Boolean(values.ADMIN_EMAIL) === Boolean(values.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or both left unset)',
     path: ['ADMIN_EMAIL'],
+  })
+  .refine((values) => Boolean(values.AI_BASE_URL) || (!values.AI_API_KEY && !values.AI_MODEL), {
+    message:
+      'AI_API_KEY and AI_MODEL configure an OpenAI-compatible endpoint: set AI_BASE_URL too (e.g. http://127.0.0.1:11434/v1), or remove them',
+    path: ['AI_BASE_URL'],
+  })
+  .refine((values) => !values.AI_BASE_URL || Boolean(values.AI_MODEL), {
+    message: 'AI_BASE_URL needs AI_MODEL, the model name that endpoint serves (e.g. llama3.1:8b)',
+    path: ['AI_MODEL'],
   });
 
 export type Env = z.infer<typeof schema>;

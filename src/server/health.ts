@@ -1,3 +1,4 @@
+import { checkAiHealth } from '@/ai/service';
 import { getDatabase } from '@/db';
 import { logger } from '@/logger';
 import { isRealtimeAttached } from '@/realtime/health';
@@ -7,7 +8,8 @@ export type Health = { db: ComponentHealth & { dialect: string }; realtime: Comp
 
 /**
  * What GET /api/health reports. Realtime is ok once the custom server has
- * attached it; AI is reported as disabled until its layer exists.
+ * attached it; AI is ok while auto-reply is on (the detail names the
+ * provider answering) and disabled while it is switched off.
  */
 export async function checkHealth(): Promise<Health> {
   const database = getDatabase();
@@ -20,5 +22,12 @@ export async function checkHealth(): Promise<Health> {
     db = { status: 'error', dialect: database.dialect, detail: 'database unreachable' };
   }
   const realtime: ComponentHealth = isRealtimeAttached() ? { status: 'ok' } : { status: 'disabled' };
-  return { db, realtime, ai: { status: 'disabled' } };
+  let ai: ComponentHealth;
+  try {
+    ai = db.status === 'ok' ? await checkAiHealth() : { status: 'error', detail: 'settings unreadable without the database' };
+  } catch (error) {
+    logger.error({ err: error }, 'health check: AI settings could not be read');
+    ai = { status: 'error', detail: 'settings unreadable' };
+  }
+  return { db, realtime, ai };
 }

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
+import { drainReplyJobs } from '@/ai/queue';
 import { getAuthSecret } from '@/auth/secret';
 import { closeDatabase, getDatabase, getRepository } from '@/db';
 import { prepareDatabase } from '@/db/bootstrap';
@@ -95,8 +96,9 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
 
   /**
    * Stop accepting, drop realtime transports (clients reconnect, to the next
-   * process after a restart), let in-flight requests finish (up to the grace
-   * period), then close the database. Keep-alive sockets that sit idle are closed at
+   * process after a restart), let in-flight requests finish and AI replies
+   * be stored (up to the grace period; replies still running then store their
+   * notice), then close the database. Keep-alive sockets that sit idle are closed at
    * once so they do not hold the process open.
    */
   async function shutdown(signal: string): Promise<void> {
@@ -112,6 +114,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
       server.closeIdleConnections();
     }
     server.closeAllConnections();
+    await drainReplyJobs(deadline);
     await closed;
     await app.close?.();
     await closeDatabase();

@@ -11,12 +11,13 @@ import {
   lt,
   lte,
   max,
+  notExists,
   or,
   sql,
   type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
-import type { Database, ReadDb } from '../client';
+import type { Database, Db, ReadDb } from '../client';
 import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
@@ -120,8 +121,21 @@ function containsPattern(text: string): string {
 /** `'!'` rather than a backslash: MySQL reads `'\\'` as one character, SQLite as two. */
 const likeEscaped = (column: AnyColumn, pattern: string): SQL => sql`${column} like ${pattern} escape '!'`;
 
+/** Handling flags a message write may change in the same transaction (an admin's takeover, the AI's handover). */
+export type ConversationHandlingPatch = { isAiHandled?: boolean; needsHuman?: boolean };
+
+export type NewMessage = {
+  conversationId: number;
+  senderType: SenderType;
+  content: string;
+  senderId?: number | null;
+  clientMessageId?: string | null;
+  metadata?: MessageMetadata | null;
+  status?: MessageStatus;
+};
+
 export function createChatRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
-  const { chatSessions, conversations, messages } = tables;
+  const { chatSessions, chatSettings, conversations, messages } = tables;
 
   const sessionColumns = {
     id: chatSessions.id,
@@ -195,6 +209,28 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
       .limit(1);
     return row ?? null;
+  }
+
+  /** Inserts the message on `tx` (the caller has already locked the conversation row) and reads it back. */
+  async function insertMessage(tx: Db, input: NewMessage, now: Date): Promise<Message> {
+    const [id] = await insertReturningIds(
+      messages,
+      [
+        {
+          conversationId: input.conversationId,
+          senderType: input.senderType,
+          senderId: input.senderId ?? null,
+          content: input.content,
+          clientMessageId: input.clientMessageId ?? null,
+          status: input.status ?? 'sent',
+          metadata: input.metadata ?? null,
+          createdAt: now,
+        },
+      ],
+      tx,
+    );
+    const [message] = await tx.select(messageColumns).from(messages).where(eq(messages.id, id!)).limit(1);
+    return message!;
   }
 
   /**
@@ -500,15 +536,9 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
      * transaction. With a `clientMessageId` the call is idempotent: a retry (even
      * a concurrent one) returns the message already stored, with `duplicate: true`.
      */
-    async createMessage(input: {
-      conversationId: number;
-      senderType: SenderType;
-      content: string;
-      senderId?: number | null;
-      clientMessageId?: string | null;
-      metadata?: MessageMetadata | null;
-      status?: MessageStatus;
-    }): Promise<{ message: Message; duplicate: boolean }> {
+    async createMessage(
+      input: NewMessage & { conversationPatch?: ConversationHandlingPatch },
+    ): Promise<{ message: Message; duplicate: boolean }> {
       const { conversationId } = input;
       const clientMessageId = input.clientMessageId ?? null;
       let outcome: { message: Message; duplicate: boolean } | null;
@@ -518,7 +548,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
           // First, so that this row lock serialises the writers of one conversation.
           const touched = await tx
             .update(conversations)
-            .set({ lastMessageAt: now })
+            .set({ lastMessageAt: now, ...input.conversationPatch })
             .where(eq(conversations.id, conversationId));
           if (affectedRows(touched) === 0) return null;
           if (clientMessageId) {
@@ -526,24 +556,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
             // Returning here rolls nothing back but leaves lastMessageAt a moment later: harmless for a retry.
             if (existing) return { message: existing, duplicate: true };
           }
-          const [id] = await insertReturningIds(
-            messages,
-            [
-              {
-                conversationId,
-                senderType: input.senderType,
-                senderId: input.senderId ?? null,
-                content: input.content,
-                clientMessageId,
-                status: input.status ?? 'sent',
-                metadata: input.metadata ?? null,
-                createdAt: now,
-              },
-            ],
-            tx,
-          );
-          const [message] = await tx.select(messageColumns).from(messages).where(eq(messages.id, id!)).limit(1);
-          return { message: message!, duplicate: false };
+          return { message: await insertMessage(tx, input, now), duplicate: false };
         });
       } catch (error) {
         // MySQL: a concurrent retry committed between our read and our insert.
@@ -555,6 +568,77 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       }
       if (!outcome) throw new Error(`conversation ${conversationId} does not exist`);
       return outcome;
+    },
+
+    /**
+     * Stores the assistant's message only if it may still speak: no admin has
+     * written since `afterMessageId` and, for an automatic reply, the
+     * conversation is still AI-handled and AI replies are on site-wide. The
+     * check is the conditional update that takes the conversation's row lock,
+     * so an admin's message (whose takeover commits with it) and this insert
+     * cannot interleave. Returns null when the assistant has to stay silent.
+     */
+    async createAssistantMessageIfStillAllowed(input: {
+      conversationId: number;
+      content: string;
+      metadata: MessageMetadata;
+      afterMessageId: number;
+      automatic: boolean;
+      needsHuman: boolean;
+    }): Promise<{ message: Message; conversation: Conversation } | null> {
+      const { conversationId } = input;
+      return transaction(async (tx) => {
+        const now = new Date();
+        const adminWroteSince = tx
+          .select({ one: sql`1` })
+          .from(messages)
+          .where(
+            and(
+              eq(messages.conversationId, conversationId),
+              eq(messages.senderType, 'admin'),
+              gt(messages.id, input.afterMessageId),
+            ),
+          );
+        const conditions = [eq(conversations.id, conversationId), notExists(adminWroteSince)];
+        if (input.automatic) {
+          const aiSwitchedOff = tx.select({ one: sql`1` }).from(chatSettings).where(eq(chatSettings.aiEnabled, false));
+          conditions.push(eq(conversations.isAiHandled, true), notExists(aiSwitchedOff));
+        }
+        const touched = await tx
+          .update(conversations)
+          .set({ lastMessageAt: now, ...(input.needsHuman ? { needsHuman: true } : {}) })
+          .where(and(...conditions));
+        if (affectedRows(touched) === 0) return null;
+        const message = await insertMessage(
+          tx,
+          { conversationId, senderType: 'ai', content: input.content, metadata: input.metadata },
+          now,
+        );
+        return { message, conversation: (await getConversationById({ id: conversationId }, tx))! };
+      });
+    },
+
+    /** How many messages `senderType` wrote in the conversation since `since` (the AI's hourly reply limit). */
+    async countMessagesByConversationSince({
+      conversationId,
+      senderType,
+      since,
+    }: {
+      conversationId: number;
+      senderType: SenderType;
+      since: Date;
+    }): Promise<number> {
+      const [row] = await db
+        .select({ total: count() })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            eq(messages.senderType, senderType),
+            gt(messages.createdAt, since),
+          ),
+        );
+      return Number(row?.total ?? 0);
     },
 
     async getMessageById({ id }: { id: number }): Promise<Message | null> {

@@ -1,4 +1,5 @@
 import type { Database } from '../client';
+import { createAiUsageRepository } from './ai-usage';
 import { createChatRepository } from './chat';
 import { createPortfolioRepository } from './portfolio';
 import { createSettingsRepository } from './settings';
@@ -11,6 +12,7 @@ export function createRepository(database: Database) {
     ...createPortfolioRepository(database),
     ...createSettingsRepository(database),
     ...createChatRepository(database),
+    ...createAiUsageRepository(database),
   };
 }
 

@@ -201,3 +201,15 @@ export const chatSessions = mysqlTable(
     index('chat_sessions_expires_idx').on(table.expiresAt),
   ],
 );
+
+/** Tokens the paid AI providers used per UTC day (YYYY-MM-DD), so AI_DAILY_TOKEN_BUDGET holds across restarts and instances. */
+export const aiUsage = mysqlTable(
+  'ai_usage',
+  {
+    id: id(),
+    day: varchar('day', { length: 10 }).notNull(),
+    tokens: int('tokens').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('ai_usage_day_uq').on(table.day)],
+);

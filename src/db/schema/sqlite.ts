@@ -181,3 +181,15 @@ export const chatSessions = sqliteTable(
     index('chat_sessions_expires_idx').on(table.expiresAt),
   ],
 );
+
+/** Tokens the paid AI providers used per UTC day (YYYY-MM-DD), so AI_DAILY_TOKEN_BUDGET holds across restarts and instances. */
+export const aiUsage = sqliteTable(
+  'ai_usage',
+  {
+    id: id(),
+    day: text('day', { length: 10 }).notNull(),
+    tokens: integer('tokens').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('ai_usage_day_uq').on(table.day)],
+);

@@ -1,0 +1,12 @@
+import { requestReply } from '@/ai/service';
+import { respondInputSchema } from '@/ai/schemas';
+import { requireAdmin } from '@/auth/session';
+import { readJsonInput } from '@/http/body';
+import { ok, route } from '@/http/response';
+
+/** 202: the assistant's reply is queued and arrives over the conversation channel like any other. */
+export const POST = route(async (request) => {
+  await requireAdmin(request);
+  const { conversationId } = await readJsonInput(request, respondInputSchema);
+  return ok(await requestReply(conversationId), { status: 202 });
+});

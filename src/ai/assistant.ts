@@ -1,0 +1,87 @@
+import type { ModelMessage } from 'ai';
+import { env } from '@/config/env';
+import { getRepository } from '@/db';
+import type { ChatSettings } from '@/db/repository/settings';
+import { AppError } from '@/http/errors';
+import { logger } from '@/logger';
+import type { PortfolioDocument } from '@/portfolio/schema';
+import { generateReply, type Generation } from './generate';
+import { isDailyBudgetSpent, recordTokenUsage } from './limits';
+import { portfolioFacts, type PortfolioFact } from './portfolio-facts';
+import { buildSystemPrompt, CONTEXT_BUDGET_CHARS } from './prompt';
+import { resolveModel, type ResolvedModel } from './providers';
+import { selectContext } from './retrieval';
+
+/** The portfolio facts an answer is grounded on, as the admin's test box shows them. */
+export type FactReference = { source: string; label: string; text: string };
+
+export type ModelInput = {
+  resolved: ResolvedModel;
+  system: string;
+  contextFacts: PortfolioFact[];
+  ownerName: string;
+};
+
+/** Everything but the messages: the model the settings choose and a system prompt holding the facts relevant to `question`. */
+export function prepareModelInput(input: { settings: ChatSettings; portfolio: PortfolioDocument; question: string }): ModelInput {
+  const facts = portfolioFacts(input.portfolio);
+  const ownerName = input.portfolio.about?.name ?? 'the site owner';
+  const contextFacts = selectContext(input.question, facts, CONTEXT_BUDGET_CHARS);
+  return {
+    resolved: resolveModel(input.settings, facts),
+    system: buildSystemPrompt({ ownerName, facts: contextFacts, ownerInstructions: input.settings.aiSystemPrompt }),
+    contextFacts,
+    ownerName,
+  };
+}
+
+export function generationOptions(settings: ChatSettings) {
+  return { temperature: settings.aiTemperature, maxOutputTokens: env.AI_MAX_OUTPUT_TOKENS, timeoutMs: env.AI_TIMEOUT_MS };
+}
+
+/**
+ * The facts behind an answer: those the built-in provider says it used, or
+ * for a hosted model the facts it was given.
+ */
+function factsBehind(generation: Generation, input: ModelInput): FactReference[] {
+  const local = generation.providerMetadata?.local?.facts;
+  if (input.resolved.provider === 'local' && Array.isArray(local)) return local as FactReference[];
+  return input.contextFacts.map(({ source, label, text }) => ({ source, label, text }));
+}
+
+/**
+ * The settings page's "test the assistant" box: one question through the
+ * configured provider, answered without creating a conversation.
+ */
+export async function testAssistant(question: string) {
+  const repository = getRepository();
+  const [settings, portfolio] = await Promise.all([repository.getChatSettings(), repository.getPortfolio()]);
+  const input = prepareModelInput({ settings, portfolio, question });
+  if (await isDailyBudgetSpent(input.resolved.provider)) {
+    throw new AppError('rate_limit:ai_budget', { message: 'Today\'s AI token budget (AI_DAILY_TOKEN_BUDGET) is spent.' });
+  }
+  const messages: ModelMessage[] = [{ role: 'user', content: question }];
+  let generation: Generation;
+  try {
+    generation = await generateReply({
+      model: input.resolved.model,
+      system: input.system,
+      messages,
+      ...generationOptions(settings),
+      signal: new AbortController().signal,
+    });
+  } catch (error) {
+    logger.warn({ err: error, provider: input.resolved.provider }, 'AI test question failed');
+    throw new AppError('unavailable:ai', {
+      message: `The ${input.resolved.provider} provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`,
+    });
+  }
+  await recordTokenUsage(input.resolved.provider, generation.inputTokens + generation.outputTokens);
+  return {
+    answer: generation.text,
+    handover: generation.handover,
+    facts: factsBehind(generation, input),
+    provider: input.resolved.provider,
+    model: input.resolved.modelId,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Language } from './language';
+
+/**
+ * What the assistant says when it hands the conversation to the owner
+ * instead of answering: stored as a real message, in the visitor's language.
+ */
+export type NoticeReason = 'human-requested' | 'failure' | 'rate-limit' | 'budget';
+
+/** How the assistant refers to the owner: "Rizky", not "Rizky Pratama" in every sentence. */
+export const firstName = (name: string) => name.split(' ')[0] ?? name;
+
+const notices: Record<NoticeReason, Record<Language, (owner: string) => string>> = {
+  'human-requested': {
+    en: (owner) => `Of course. I've let ${owner} know you'd like to talk directly; they'll reply here as soon as they can.`,
+    id: (owner) => `Tentu. Saya sudah memberi tahu ${owner} bahwa Anda ingin bicara langsung; ${owner} akan membalas di sini secepatnya.`,
+  },
+  failure: {
+    en: (owner) => `Sorry, I can't answer right now. ${owner} has been notified and will reply here personally.`,
+    id: (owner) => `Maaf, saya belum bisa menjawab sekarang. ${owner} sudah diberi tahu dan akan membalas langsung di sini.`,
+  },
+  'rate-limit': {
+    en: (owner) => `I've answered as many questions as I can for now. ${owner} has been notified and will reply here personally.`,
+    id: (owner) => `Untuk sementara saya sudah menjawab sebanyak yang saya bisa. ${owner} sudah diberi tahu dan akan membalas langsung di sini.`,
+  },
+  budget: {
+    en: (owner) => `I can't answer any more questions today. ${owner} has been notified and will reply here personally.`,
+    id: (owner) => `Hari ini saya tidak bisa menjawab pertanyaan lagi. ${owner} sudah diberi tahu dan akan membalas langsung di sini.`,
+  },
+};
+
+export function noticeText(reason: NoticeReason, language: Language, ownerName: string): string {
+  return notices[reason][language](firstName(ownerName));
+}

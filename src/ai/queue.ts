@@ -1,0 +1,94 @@
+import { logger } from '@/logger';
+
+/**
+ * The in-process queue AI replies run on, after the request that caused them
+ * has answered. Replies for one conversation run one after another (a
+ * second question waits for the first answer); different conversations run
+ * side by side. It lives on globalThis because route handlers (inside Next's
+ * bundle) enqueue and the custom server drains it on shutdown.
+ */
+
+/** Why a running reply was stopped; the reply decides what, if anything, to tell the visitor. */
+export type CancelReason = 'taken-over' | 'ai-disabled' | 'shutdown';
+
+export class ReplyCancelledError extends Error {
+  override name = 'ReplyCancelledError';
+  constructor(readonly reason: CancelReason) {
+    super(`AI reply cancelled: ${reason}`);
+  }
+}
+
+type RunningJob = { conversationId: number; automatic: boolean; controller: AbortController };
+
+type QueueState = {
+  /** The last job of each conversation: the next one starts after it. */
+  tails: Map<number, Promise<void>>;
+  running: Set<RunningJob>;
+  /** Every job not yet finished, queued or running. */
+  pending: Set<Promise<void>>;
+  /** Past the shutdown deadline: jobs still queued start cancelled. */
+  cancelledForShutdown: boolean;
+};
+
+const globalForQueue = globalThis as unknown as { tanyaAiQueue?: QueueState };
+const state = (globalForQueue.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), cancelledForShutdown: false });
+
+export function enqueueReplyJob(
+  job: { conversationId: number; automatic: boolean },
+  run: (signal: AbortSignal) => Promise<void>,
+): void {
+  const { conversationId } = job;
+  const previous = state.tails.get(conversationId) ?? Promise.resolve();
+  const task = previous.then(async () => {
+    const running: RunningJob = { ...job, controller: new AbortController() };
+    if (state.cancelledForShutdown) running.controller.abort(new ReplyCancelledError('shutdown'));
+    state.running.add(running);
+    try {
+      await run(running.controller.signal);
+    } catch (error) {
+      logger.error({ err: error, conversationId }, 'AI reply job failed');
+    } finally {
+      state.running.delete(running);
+    }
+  });
+  state.tails.set(conversationId, task);
+  state.pending.add(task);
+  void task.finally(() => {
+    state.pending.delete(task);
+    if (state.tails.get(conversationId) === task) state.tails.delete(conversationId);
+  });
+}
+
+/** Stops the replies being generated for one conversation (an admin took it over). */
+export function cancelConversationReplies(conversationId: number): void {
+  for (const job of state.running) {
+    if (job.conversationId === conversationId) job.controller.abort(new ReplyCancelledError('taken-over'));
+  }
+}
+
+/** Stops every automatic reply being generated (AI auto-reply was switched off); on-demand ones carry on. */
+export function cancelAutomaticReplies(): void {
+  for (const job of state.running) {
+    if (job.automatic) job.controller.abort(new ReplyCancelledError('ai-disabled'));
+  }
+}
+
+export function pendingReplyCount(): number {
+  return state.pending.size;
+}
+
+/**
+ * For shutdown: lets queued and running replies finish until `deadline`
+ * (epoch ms), then cancels what is still running so it stores its notice
+ * while the database is still open, and waits for that.
+ */
+export async function drainReplyJobs(deadline: number): Promise<void> {
+  while (state.pending.size > 0 && Date.now() < deadline) {
+    await Promise.race([Promise.allSettled([...state.pending]), new Promise((resolve) => setTimeout(resolve, 50))]);
+  }
+  if (state.pending.size === 0) return;
+  logger.warn({ pending: state.pending.size }, 'cancelling AI replies still running at shutdown');
+  state.cancelledForShutdown = true;
+  for (const job of state.running) job.controller.abort(new ReplyCancelledError('shutdown'));
+  await Promise.allSettled([...state.pending]);
+}

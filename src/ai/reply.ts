@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { getRepository } from '@/db';
+import type { Conversation, Message } from '@/db/repository/chat';
+import type { MessageMetadata } from '@/db/schema/types';
+import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/events';
+import { logger } from '@/logger';
+import { generationOptions, prepareModelInput } from './assistant';
+import { generateReply } from './generate';
+import { detectLanguage } from './language';
+import { reachedReplyLimit, recordTokenUsage } from './limits';
+import { noticeText, type NoticeReason } from './notices';
+import { HISTORY_LIMIT, toModelMessages } from './prompt';
+import { effectiveProvider } from './providers';
+import { ReplyCancelledError } from './queue';
+import { asksForHuman } from './topics';
+
+/**
+ * One AI reply in a conversation, from "typing" to the stored message:
+ *
+ *   ai-typing true → ai-stream (whole text so far, throttled) → stored
+ *   message → new-message (metadata.streamId = the stream's tempId) →
+ *   ai-typing false, which is sent whatever happened.
+ *
+ * A failed or silent provider is retried once; then the visitor gets a
+ * stored notice and the owner an alert. The reply is stored only if no admin
+ * has written since and (for automatic replies) the AI still handles the
+ * conversation, so a reply overtaken by the owner is dropped, not posted
+ * after the owner's message.
+ */
+
+export type ReplyJob = {
+  conversationId: number;
+  /** The message being answered: an admin message after it means the owner has answered instead. */
+  afterMessageId: number;
+  /** Automatic replies follow the global switch and the conversation's handling; on-demand ones (the admin asked) do not. */
+  automatic: boolean;
+};
+
+/** How often the growing reply is pushed to clients: smooth enough to read, few enough events. */
+const STREAM_INTERVAL_MS = 50;
+const MAX_ATTEMPTS = 2;
+
+type Outcome = { content: string; metadata: MessageMetadata; needsHuman: boolean };
+
+/** Publishes the reply as it grows, at most once per interval, in order, never after `finish`. */
+function createStreamPublisher(conversationId: number, tempId: string) {
+  let chain: Promise<void> = Promise.resolve();
+  let latest = '';
+  let sent = '';
+  let lastSentAt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const send = () => {
+    timer = undefined;
+    if (latest === sent) return;
+    sent = latest;
+    lastSentAt = performance.now();
+    const text = sent;
+    chain = chain.then(() => publishAiStream({ conversationId, tempId, text }));
+  };
+  return {
+    update(text: string) {
+      latest = text;
+      if (timer) return;
+      const wait = lastSentAt + STREAM_INTERVAL_MS - performance.now();
+      if (wait <= 0) send();
+      else timer = setTimeout(send, wait);
+    },
+    /** Drops a pending update (a failed attempt) and waits for what was sent. */
+    async stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      await chain;
+    },
+    /** Sends the final text, so the last `ai-stream` equals the stored message. */
+    async finish(text: string) {
+      clearTimeout(timer);
+      latest = text;
+      send();
+      await chain;
+    },
+  };
+}
+
+const latestNotice = (history: Message[]) => [...history].reverse().find((message) => message.senderType === 'ai')?.metadata?.notice;
+
+export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void> {
+  const repository = getRepository();
+  const { conversationId } = job;
+  const [settings, conversation] = await Promise.all([
+    repository.getChatSettings(),
+    repository.getConversationById({ id: conversationId }),
+  ]);
+  if (!conversation || conversation.status === 'closed') return;
+  if (job.automatic && (!settings.aiEnabled || !conversation.isAiHandled)) return;
+
+  const { messages: history } = await repository.listMessagesByConversationId({ conversationId, limit: HISTORY_LIMIT });
+  const question = [...history].reverse().find((message) => message.senderType === 'visitor');
+  if (!question) return;
+  // A newer visitor message has its own job queued behind this one; that job answers both.
+  if (job.automatic && question.id > job.afterMessageId) return;
+
+  const limit = await reachedReplyLimit(conversationId, effectiveProvider(settings.aiProvider));
+  // Past a limit the visitor is told once; repeating the notice on every message would only be noise.
+  if (limit && latestNotice(history) === limit) return;
+
+  await publishAiTyping(conversationId, true);
+  try {
+    const tempId = randomUUID();
+    const portfolio = await repository.getPortfolio();
+    const input = prepareModelInput({ settings, portfolio, question: question.content });
+    const base = { streamId: tempId, provider: input.resolved.provider, model: input.resolved.modelId };
+    const notice = (reason: NoticeReason): Outcome => ({
+      content: noticeText(reason, detectLanguage(question.content), input.ownerName),
+      metadata: { ...base, handover: true, notice: reason },
+      needsHuman: true,
+    });
+
+    let outcome: Outcome | null;
+    if (limit) outcome = notice(limit);
+    else if (asksForHuman(question.content)) outcome = notice('human-requested');
+    else {
+      const stream = createStreamPublisher(conversationId, tempId);
+      outcome = null;
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS && !outcome; attempt++) {
+        try {
+          const generation = await generateReply({
+            model: input.resolved.model,
+            system: input.system,
+            messages: toModelMessages(history),
+            ...generationOptions(settings),
+            signal,
+            onText: stream.update,
+          });
+          if (!generation.text) throw new Error('the provider returned an empty reply');
+          await stream.finish(generation.text);
+          await recordTokenUsage(input.resolved.provider, generation.inputTokens + generation.outputTokens);
+          outcome = {
+            content: generation.text,
+            metadata: {
+              ...base,
+              inputTokens: generation.inputTokens,
+              outputTokens: generation.outputTokens,
+              timeToFirstTokenMs: generation.timeToFirstTokenMs,
+              totalMs: generation.totalMs,
+              attempts: attempt,
+              ...(generation.handover ? { handover: true } : {}),
+            },
+            needsHuman: generation.handover,
+          };
+        } catch (error) {
+          await stream.stop();
+          if (signal.aborted) {
+            const reason = signal.reason instanceof ReplyCancelledError ? signal.reason.reason : 'unknown';
+            logger.info({ conversationId, reason }, 'AI reply cancelled');
+            // At shutdown the visitor still deserves the notice; otherwise the owner has taken over or AI is off.
+            if (reason !== 'shutdown') return;
+            break;
+          }
+          logger.warn({ err: error, conversationId, provider: input.resolved.provider, attempt }, 'AI reply attempt failed');
+        }
+      }
+      outcome ??= notice('failure');
+    }
+    await storeReply(job, conversation, outcome);
+  } finally {
+    await publishAiTyping(conversationId, false);
+  }
+}
+
+async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome): Promise<void> {
+  const stored = await getRepository().createAssistantMessageIfStillAllowed({
+    conversationId: job.conversationId,
+    content: outcome.content,
+    metadata: outcome.metadata,
+    afterMessageId: job.afterMessageId,
+    automatic: job.automatic,
+    needsHuman: outcome.needsHuman,
+  });
+  if (!stored) {
+    logger.info({ conversationId: job.conversationId }, 'AI reply dropped: the owner answered or AI replies were switched off meanwhile');
+    return;
+  }
+  await publishNewMessage({
+    conversation: stored.conversation,
+    message: stored.message,
+    conversationCreated: false,
+    alertAdmins: outcome.needsHuman,
+  });
+  if (outcome.needsHuman && !before.needsHuman) await publishConversationUpdated(stored.conversation);
+}

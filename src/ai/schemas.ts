@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { MAX_MESSAGE_LENGTH } from '@/chat/schemas';
+
+/** Input shapes of the AI routes. */
+
+export const respondInputSchema = z.object({
+  conversationId: z.number('Choose the conversation to answer.').int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+export type RespondInput = z.infer<typeof respondInputSchema>;
+
+export const testInputSchema = z.object({
+  question: z
+    .string('Write a question.')
+    .trim()
+    .min(1, 'Write a question.')
+    .max(MAX_MESSAGE_LENGTH, `Use at most ${MAX_MESSAGE_LENGTH} characters.`),
+});
+export type TestInput = z.infer<typeof testInputSchema>;

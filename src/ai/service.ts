@@ -1,0 +1,64 @@
+import { getRepository } from '@/db';
+import type { Conversation, Message } from '@/db/repository/chat';
+import { AppError } from '@/http/errors';
+import { effectiveProvider } from './providers';
+import { cancelAutomaticReplies, cancelConversationReplies, enqueueReplyJob } from './queue';
+import { runReply, type ReplyJob } from './reply';
+
+/*
+ * What the rest of the app asks of the assistant. Replies never run inside
+ * the request: they are queued and the request answers at once.
+ */
+
+function queueReply(job: ReplyJob): void {
+  enqueueReplyJob(job, (signal) => runReply(job, signal));
+}
+
+/**
+ * After a visitor's message is stored: queues the AI's answer when AI
+ * auto-reply is on and the AI handles this conversation. Returns whether a
+ * reply is coming (the send answer's `aiResponsePending`).
+ */
+export async function scheduleAutoReply(input: { conversation: Conversation; message: Message }): Promise<boolean> {
+  const { conversation, message } = input;
+  if (message.senderType !== 'visitor' || !conversation.isAiHandled || conversation.status === 'closed') return false;
+  const { aiEnabled } = await getRepository().getChatSettings();
+  if (!aiEnabled) return false;
+  queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
+  return true;
+}
+
+/** The admin asks the assistant to answer now, whoever handles the conversation. */
+export async function requestReply(conversationId: number): Promise<{ pending: true }> {
+  const repository = getRepository();
+  const conversation = await repository.getConversationById({ id: conversationId });
+  if (!conversation) throw new AppError('not_found:conversation', { message: 'Conversation not found.' });
+  if (conversation.status === 'closed') {
+    throw new AppError('conflict:conversation', { message: 'This conversation is closed; reopen it first.' });
+  }
+  const { messages } = await repository.listMessagesByConversationId({ conversationId, limit: 1 });
+  const latest = messages[0];
+  if (!latest) throw new AppError('conflict:conversation', { message: 'There is no message to answer yet.' });
+  queueReply({ conversationId, afterMessageId: latest.id, automatic: false });
+  return { pending: true };
+}
+
+/** The owner wrote or took the conversation over: a reply being generated there is abandoned. */
+export function stopRepliesInConversation(conversationId: number): void {
+  cancelConversationReplies(conversationId);
+}
+
+/** AI auto-reply was switched off: every automatic reply being generated is abandoned. */
+export function stopAutomaticReplies(): void {
+  cancelAutomaticReplies();
+}
+
+/** For /api/health: off, or on with the provider actually answering (a misconfigured one falls back to local). */
+export async function checkAiHealth(): Promise<{ status: 'ok' | 'disabled'; detail: string }> {
+  const settings = await getRepository().getChatSettings();
+  const provider = effectiveProvider(settings.aiProvider);
+  const fallback = provider !== settings.aiProvider ? ` (${settings.aiProvider} is not configured)` : '';
+  return settings.aiEnabled
+    ? { status: 'ok', detail: `provider ${provider}${fallback}` }
+    : { status: 'disabled', detail: `auto-reply off; provider ${provider}${fallback}` };
+}

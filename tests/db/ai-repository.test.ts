@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepository, type Repository } from '@/db/repository';
+import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
+
+/*
+ * Conformance suite for what the assistant needs from the data layer, on
+ * every dialect: the guarded insert that keeps an overtaken AI reply out of
+ * a conversation, the takeover that commits with the admin's message, the
+ * hourly reply count and the daily token counter.
+ */
+
+for (const { dialect, create, skip } of dialects) {
+  describe.skipIf(skip)(`AI repository on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
+    let testDb: TestDatabase;
+    let repository: Repository;
+
+    beforeAll(async () => {
+      testDb = await create();
+      await testDb.database.migrate();
+      repository = createRepository(testDb.database);
+      await repository.getChatSettings();
+    });
+
+    afterAll(async () => {
+      await testDb?.drop();
+    });
+
+    async function conversationWithQuestion() {
+      const session = await repository.createChatSession({
+        tokenHash: randomUUID().replace(/-/g, ''),
+        visitorId: randomUUID(),
+        expiresAt: new Date(Date.now() + 60_000),
+      });
+      const { conversation } = await repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id });
+      const { message } = await repository.createMessage({ conversationId: conversation.id, senderType: 'visitor', content: 'Question?' });
+      return { conversation, question: message };
+    }
+
+    const reply = (conversationId: number, afterMessageId: number, overrides: { automatic?: boolean; needsHuman?: boolean } = {}) =>
+      repository.createAssistantMessageIfStillAllowed({
+        conversationId,
+        content: 'Answer.',
+        metadata: { provider: 'local' },
+        afterMessageId,
+        automatic: overrides.automatic ?? true,
+        needsHuman: overrides.needsHuman ?? false,
+      });
+
+    it('stores the reply while the AI handles the conversation', async () => {
+      const { conversation, question } = await conversationWithQuestion();
+      const stored = await reply(conversation.id, question.id);
+      expect(stored?.message).toMatchObject({ senderType: 'ai', content: 'Answer.', metadata: { provider: 'local' } });
+      expect(stored?.message.id).toBeGreaterThan(question.id);
+      expect(stored?.conversation.needsHuman).toBe(false);
+    });
+
+    it('raises needsHuman with a handover reply', async () => {
+      const { conversation, question } = await conversationWithQuestion();
+      const stored = await reply(conversation.id, question.id, { needsHuman: true });
+      expect(stored?.conversation.needsHuman).toBe(true);
+      expect((await repository.getConversationById({ id: conversation.id }))?.needsHuman).toBe(true);
+    });
+
+    it('drops the reply once an admin has written after the question, and takes over with that message', async () => {
+      const { conversation, question } = await conversationWithQuestion();
+      await repository.createMessage({
+        conversationId: conversation.id,
+        senderType: 'admin',
+        content: 'I will take this one.',
+        conversationPatch: { isAiHandled: false, needsHuman: false },
+      });
+      expect((await repository.getConversationById({ id: conversation.id }))?.isAiHandled).toBe(false);
+      expect(await reply(conversation.id, question.id)).toBeNull();
+      // Even an on-demand reply does not follow an admin message it did not see.
+      expect(await reply(conversation.id, question.id, { automatic: false })).toBeNull();
+      const { messages } = await repository.listMessagesByConversationId({ conversationId: conversation.id });
+      expect(messages.map((message) => message.senderType)).toEqual(['visitor', 'admin']);
+    });
+
+    it('drops an automatic reply when the AI no longer handles the conversation, but not an on-demand one', async () => {
+      const { conversation, question } = await conversationWithQuestion();
+      await repository.updateConversationById({ id: conversation.id, isAiHandled: false });
+      expect(await reply(conversation.id, question.id)).toBeNull();
+      expect(await reply(conversation.id, question.id, { automatic: false })).not.toBeNull();
+    });
+
+    it('drops an automatic reply when AI auto-reply is switched off', async () => {
+      const { conversation, question } = await conversationWithQuestion();
+      await repository.updateChatSettings({ aiEnabled: false });
+      try {
+        expect(await reply(conversation.id, question.id)).toBeNull();
+        expect(await reply(conversation.id, question.id, { automatic: false })).not.toBeNull();
+      } finally {
+        await repository.updateChatSettings({ aiEnabled: true });
+      }
+    });
+
+    it('counts the AI replies of one conversation within a window', async () => {
+      const { conversation, question } = await conversationWithQuestion();
+      const before = new Date(Date.now() - 1_000);
+      await reply(conversation.id, question.id);
+      await reply(conversation.id, question.id);
+      const count = (since: Date) =>
+        repository.countMessagesByConversationSince({ conversationId: conversation.id, senderType: 'ai', since });
+      expect(await count(before)).toBe(2);
+      expect(await count(new Date(Date.now() + 1_000))).toBe(0);
+    });
+
+    it('adds up token usage per day, concurrently', async () => {
+      const day = `2099-01-${dialect === 'sqlite' ? '01' : '02'}`;
+      expect(await repository.getAiTokenUsageByDay({ day })).toBe(0);
+      await Promise.all(Array.from({ length: 8 }, () => repository.addAiTokenUsageByDay({ day, tokens: 25 })));
+      expect(await repository.getAiTokenUsageByDay({ day })).toBe(200);
+      expect(await repository.getAiTokenUsageByDay({ day: '2099-01-03' })).toBe(0);
+    });
+  });
+}
