@@ -5,7 +5,8 @@ import { VisitorChat, waitUntil } from './helpers/page-objects';
 
 // One server and browser for the whole file; each test has its own visitor context (own session).
 describe('visitor chat', () => {
-  const e2e = useE2e();
+  // The owner answers here; the assistant's part has its own file.
+  const e2e = useE2e({ settings: { aiEnabled: false } });
   let admin: AdminDriver | undefined;
   afterEach(() => {
     admin?.close();

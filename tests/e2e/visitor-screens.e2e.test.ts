@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import type { Database } from '@/db/client';
 import type { Repository } from '@/db/repository';
 import { openServerDatabase } from '../realtime/helpers';
-import { connectAdmin } from './helpers/admin-api';
+import { connectAdmin, type AdminDriver } from './helpers/admin-api';
 import { useE2e, viewports } from './helpers/fixtures';
-import { byTestId, VisitorChat } from './helpers/page-objects';
+import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
 const AI_ANSWER = [
   'I mostly work with **TypeScript** and *Go*:',
@@ -22,14 +22,17 @@ async function horizontalOverflow(page: Page): Promise<number> {
 }
 
 describe('visitor chat screens', () => {
-  const e2e = useE2e();
+  // The assistant's message is written straight into the database, so the conversation is the same every run.
+  const e2e = useE2e({ settings: { aiEnabled: false } });
   let db: { database: Database; repository: Repository };
+  /** The owner stays online while the screenshots are taken. */
+  let admin: AdminDriver;
   /** The visitor's localStorage after the conversation below, replayed into each screenshot context. */
   let storage: { name: string; value: string }[];
 
   beforeAll(async () => {
     db = openServerDatabase(e2e.server);
-    const admin = await connectAdmin(e2e.server, e2e.adminCookie);
+    admin = await connectAdmin(e2e.server, e2e.adminCookie);
     const { context, page } = await e2e.newVisitorPage();
     const chat = new VisitorChat(page);
     await chat.openPage();
@@ -44,10 +47,10 @@ describe('visitor chat screens', () => {
     await admin.markRead(conversationId);
     await chat.message('What would you like').waitFor();
     storage = (await context.storageState()).origins.flatMap((origin) => origin.localStorage);
-    admin.close();
     await context.close();
   });
   afterAll(async () => {
+    admin?.close();
     await db?.database.close();
   });
 
@@ -68,6 +71,7 @@ describe('visitor chat screens', () => {
       await chat.openPage();
       await chat.message('What would you like').waitFor();
       await chat.message('my projects').locator('a').waitFor();
+      await waitUntil(async () => (await chat.testId('owner-presence').getAttribute('data-online')) === 'true', 'the owner to show as online');
       expect(await chat.messages.count()).toBe(4);
       expect(await chat.testId('ai-badge').count()).toBe(1);
       expect(await horizontalOverflow(page)).toBe(0);
