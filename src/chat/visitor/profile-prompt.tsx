@@ -40,6 +40,8 @@ export function ProfilePrompt({
   return (
     <form
       onSubmit={submit}
+      // Our own check, so the message is in the chat's language and styled like the rest.
+      noValidate
       data-testid="profile-prompt"
       aria-labelledby={`${id}-title`}
       className="mx-auto mt-3 w-full max-w-sm space-y-2 rounded-xl border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-900/60"
