@@ -19,6 +19,8 @@ describe('visitor chat', () => {
       const { page } = await e2e.newVisitorPage();
       const chat = new VisitorChat(page);
       await chat.openPage();
+      // The welcome message from chat settings greets a first-time visitor.
+      expect(await chat.testId('welcome-message').textContent()).toContain('Ask me anything about my work');
       await waitUntil(async () => (await chat.testId('owner-presence').getAttribute('data-online')) === 'true', 'the owner to show as online');
 
       await chat.send('Hello from the browser');
@@ -46,6 +48,8 @@ describe('visitor chat', () => {
       await replyBubble.waitFor();
       expect(await replyBubble.getAttribute('data-sender')).toBe('admin');
       expect(await replyBubble.locator('strong').textContent()).toBe('Welcome');
+      // Screen readers hear the new message (a polite live region, not the whole history).
+      expect(await chat.testId('live-region').textContent()).toBe('New message from Rizky Pratama: Hi! **Welcome** to my site.');
       await chat.testId('typing-indicator').waitFor({ state: 'detached' });
       // The visitor has it on screen: the owner's message becomes read.
       await waitUntil(() => admin!.messages(conversationId).find((message) => message.id === reply.id)?.status === 'read', 'the reply to be read');

@@ -106,4 +106,48 @@ describe('visitor chat screens', () => {
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'widget-desktop-1280x800');
   });
+
+  it('loads older messages when scrolling up, keeping the reader in place, and follows new ones only from the bottom', async () => {
+    const { page } = await e2e.newVisitorPage({ viewport: viewports.desktop });
+    const chat = new VisitorChat(page);
+    await chat.openPage();
+    await chat.send('Start of a long conversation');
+    await chat.waitForStatus('Start of a long conversation', 'sent');
+    const { conversationId } = await page.evaluate(() => JSON.parse(window.localStorage.getItem('tanya.chat.session')!) as { conversationId: number });
+    for (let index = 1; index <= 129; index += 1) {
+      await db.repository.createMessage({ conversationId, senderType: index % 2 ? 'admin' : 'visitor', content: `History line ${index}` });
+    }
+
+    await page.reload();
+    await chat.message('History line 129').waitFor();
+    // The newest page (100 messages) first; the rest on demand.
+    expect(await chat.messages.count()).toBe(100);
+    const list = chat.testId('message-list');
+    const firstShown = chat.messages.first();
+    const firstText = (await firstShown.textContent())!.match(/History line \d+/)![0];
+    await list.evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    await waitUntil(async () => (await chat.messages.count()) === 130, 'the older page');
+    expect(await chat.testId('load-older').count()).toBe(0);
+    // The message that was on top is still where the reader looks, not pushed away by the prepended page.
+    const listBox = (await list.boundingBox())!;
+    const keptBox = (await chat.message(firstText).boundingBox())!;
+    expect(keptBox.y).toBeGreaterThanOrEqual(listBox.y - keptBox.height);
+    expect(keptBox.y).toBeLessThan(listBox.y + listBox.height);
+
+    // Reading old messages: a new reply does not yank the list down; a button offers the jump.
+    const scrollTop = await list.evaluate((element) => element.scrollTop);
+    await admin.reply(conversationId, 'A reply while you scroll back');
+    await chat.message('A reply while you scroll back').waitFor();
+    await chat.testId('jump-to-latest').waitFor();
+    expect(await list.evaluate((element) => element.scrollTop)).toBe(scrollTop);
+    await chat.testId('jump-to-latest').click();
+    const atBottom = () => list.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight < 2);
+    await waitUntil(atBottom, 'the list at the bottom');
+    // At the bottom, the next reply scrolls into view by itself.
+    await admin.reply(conversationId, 'And one more');
+    await chat.message('And one more').waitFor();
+    await waitUntil(atBottom, 'the list to follow the new reply');
+  });
 });
