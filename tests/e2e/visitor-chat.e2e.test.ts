@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectAdmin, storedMessages, type AdminDriver } from './helpers/admin-api';
+import { describe, expect, it } from 'vitest';
+import { storedMessages, useAdminDriver } from './helpers/admin-api';
 import { useE2e } from './helpers/fixtures';
 import { VisitorChat, waitUntil } from './helpers/page-objects';
 
@@ -7,19 +7,16 @@ import { VisitorChat, waitUntil } from './helpers/page-objects';
 describe('visitor chat', () => {
   // The owner answers here; the assistant's part has its own file.
   const e2e = useE2e({ settings: { aiEnabled: false } });
-  let admin: AdminDriver | undefined;
-  afterEach(() => {
-    admin?.close();
-    admin = undefined;
-  });
+  const connectOwner = useAdminDriver(e2e);
 
   describe('with the owner', () => {
     it('delivers both ways live, with ticks going sent → delivered → read and typing shown on both sides', async () => {
-      admin = await connectAdmin(e2e.server, e2e.adminCookie);
+      const admin = await connectOwner();
       const { page } = await e2e.newVisitorPage();
       const chat = new VisitorChat(page);
       await chat.openPage();
       // The welcome message from chat settings greets a first-time visitor.
+      await chat.testId('welcome-message').waitFor();
       expect(await chat.testId('welcome-message').textContent()).toContain('Ask me anything about my work');
       await waitUntil(async () => (await chat.testId('owner-presence').getAttribute('data-online')) === 'true', 'the owner to show as online');
 
@@ -37,7 +34,7 @@ describe('visitor chat', () => {
       admin.typing(conversationId, true);
       await chat.testId('typing-indicator').waitFor();
       const heard = new Promise((resolve) =>
-        admin!.connector.subscribe(`private-conversation-${conversationId}`).bind('client-typing', (data) => data.senderType === 'visitor' && resolve(data)),
+        admin.connector.subscribe(`private-conversation-${conversationId}`).bind('client-typing', (data) => data.senderType === 'visitor' && resolve(data)),
       );
       await chat.input.pressSequentially('typing', { delay: 10 });
       await expect(heard).resolves.toMatchObject({ isTyping: true, senderType: 'visitor' });
@@ -52,7 +49,7 @@ describe('visitor chat', () => {
       expect(await chat.testId('live-region').textContent()).toBe('New message from Rizky Pratama: Hi! **Welcome** to my site.');
       await chat.testId('typing-indicator').waitFor({ state: 'detached' });
       // The visitor has it on screen: the owner's message becomes read.
-      await waitUntil(() => admin!.messages(conversationId).find((message) => message.id === reply.id)?.status === 'read', 'the reply to be read');
+      await waitUntil(() => admin.messages(conversationId).find((message) => message.id === reply.id)?.status === 'read', 'the reply to be read');
 
       // Reload: the whole history is back, from the session kept in localStorage.
       await page.reload();
@@ -65,7 +62,7 @@ describe('visitor chat', () => {
 
   describe('when the network fails', () => {
     it('keeps messages written offline in the outbox and sends each exactly once when the connection returns', async () => {
-      admin = await connectAdmin(e2e.server, e2e.adminCookie);
+      const admin = await connectOwner();
       const { context, page } = await e2e.newVisitorPage();
       const chat = new VisitorChat(page);
       await chat.openPage();
@@ -127,7 +124,7 @@ describe('visitor chat', () => {
 
   describe('Markdown safety', () => {
     it('shows HTML as text and makes javascript: links inert, on both sides, with no dialog', async () => {
-      admin = await connectAdmin(e2e.server, e2e.adminCookie);
+      const admin = await connectOwner();
       const { page } = await e2e.newVisitorPage();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {

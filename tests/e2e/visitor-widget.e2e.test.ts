@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectAdmin, type AdminDriver } from './helpers/admin-api';
+import { describe, expect, it } from 'vitest';
+import { useAdminDriver } from './helpers/admin-api';
 import { useE2e } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
@@ -13,14 +13,10 @@ function isDark(color: string): boolean {
 
 describe('visitor widget, preferences and keyboard use', () => {
   const e2e = useE2e({ settings: { aiEnabled: false } });
-  let admin: AdminDriver | undefined;
-  afterEach(() => {
-    admin?.close();
-    admin = undefined;
-  });
+  const connectOwner = useAdminDriver(e2e);
 
   it('shows replies that came while the widget was closed on its badge and in the tab title, until read', async () => {
-    admin = await connectAdmin(e2e.server, e2e.adminCookie);
+    const admin = await connectOwner();
     const { page } = await e2e.newVisitorPage();
     const chat = new VisitorChat(page);
     await chat.openPage();
@@ -44,7 +40,7 @@ describe('visitor widget, preferences and keyboard use', () => {
     await chat.message('Answer while you browse').waitFor();
     await byTestId(page, 'chat-unread-badge').waitFor({ state: 'detached' });
     await waitUntil(async () => (await page.title()) === title, 'the title without a count');
-    await waitUntil(() => admin!.messages(conversationId).find((message) => message.id === reply.id)?.status === 'read', 'the reply to be read');
+    await waitUntil(() => admin.messages(conversationId).find((message) => message.id === reply.id)?.status === 'read', 'the reply to be read');
   });
 
   it('can be used with the keyboard alone: open, write, send, close', async () => {
@@ -98,7 +94,7 @@ describe('visitor widget, preferences and keyboard use', () => {
   });
 
   it('asks for a name and email without blocking the chat, and passes them on to the owner', async () => {
-    admin = await connectAdmin(e2e.server, e2e.adminCookie);
+    const admin = await connectOwner();
     const { page } = await e2e.newVisitorPage();
     const chat = new VisitorChat(page);
     await chat.openPage();
@@ -117,7 +113,7 @@ describe('visitor widget, preferences and keyboard use', () => {
     await prompt.waitFor({ state: 'detached' });
 
     await chat.send('Now you know who I am');
-    const alert = await waitUntil(() => admin!.alerts.find((candidate) => candidate.message.content === 'Now you know who I am'), 'the alert');
+    const alert = await waitUntil(() => admin.alerts.find((candidate) => candidate.message.content === 'Now you know who I am'), 'the alert');
     expect(alert.conversation).toMatchObject({ visitorName: 'Ana Visitor', visitorEmail: 'ana@example.com' });
     await page.reload();
     await chat.input.waitFor();

@@ -98,7 +98,8 @@ export function VisitorChatPanel({
         onAtBottomChange={chat.setAtBottom}
         intro={
           <div className="space-y-2 pb-1">
-            <WelcomeMessage text={session?.welcomeMessage || t.welcomeFallback} from={ownerLabel} />
+            {/* Only once the session answered: the owner's own greeting, not a placeholder that changes under the reader. */}
+            {session ? <WelcomeMessage text={session.welcomeMessage || t.welcomeFallback} from={ownerLabel} /> : null}
             {showProfile ? <ProfilePrompt t={t} profile={chat.profile} onSave={chat.saveProfile} onDismiss={chat.dismissProfile} /> : null}
           </div>
         }
