@@ -94,6 +94,7 @@ export function VisitorChatPanel({
         locale={locale}
         hasOlder={chat.hasOlder}
         loadingOlder={chat.loadingOlder}
+        loading={!chat.loaded}
         onLoadOlder={chat.loadOlder}
         onAtBottomChange={chat.setAtBottom}
         intro={
