@@ -120,6 +120,27 @@ describe('visitor chat', () => {
       expect(contents).toEqual(['Opening line', 'Answer lost']);
       expect(attempts).toBeGreaterThanOrEqual(1);
     });
+    it('tells the visitor to slow down when rate limited and sends the message once allowed', async () => {
+      const { page } = await e2e.newVisitorPage();
+      const chat = new VisitorChat(page);
+      await chat.openPage();
+      let refused = 0;
+      await page.route('**/api/chat/send', async (route) => {
+        if (refused > 0) return route.continue();
+        refused += 1;
+        await route.fulfill({
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': '1' },
+          body: JSON.stringify({ success: false, error: 'You are sending messages too quickly. Try again shortly.', code: 'rate_limit:message' }),
+        });
+      });
+      await chat.send('Slow down, please');
+      await chat.testId('rate-limit-notice').waitFor();
+      expect(await chat.statusOf('Slow down, please')).toBe('pending');
+      await chat.waitForStatus('Slow down, please', 'sent', 10_000);
+      await chat.testId('rate-limit-notice').waitFor({ state: 'detached' });
+      expect(await chat.messages.filter({ hasText: 'Slow down, please' }).count()).toBe(1);
+    });
   });
 
   describe('Markdown safety', () => {

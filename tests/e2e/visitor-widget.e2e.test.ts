@@ -15,6 +15,18 @@ describe('visitor widget, preferences and keyboard use', () => {
   const e2e = useE2e({ settings: { aiEnabled: false } });
   const connectOwner = useAdminDriver(e2e);
 
+  it('starts no chat session for a visitor who never opens the chat', async () => {
+    const { page } = await e2e.newVisitorPage();
+    const chatRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/chat') || request.url().includes('/socket.io/')) chatRequests.push(request.url());
+    });
+    await page.goto('/');
+    await byTestId(page, 'chat-launcher').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(chatRequests).toEqual([]);
+  });
+
   it('shows replies that came while the widget was closed on its badge and in the tab title, until read', async () => {
     const admin = await connectOwner();
     const { page } = await e2e.newVisitorPage();

@@ -30,6 +30,8 @@ export type VisitorChat = {
   /** The owner's and assistant's messages the visitor has not seen yet. */
   unread: number;
   queued: number;
+  /** The server asked to slow down: queued messages go out once it allows. */
+  rateLimited: boolean;
   send: (text: string) => void;
   retry: (key: string) => void;
   discard: (key: string) => void;
@@ -132,6 +134,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
   // ── Outbox ──────────────────────────────────────────────────────────────
   const [outboxEntries, setOutboxEntries] = useState<readonly OutboxEntry[]>([]);
   const [sent, setSent] = useState<SentMessage[]>([]);
+  const [rateLimited, setRateLimited] = useState(false);
   const outboxRef = useRef<Outbox | null>(null);
   const expectReply = useRef(ai.expectReply);
   useEffect(() => {
@@ -154,7 +157,9 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     const outbox = createOutbox({
       storage: localOutboxStorage(OUTBOX_KEY),
       send,
+      onRetryLater: (error) => setRateLimited(error.status === 429),
       onSent: (_entry, message) => {
+        setRateLimited(false);
         setSent((previous) => [...previous, message]);
         setConversationId(message.conversationId);
         const current = sessionRef.current;
@@ -277,6 +282,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     ai: { thinking: ai.thinking, stream: ai.stream },
     unread,
     queued: outboxEntries.length,
+    rateLimited,
     send,
     retry: (key) => {
       const id = idOfKey(key);

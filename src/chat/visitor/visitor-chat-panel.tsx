@@ -109,6 +109,11 @@ export function VisitorChatPanel({
         actionsFor={(message) => <FailedMessageActions t={t} message={message} chat={chat} />}
       />
       <div className="border-t border-slate-200 bg-white px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-2 dark:border-slate-800 dark:bg-slate-950">
+        {chat.rateLimited ? (
+          <div data-testid="rate-limit-notice" role="status" className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-100">
+            {t.rateLimited}
+          </div>
+        ) : null}
         {showOffline ? (
           <div data-testid="offline-notice" className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
             {session?.offlineMessage || t.offlineFallback}
