@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { cx } from '@/ui/cx';
 import type { Messages } from './i18n';
 
@@ -15,6 +15,7 @@ export type ComposerProps = {
   onSend: (text: string) => void;
   /** Called on every edit (the typing indicator for the other side). */
   onTyping?: () => void;
+  /** Focus the box on mount — only with a mouse: on touch screens the keyboard would cover the conversation. */
   autoFocus?: boolean;
   placeholder?: string;
   className?: string;
@@ -27,6 +28,10 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
   const id = useId();
   const left = MAX_MESSAGE_LENGTH - text.length;
   const canSend = text.trim().length > 0 && left >= 0;
+
+  useEffect(() => {
+    if (autoFocus && window.matchMedia('(pointer: fine)').matches) input.current?.focus();
+  }, [autoFocus]);
 
   useLayoutEffect(() => {
     const element = input.current;
@@ -67,7 +72,6 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
           value={text}
           rows={1}
           maxLength={MAX_MESSAGE_LENGTH}
-          autoFocus={autoFocus}
           placeholder={placeholder ?? t.messagePlaceholder}
           aria-describedby={`${id}-hint`}
           onChange={(event) => {

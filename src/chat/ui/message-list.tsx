@@ -15,6 +15,8 @@ export type MessageListProps = {
   locale: Locale;
   hasOlder: boolean;
   loadingOlder: boolean;
+  /** The first page is on its way: says so instead of an empty list. */
+  loading?: boolean;
   onLoadOlder: () => void | Promise<void>;
   /** Above the first message (e.g. the welcome message), shown once the oldest page is loaded. */
   intro?: ReactNode;
@@ -56,6 +58,7 @@ export function MessageList({
   locale,
   hasOlder,
   loadingOlder,
+  loading = false,
   onLoadOlder,
   intro,
   footer,
@@ -144,6 +147,7 @@ export function MessageList({
         tabIndex={0}
         aria-label={t.chatTitle}
         role="region"
+        aria-busy={loading || undefined}
       >
         {hasOlder ? (
           <div className="flex justify-center pb-2">
@@ -160,7 +164,12 @@ export function MessageList({
         ) : (
           intro
         )}
-        <ol className="flex flex-col" aria-label={t.chatTitle}>
+        {loading && messages.length === 0 ? (
+          <p data-testid="loading-messages" className="py-6 text-center text-xs text-slate-500 dark:text-slate-400">
+            {t.loadingMessages}
+          </p>
+        ) : null}
+        <ol className="flex flex-col">
           {messages.map((message, index) => {
             const previous = messages[index - 1];
             const newDay = !previous || dayKey(previous.createdAt) !== dayKey(message.createdAt);

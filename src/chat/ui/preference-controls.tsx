@@ -8,18 +8,30 @@ import { themes, useChatPreferences, type Theme } from './preferences';
 const selectClass =
   'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
-export function LanguageSelect() {
-  const { locale, setLocale, t } = useChatPreferences();
+/** A labelled select for one preference. */
+function PreferenceSelect<V extends string>({
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  value: V;
+  options: readonly { value: V; label: string; lang?: string }[];
+  onChange: (value: V) => void;
+}) {
   const id = useId();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
-        {t.language}
+        {label}
       </label>
-      <select id={id} data-testid="language-select" value={locale} onChange={(event) => setLocale(event.target.value as Locale)} className={selectClass}>
-        {locales.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {localeNames[code]}
+      <select id={id} data-testid={testId} value={value} onChange={(event) => onChange(event.target.value as V)} className={selectClass}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang}>
+            {option.label}
           </option>
         ))}
       </select>
@@ -27,24 +39,17 @@ export function LanguageSelect() {
   );
 }
 
+export function LanguageSelect() {
+  const { locale, setLocale, t } = useChatPreferences();
+  const options = locales.map((code) => ({ value: code, label: localeNames[code], lang: code }));
+  return <PreferenceSelect<Locale> label={t.language} testId="language-select" value={locale} options={options} onChange={setLocale} />;
+}
+
 export function ThemeSelect() {
   const { theme, setTheme, t } = useChatPreferences();
-  const id = useId();
   const names: Record<Theme, string> = { system: t.themeSystem, light: t.themeLight, dark: t.themeDark };
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
-        {t.theme}
-      </label>
-      <select id={id} data-testid="theme-select" value={theme} onChange={(event) => setTheme(event.target.value as Theme)} className={selectClass}>
-        {themes.map((value) => (
-          <option key={value} value={value}>
-            {names[value]}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const options = themes.map((value) => ({ value, label: names[value] }));
+  return <PreferenceSelect<Theme> label={t.theme} testId="theme-select" value={theme} options={options} onChange={setTheme} />;
 }
 
 /** The chime on/off, as a pressed/unpressed icon button. */

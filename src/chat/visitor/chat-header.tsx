@@ -47,7 +47,7 @@ export function ChatHeader({
         />
       </div>
       <div className="min-w-0 flex-1">
-        <h2 className="truncate text-[15px] font-semibold leading-tight">{ownerName ? t.chatWith(ownerName) : t.chatTitle}</h2>
+        <h2 className="truncate text-[15px] font-semibold leading-tight">{ownerName ?? t.chatTitle}</h2>
         <p data-testid="owner-presence" data-online={ownerOnline === null ? 'unknown' : String(ownerOnline)} className="truncate text-xs text-slate-500 dark:text-slate-400">
           {status || '\u00a0'}
         </p>

@@ -61,7 +61,7 @@ function FloatingChat() {
             autoFocus
             headerActions={
               <>
-                <a href="/chat" className={cx(headerButtonClass, 'hidden sm:inline-flex')} aria-label={t.openFullPage} title={t.openFullPage} data-testid="open-full-page">
+                <a href="/chat" className={cx(headerButtonClass, 'max-sm:hidden')} aria-label={t.openFullPage} title={t.openFullPage} data-testid="open-full-page">
                   <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
                     <path d="M15 3h6v6M9 21H3v-6M21 3l-7 7M3 21l7-7" />
                   </svg>

@@ -26,6 +26,8 @@ export type OutboxOptions = {
   onSent: (entry: OutboxEntry, message: SentMessage) => void;
   /** Called whenever the entries change. */
   onChange: (entries: readonly OutboxEntry[]) => void;
+  /** A send failed in a way that clears up by itself (offline, rate limit…); it is retried. */
+  onRetryLater?: (error: VisitorApiError) => void;
   /** When a retryable failure happened: retried after this delay (or on `flush()`, e.g. on reconnect). */
   retryDelayMs?: (attempt: number, error: VisitorApiError) => number;
   /** Fresh ids for new entries (tests pass a deterministic one). */
@@ -84,6 +86,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           continue;
         }
         attempt += 1;
+        options.onRetryLater?.(error);
         clearTimeout(timer);
         timer = setTimeout(() => void outbox.flush(), retryDelay(attempt, error));
         return;

@@ -8,6 +8,51 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
+/** One input of the card, its label for screen readers only (the placeholder shows it). */
+function ProfileField({
+  id,
+  label,
+  testId,
+  type = 'text',
+  value,
+  maxLength,
+  autoComplete,
+  errorId,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  testId: string;
+  type?: 'text' | 'email';
+  value: string;
+  maxLength: number;
+  autoComplete: string;
+  /** The id of the error message when the value is invalid. */
+  errorId?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={id}
+        data-testid={testId}
+        type={type}
+        value={value}
+        maxLength={maxLength}
+        autoComplete={autoComplete}
+        placeholder={label}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        onChange={(event) => onChange(event.target.value)}
+        className={inputClass}
+      />
+    </div>
+  );
+}
+
 /**
  * The optional "how can we reach you" card. It sits in the conversation, never
  * in front of the composer: the visitor may ignore it and write at once.
@@ -40,6 +85,8 @@ export function ProfilePrompt({
   return (
     <form
       onSubmit={submit}
+      // Our own check, so the message is in the chat's language and styled like the rest.
+      noValidate
       data-testid="profile-prompt"
       aria-labelledby={`${id}-title`}
       className="mx-auto mt-3 w-full max-w-sm space-y-2 rounded-xl border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-900/60"
@@ -48,42 +95,21 @@ export function ProfilePrompt({
         {t.profileTitle}
       </p>
       <div className="grid gap-2 sm:grid-cols-2">
-        <div>
-          <label htmlFor={`${id}-name`} className="sr-only">
-            {t.profileName}
-          </label>
-          <input
-            id={`${id}-name`}
-            data-testid="visitor-name"
-            value={name}
-            maxLength={100}
-            autoComplete="name"
-            placeholder={t.profileName}
-            onChange={(event) => setName(event.target.value)}
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-email`} className="sr-only">
-            {t.profileEmail}
-          </label>
-          <input
-            id={`${id}-email`}
-            data-testid="visitor-email"
-            type="email"
-            value={email}
-            maxLength={255}
-            autoComplete="email"
-            placeholder={t.profileEmail}
-            aria-invalid={emailError || undefined}
-            aria-describedby={emailError ? `${id}-email-error` : undefined}
-            onChange={(event) => {
-              setEmail(event.target.value);
-              setEmailError(false);
-            }}
-            className={inputClass}
-          />
-        </div>
+        <ProfileField id={`${id}-name`} label={t.profileName} testId="visitor-name" value={name} maxLength={100} autoComplete="name" onChange={setName} />
+        <ProfileField
+          id={`${id}-email`}
+          label={t.profileEmail}
+          testId="visitor-email"
+          type="email"
+          value={email}
+          maxLength={255}
+          autoComplete="email"
+          errorId={emailError ? `${id}-email-error` : undefined}
+          onChange={(value) => {
+            setEmail(value);
+            setEmailError(false);
+          }}
+        />
       </div>
       {emailError ? (
         <p id={`${id}-email-error`} className="text-xs text-rose-600 dark:text-rose-400">

@@ -30,6 +30,8 @@ export type VisitorChat = {
   /** The owner's and assistant's messages the visitor has not seen yet. */
   unread: number;
   queued: number;
+  /** The server asked to slow down: queued messages go out once it allows. */
+  rateLimited: boolean;
   send: (text: string) => void;
   retry: (key: string) => void;
   discard: (key: string) => void;
@@ -124,13 +126,15 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
   }, [connection, connector, renewSession]);
 
   const ai = useAiReply(connector, conversationId, conversation.messages);
-  const ownerTyping = useRemoteTyping(connector, channel, 'admin');
+  const lastOwnerMessageId = conversation.messages.findLast((message) => message.senderType === 'admin')?.id;
+  const ownerTyping = useRemoteTyping(connector, channel, 'admin', lastOwnerMessageId);
   const typingSignal = useTypingSignal(connector, channel, 'visitor');
   const presence = useAdminsOnline(connector);
 
   // ── Outbox ──────────────────────────────────────────────────────────────
   const [outboxEntries, setOutboxEntries] = useState<readonly OutboxEntry[]>([]);
   const [sent, setSent] = useState<SentMessage[]>([]);
+  const [rateLimited, setRateLimited] = useState(false);
   const outboxRef = useRef<Outbox | null>(null);
   const expectReply = useRef(ai.expectReply);
   useEffect(() => {
@@ -153,7 +157,9 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     const outbox = createOutbox({
       storage: localOutboxStorage(OUTBOX_KEY),
       send,
+      onRetryLater: (error) => setRateLimited(error.status === 429),
       onSent: (_entry, message) => {
+        setRateLimited(false);
         setSent((previous) => [...previous, message]);
         setConversationId(message.conversationId);
         const current = sessionRef.current;
@@ -189,7 +195,10 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     const storedIds = new Set(stored.map((message) => message.id));
     const answered = sent.filter((message) => message.conversationId === conversationId && !storedIds.has(message.id));
     const all: MessagePayload[] = answered.length > 0 ? [...stored, ...answered].sort((a, b) => a.id - b.id) : [...stored];
-    return [...all.map(toDisplayMessage), ...outboxEntries.map(outboxToDisplay)];
+    // Stored already, but the answer was lost (the outbox will hear so on its retry): show it once.
+    const storedClientIds = new Set(all.map((message) => message.clientMessageId));
+    const waiting = outboxEntries.filter((entry) => !storedClientIds.has(entry.clientMessageId));
+    return [...all.map(toDisplayMessage), ...waiting.map(outboxToDisplay)];
   }, [conversation.messages, sent, conversationId, outboxEntries]);
 
   const unreadIds = useMemo(
@@ -273,6 +282,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     ai: { thinking: ai.thinking, stream: ai.stream },
     unread,
     queued: outboxEntries.length,
+    rateLimited,
     send,
     retry: (key) => {
       const id = idOfKey(key);

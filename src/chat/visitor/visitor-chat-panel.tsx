@@ -16,9 +16,10 @@ import { ProfilePrompt } from './profile-prompt';
 import type { VisitorChat } from './use-visitor-chat';
 
 /** The welcome text from chat settings, as the owner's first (not stored) message. */
-function WelcomeMessage({ text }: { text: string }) {
+function WelcomeMessage({ text, from }: { text: string; from: string }) {
   return (
-    <div data-testid="welcome-message" className="flex flex-col items-start">
+    <div data-testid="welcome-message" className="flex flex-col items-start gap-1">
+      <div className="px-1 text-xs font-medium text-slate-500 dark:text-slate-400">{from}</div>
       <div className="max-w-[85%] rounded-2xl rounded-bl-md bg-slate-100 px-3.5 py-2 text-[15px] leading-relaxed text-slate-900 sm:max-w-[75%] dark:bg-slate-800 dark:text-slate-100">
         <Markdown text={text} />
       </div>
@@ -93,11 +94,13 @@ export function VisitorChatPanel({
         locale={locale}
         hasOlder={chat.hasOlder}
         loadingOlder={chat.loadingOlder}
+        loading={!chat.loaded}
         onLoadOlder={chat.loadOlder}
         onAtBottomChange={chat.setAtBottom}
         intro={
           <div className="space-y-2 pb-1">
-            <WelcomeMessage text={session?.welcomeMessage || t.welcomeFallback} />
+            {/* Only once the session answered: the owner's own greeting, not a placeholder that changes under the reader. */}
+            {session ? <WelcomeMessage text={session.welcomeMessage || t.welcomeFallback} from={ownerLabel} /> : null}
             {showProfile ? <ProfilePrompt t={t} profile={chat.profile} onSave={chat.saveProfile} onDismiss={chat.dismissProfile} /> : null}
           </div>
         }
@@ -106,6 +109,11 @@ export function VisitorChatPanel({
         actionsFor={(message) => <FailedMessageActions t={t} message={message} chat={chat} />}
       />
       <div className="border-t border-slate-200 bg-white px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-2 dark:border-slate-800 dark:bg-slate-950">
+        {chat.rateLimited ? (
+          <div data-testid="rate-limit-notice" role="status" className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-100">
+            {t.rateLimited}
+          </div>
+        ) : null}
         {showOffline ? (
           <div data-testid="offline-notice" className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
             {session?.offlineMessage || t.offlineFallback}

@@ -1,8 +1,10 @@
 import { createChatClient, type ChatClient } from '@/chat/client';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel, type MessagePayload, type ServerEvents } from '@/realtime/channels';
 import { createConnector, type RealtimeConnector } from '@/realtime/client';
+import { afterEach } from 'vitest';
 import { api } from '../../helpers/server';
 import { fetchWithCookie, untilState } from '../../chat/realtime-helpers';
+import type { E2eFixture } from './fixtures';
 import { waitUntil } from './page-objects';
 
 /*
@@ -63,4 +65,17 @@ export async function storedMessages(server: { url: string }, cookie: string, co
   const response = await api(server, `/api/chat/messages?conversationId=${conversationId}&limit=100`, { cookie });
   if (response.status !== 200) throw new Error(`listing messages failed: ${response.status}`);
   return response.body.data.messages as MessagePayload[];
+}
+
+/** For a describe block: the returned function connects an online owner, disconnected again after each test. */
+export function useAdminDriver(e2e: E2eFixture): () => Promise<AdminDriver> {
+  let current: AdminDriver | undefined;
+  afterEach(() => {
+    current?.close();
+    current = undefined;
+  });
+  return async () => {
+    current = await connectAdmin(e2e.server, e2e.adminCookie);
+    return current;
+  };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../helpers/build';
-import { signInAsAdmin, startTestServer, type TestServer } from '../../helpers/server';
+import { api, signInAsAdmin, startTestServer, type TestServer } from '../../helpers/server';
 import { launchChromium } from './browser';
 
 /*
@@ -49,7 +49,14 @@ export type E2eFixture = {
  * closes them (and every context the tests opened) afterwards. Page errors
  * (uncaught exceptions in the page) fail loudly in the test's log.
  */
-export function useE2e(options: { env?: Record<string, string> } = {}): E2eFixture {
+export function useE2e(
+  options: {
+    /** Server environment; a function is called when the server starts (e.g. to point AI_BASE_URL at an in-test upstream). */
+    env?: Record<string, string> | (() => Record<string, string>);
+    /** Chat settings to apply before the tests (PATCH /api/chat/settings), e.g. `{ aiEnabled: false }`. */
+    settings?: Record<string, unknown>;
+  } = {},
+): E2eFixture {
   const contexts = new Set<BrowserContext>();
   const fixture = {} as E2eFixture;
 
@@ -61,10 +68,12 @@ export function useE2e(options: { env?: Record<string, string> } = {}): E2eFixtu
   }
 
   beforeAll(async () => {
-    const [server, browser] = await Promise.all([startTestServer({ env: { ...e2eServerEnv, ...options.env } }), launchChromium()]);
+    const env = typeof options.env === 'function' ? options.env() : options.env;
+    const [server, browser] = await Promise.all([startTestServer({ env: { ...e2eServerEnv, ...env } }), launchChromium()]);
     fixture.server = server;
     fixture.browser = browser;
     fixture.adminCookie = await signInAsAdmin(server, ADMIN);
+    if (options.settings) await changeSettings(server, fixture.adminCookie, options.settings);
   });
 
   afterAll(async () => {
@@ -97,4 +106,11 @@ export function useE2e(options: { env?: Record<string, string> } = {}): E2eFixtu
   };
 
   return fixture;
+}
+
+/** PATCH /api/chat/settings as the admin (same-origin, as the settings page sends it). */
+export async function changeSettings(server: { url: string }, adminCookie: string, patch: Record<string, unknown>) {
+  const response = await api(server, '/api/chat/settings', { method: 'PATCH', body: patch, cookie: adminCookie, headers: { origin: server.url } });
+  if (response.status !== 200) throw new Error(`changing settings failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data as Record<string, unknown>;
 }

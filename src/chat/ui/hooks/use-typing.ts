@@ -50,8 +50,12 @@ export function useTypingSignal(connector: RealtimeConnector | null, channel: st
   return { typing, stopped };
 }
 
-/** Whether the other side (`from`) is typing on `channel`, from its client-typing events. */
-export function useRemoteTyping(connector: RealtimeConnector | null, channel: string | null, from: 'visitor' | 'admin'): boolean {
+/**
+ * Whether the other side (`from`) is typing on `channel`, from its client-typing
+ * events. A change of `sentKey` (e.g. the id of that side's newest message)
+ * ends it at once: whoever was typing has just sent.
+ */
+export function useRemoteTyping(connector: RealtimeConnector | null, channel: string | null, from: 'visitor' | 'admin', sentKey?: unknown): boolean {
   const [typing, setTyping] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -63,10 +67,10 @@ export function useRemoteTyping(connector: RealtimeConnector | null, channel: st
   });
 
   useEffect(() => () => clearTimeout(timer.current), []);
-  // A new channel starts with nobody typing.
-  const [seenChannel, setSeenChannel] = useState(channel);
-  if (seenChannel !== channel) {
-    setSeenChannel(channel);
+  // A new channel starts with nobody typing; a new message from that side ends its typing.
+  const [seen, setSeen] = useState({ channel, sentKey });
+  if (seen.channel !== channel || seen.sentKey !== sentKey) {
+    setSeen({ channel, sentKey });
     setTyping(false);
   }
   return typing;
