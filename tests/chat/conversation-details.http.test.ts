@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { visitorGet, visitorSend } from './helpers';
+import { switchAiRepliesOff, visitorGet, visitorSend } from './helpers';
 
 const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
@@ -13,6 +13,7 @@ describe('conversation details for the admin', () => {
   beforeAll(async () => {
     server = await startTestServer({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
     cookie = await signInAsAdmin(server, admin);
+    await switchAiRepliesOff(server, cookie);
   });
 
   afterAll(async () => {
