@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startCuttableProxy } from '../chat/realtime-helpers';
-import { AdminInbox, changeSettings, untilOwnerOnline } from './helpers/admin-inbox';
+import { AdminInbox, changeSettings, conversationWith, untilOwnerOnline } from './helpers/admin-inbox';
 import { useE2e, viewports } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
@@ -129,13 +129,14 @@ describe('admin inbox', () => {
       const inbox = await openInbox();
       const chat = await openVisitor();
       await chat.send('What is your tech stack?');
-      const row = await inbox.openConversation('What is your tech stack?');
+      const row = inbox.rowOf(await conversationWith(e2e.server, e2e.adminCookie, 'What is your tech stack?'));
+      await row.click();
       const aiMessage = byTestId(inbox.panel, 'message').and(inbox.page.locator('[data-sender="ai"]')).first();
       await aiMessage.waitFor();
       expect(await byTestId(aiMessage, 'ai-badge').getAttribute('title')).toMatch(/^local · /);
 
       await chat.send('What is your salary expectation?');
-      await byTestId(row, 'needs-human-badge').waitFor();
+      await byTestId(row, 'needs-human-badge').waitFor({ timeout: 15_000 });
       // Answering by hand clears it.
       await inbox.reply('I am here — what do you need?');
       await byTestId(row, 'needs-human-badge').waitFor({ state: 'detached' });

@@ -36,8 +36,11 @@ export class AdminInbox {
 
   /** The row of the conversation whose preview shows `text` now, found by its id from then on (previews change). */
   async row(text: string): Promise<Locator> {
-    const id = await this.item(text).getAttribute('data-conversation-id');
-    return this.page.locator(`[data-testid="conversation-list-item"][data-conversation-id="${id}"]`);
+    return this.rowOf(Number(await this.item(text).getAttribute('data-conversation-id')));
+  }
+
+  rowOf(conversationId: number): Locator {
+    return this.page.locator(`[data-testid="conversation-list-item"][data-conversation-id="${conversationId}"]`);
   }
 
   /** Opens the conversation whose row shows `text`; returns its row. */
@@ -61,6 +64,14 @@ export class AdminInbox {
   async badgeOf(row: Locator): Promise<string | null> {
     return byTestId(row, 'handling-badge').textContent();
   }
+}
+
+/** The conversation holding a message with `text`, found through the admin API (whatever its row previews now). */
+export async function conversationWith(server: { url: string }, cookie: string, text: string): Promise<number> {
+  return waitUntil(async () => {
+    const response = await api(server, `/api/chat/conversations?status=all&q=${encodeURIComponent(text)}`, { cookie });
+    return response.body.data?.conversations[0]?.id as number | undefined;
+  }, `a conversation with "${text}"`);
 }
 
 /** Sets chat settings through the API, as another admin tab would. */
