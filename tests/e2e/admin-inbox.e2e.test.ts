@@ -108,6 +108,61 @@ describe('admin inbox', () => {
     await inbox.testId('conversation-list-empty').waitFor();
   });
 
+  it('alerts the owner: a chime (which can be muted), a desktop notification while the tab is hidden, the count in the title', async () => {
+    const context = await e2e.newAdminContext();
+    // Stand-ins the test can observe: a hidden tab, a granted Notification API, and the chime's oscillators.
+    await context.addInitScript(() => {
+      const page = window as unknown as { hiddenForTest: boolean; notificationsForTest: { title: string; body?: string }[]; chimesForTest: number };
+      page.hiddenForTest = false;
+      page.notificationsForTest = [];
+      page.chimesForTest = 0;
+      Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => page.hiddenForTest });
+      class RecordingNotification {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: { body?: string }) {
+          page.notificationsForTest.push({ title, body: options?.body });
+        }
+        close() {}
+      }
+      Object.defineProperty(window, 'Notification', { configurable: true, value: RecordingNotification });
+      const createOscillator = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function (this: AudioContext) {
+        page.chimesForTest += 1;
+        return createOscillator.call(this);
+      };
+    });
+    const inbox = new AdminInbox(await context.newPage());
+    await inbox.open();
+    const observed = () =>
+      inbox.page.evaluate(() => {
+        const page = window as unknown as { notificationsForTest: { title: string; body?: string }[]; chimesForTest: number };
+        return { notifications: page.notificationsForTest, chimes: page.chimesForTest };
+      });
+    await inbox.page.evaluate(() => {
+      (window as unknown as { hiddenForTest: boolean }).hiddenForTest = true;
+    });
+
+    const chat = await openVisitor();
+    await chat.send('Ping while you are away');
+    const first = await waitUntil(async () => {
+      const now = await observed();
+      return now.notifications.length === 1 && now.chimes > 0 ? now : null;
+    }, 'a notification and a chime');
+    expect(first.notifications[0]).toEqual({ title: expect.stringMatching(/^New message from Visitor #\d+$/), body: 'Ping while you are away' });
+    expect(await inbox.page.title()).toMatch(/^\(1\) /);
+
+    // Muted: still notified, no chime.
+    await inbox.testId('sound-toggle').click();
+    expect(await inbox.testId('sound-toggle').getAttribute('aria-pressed')).toBe('false');
+    const chimesBefore = (await observed()).chimes;
+    await chat.send('And once more');
+    await waitUntil(async () => (await observed()).notifications.length === 2, 'the second notification');
+    expect((await observed()).chimes).toBe(chimesBefore);
+    expect(await inbox.page.title()).toMatch(/^\(2\) /);
+  });
+
   it('flips the AI switch in every open admin tab', async () => {
     const first = await openInbox();
     const second = await openInbox();
