@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../helpers/server';
-import { useE2e } from './helpers/fixtures';
+import { useE2e, viewports } from './helpers/fixtures';
 import { byTestId, waitUntil } from './helpers/page-objects';
 
 /* /admin/chat/settings: validated by the API, saved, applied at once; and the "test the assistant" box. */
@@ -32,6 +32,11 @@ describe('chat settings page', () => {
     // A reload shows what is stored.
     await page.reload();
     expect(await field('setting-ai-temperature').inputValue()).toBe('0.3');
+
+    // On a phone the form fits the screen.
+    await page.setViewportSize(viewports.phone);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
+    await e2e.screenshot(page, 'admin-chat-settings-390x844');
   });
 
   it('answers a test question with the facts it used, without creating a conversation', async () => {

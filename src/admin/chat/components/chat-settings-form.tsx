@@ -10,9 +10,15 @@ import { settingsPatch, toSettingsDraft, type SettingsDraft } from '../settings-
 import type { AiProviderOption, ChatSettingsPayload } from '../types';
 
 const providerNames: Record<AiProviderOption['id'], string> = {
-  local: 'Built-in (answers from your portfolio, no API key)',
+  local: 'Built-in (no API key)',
   openai: 'OpenAI',
-  'openai-compatible': 'OpenAI-compatible endpoint (Ollama, LM Studio, OpenRouter…)',
+  'openai-compatible': 'OpenAI-compatible endpoint',
+};
+
+const providerDescriptions: Record<AiProviderOption['id'], string> = {
+  local: 'Answers from your portfolio on this server; nothing leaves it.',
+  openai: 'OpenAI’s hosted models, with the server’s OPENAI_API_KEY.',
+  'openai-compatible': 'Ollama, LM Studio, vLLM, OpenRouter… at the server’s AI_BASE_URL.',
 };
 
 const MAX_TEXT = 2000;
@@ -104,7 +110,7 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
           </span>
         </label>
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field id="setting-ai-provider" label="Provider" errors={errorsOf('aiProvider')} hint={provider?.hint ?? undefined}>
+          <Field id="setting-ai-provider" label="Provider" errors={errorsOf('aiProvider')} hint={provider?.hint ?? providerDescriptions[draft.aiProvider]}>
             <select
               id="setting-ai-provider"
               value={draft.aiProvider}
@@ -154,8 +160,8 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
         </Field>
       </Section>
 
-      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border">
-        <p className="mr-auto text-sm" role="status" data-testid="settings-status">
+      <div className="sticky bottom-0 z-10 -mx-4 flex items-center gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:gap-3 sm:rounded-xl sm:border">
+        <p className="min-w-0 flex-1 text-xs sm:text-sm" role="status" data-testid="settings-status">
           {status.kind === 'saving' ? (
             'Saving…'
           ) : status.kind === 'saved' ? (
