@@ -97,5 +97,25 @@ export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, fi
   }
 }
 
-/** Unread visitor messages across the whole list (the tab title shows it). */
-export const totalUnread = (list: readonly InboxConversation[]) => list.reduce((sum, item) => sum + item.unreadCount, 0);
+/**
+ * Unread visitor messages by conversation, whatever the list's filter shows
+ * (the tab title counts them all): fetched rows set their count, a visitor's
+ * message adds one, reading clears it.
+ */
+export type UnreadTally = ReadonlyMap<number, number>;
+
+export function tallyRows(tally: UnreadTally, rows: readonly InboxConversation[]): UnreadTally {
+  const next = new Map(tally);
+  for (const row of rows) next.set(row.id, row.unreadCount);
+  return next;
+}
+
+export function tallyEvent(tally: UnreadTally, event: InboxEvent): UnreadTally {
+  if (event.type === 'new-message-alert' && event.message.senderType === 'visitor') {
+    return new Map(tally).set(event.conversation.id, (tally.get(event.conversation.id) ?? 0) + 1);
+  }
+  if (event.type === 'read' && tally.get(event.conversationId)) return new Map(tally).set(event.conversationId, 0);
+  return tally;
+}
+
+export const totalUnread = (tally: UnreadTally) => [...tally.values()].reduce((sum, count) => sum + count, 0);

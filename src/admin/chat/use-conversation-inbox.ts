@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ADMIN_NOTIFICATIONS_CHANNEL } from '@/realtime/channels';
 import { onReconnect, useAdminRealtime } from './admin-realtime';
 import { fetchInboxPage } from './api';
-import { applyInboxEvent, mergePages, type InboxEvent } from './inbox-list';
+import { applyInboxEvent, mergePages, tallyEvent, tallyRows, totalUnread, type InboxEvent, type UnreadTally } from './inbox-list';
 import type { InboxConversation, InboxFilter, Pagination } from './types';
 
 const PAGE_SIZE = 30;
@@ -31,6 +31,7 @@ export function useConversationInbox(initialFilter: InboxFilter) {
   /** The outcome of the latest fetch, and for which filter: a different filter means its list is loading. */
   const [outcome, setOutcome] = useState<{ key: string; load: LoadState }>({ key: '', load: { kind: 'loading' } });
   const [loadingMore, setLoadingMore] = useState(false);
+  const [unread, setUnread] = useState<UnreadTally>(new Map());
 
   const filterRef = useRef(filter);
   const listRef = useRef(list);
@@ -50,6 +51,7 @@ export function useConversationInbox(initialFilter: InboxFilter) {
         return;
       }
       setList(mergePages([], result.data.conversations));
+      setUnread((tally) => tallyRows(tally, result.data.conversations));
       setPagination(result.data.pagination);
       setOutcome({ key: keyOf(forFilter), load: { kind: 'ready' } });
     });
@@ -74,6 +76,7 @@ export function useConversationInbox(initialFilter: InboxFilter) {
 
   const apply = useCallback(
     (event: InboxEvent) => {
+      setUnread((tally) => tallyEvent(tally, event));
       const update = applyInboxEvent(listRef.current, event, filterRef.current);
       if (update.list !== listRef.current) {
         listRef.current = update.list;
@@ -108,6 +111,7 @@ export function useConversationInbox(initialFilter: InboxFilter) {
     setLoadingMore(false);
     if (seq !== requestSeq.current || !result.success) return;
     setList((current) => mergePages(current, result.data.conversations));
+    setUnread((tally) => tallyRows(tally, result.data.conversations));
     setPagination(result.data.pagination);
   }, [pagination, loadingMore]);
 
@@ -118,6 +122,8 @@ export function useConversationInbox(initialFilter: InboxFilter) {
     setQuery,
     setStatus: (status: InboxFilter['status']) => setFilter((current) => ({ ...current, status })),
     list,
+    /** Unread visitor messages in every conversation seen, not only those the filter shows. */
+    unreadTotal: totalUnread(unread),
     load: outcome.key === keyOf(filter) ? outcome.load : ({ kind: 'loading' } as LoadState),
     total: pagination?.total ?? 0,
     hasMore: Boolean(pagination && list.length < pagination.total),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyInboxEvent, matchesFilter, mergePages, totalUnread } from '@/admin/chat/inbox-list';
+import { applyInboxEvent, matchesFilter, mergePages, tallyEvent, tallyRows, totalUnread } from '@/admin/chat/inbox-list';
 import { previewText } from '@/admin/chat/format';
 import type { InboxConversation, InboxFilter } from '@/admin/chat/types';
 import type { ConversationPayload, MessagePayload } from '@/realtime/channels';
@@ -40,7 +40,6 @@ describe('the inbox list under realtime events', () => {
     expect(stale).toBe(false);
     expect(ids(next)).toEqual([3, 1, 2]);
     expect(next[0]).toMatchObject({ unreadCount: 1, lastMessage: { content: 'Are you there?', senderType: 'visitor' }, lastMessageAt: at(20) });
-    expect(totalUnread(next)).toBe(3);
   });
 
   it('adds a conversation it did not list when its message matches the filter, and ignores it otherwise', () => {
@@ -91,6 +90,22 @@ describe('the inbox list under realtime events', () => {
     const merged = mergePages(list, [row(2, 60, { unreadCount: 5 }), row(4, 0)]);
     expect(ids(merged)).toEqual([2, 1, 3, 4]);
     expect(merged[0]!.unreadCount).toBe(5);
+  });
+});
+
+describe('the unread tally for the tab title', () => {
+  it('counts every conversation seen, whatever the filter shows now', () => {
+    // Loaded under "active", then the owner switched to "resolved": the active ones still count.
+    let tally = tallyRows(new Map(), [row(1, 10, { unreadCount: 2 }), row(2, 5)]);
+    tally = tallyRows(tally, [row(3, 1, { status: 'resolved' })]);
+    expect(totalUnread(tally)).toBe(2);
+    tally = tallyEvent(tally, { type: 'new-message-alert', conversation: conversation(4, 20), message: message(4, 20, 'hi') });
+    tally = tallyEvent(tally, { type: 'new-message-alert', conversation: conversation(4, 21), message: message(4, 21, 'AI handover', 'ai') });
+    expect(totalUnread(tally)).toBe(3);
+    tally = tallyEvent(tally, { type: 'read', conversationId: 1 });
+    expect(totalUnread(tally)).toBe(1);
+    // A fetch is the truth: it replaces what events added.
+    expect(totalUnread(tallyRows(tally, [row(4, 21, { unreadCount: 0 })]))).toBe(0);
   });
 });
 

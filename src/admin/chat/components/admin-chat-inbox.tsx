@@ -5,7 +5,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { ChatPreferencesProvider, ConnectionBanner, SoundToggle, useChatPreferences } from '@/chat/ui';
 import { cx } from '@/ui/cx';
 import { AdminRealtimeProvider, useAdminRealtime } from '../admin-realtime';
-import { totalUnread } from '../inbox-list';
 import { useAiAutoReply } from '../use-ai-auto-reply';
 import { useConversationInbox } from '../use-conversation-inbox';
 import { useInboxNotifications } from '../use-inbox-notifications';
@@ -45,7 +44,7 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
   const autoReply = useAiAutoReply(initialAiEnabled);
   const [selectedId, setSelectedId] = useState<number | null>(initialConversationId);
   const notifications = useInboxNotifications({
-    unreadTotal: totalUnread(inbox.list),
+    unreadTotal: inbox.unreadTotal,
     openConversationId: selectedId,
     onOpenConversation: setSelectedId,
     playSound,
