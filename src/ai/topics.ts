@@ -112,10 +112,16 @@ export function isThanks(text: string): boolean {
 export const asksForHuman = phrasesMatching([
   'talk to a human', 'talk to a person', 'speak to a human', 'speak to a person', 'real person', 'real human',
   'human please', 'talk to you directly', 'speak with you directly', 'talk to the owner', 'speak to the owner',
-  'talk to him', 'talk to her', 'speak to him', 'speak to her', 'talk to rizky', 'are you a bot', 'not a bot',
-  'live agent', 'human agent', 'operator', 'customer service', 'manusia', 'orang asli', 'orangnya langsung',
+  'talk to him', 'talk to her', 'speak to him', 'speak to her', 'not a bot', 'no bot', 'no bots',
+  'live agent', 'human agent', 'customer service', 'bicara dengan manusia', 'orang asli', 'orangnya langsung',
   'bicara langsung', 'ngobrol langsung', 'bicara dengan orangnya', 'bicara dengan pemilik', 'sama orangnya',
   'dengan orangnya', 'bukan bot', 'admin nya', 'adminnya', 'mau ngobrol sama', 'hubungkan dengan', 'sambungkan',
+]);
+
+/** "Are you a bot?": answered honestly, by the assistant introducing itself. */
+export const asksWhatItIs = phrasesMatching([
+  'are you a bot', 'are you a robot', 'are you an ai', 'are you ai', 'are you human', 'are you a human', 'are you real',
+  'is this a bot', 'is this ai', 'kamu bot', 'kamu robot', 'kamu ai', 'kamu manusia', 'ini bot', 'ini ai', 'ini robot',
 ]);
 
 /**
