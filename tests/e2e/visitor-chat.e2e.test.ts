@@ -57,6 +57,8 @@ describe('visitor chat', () => {
       expect(await chat.messages.count()).toBe(2);
       expect(await chat.statusOf('Hello from the browser')).toBe('read');
       expect((await storedMessages(e2e.server, e2e.adminCookie, conversationId)).length).toBe(2);
+      // The visitor's page never asked for anything it may not have (no refused subscription or typing relay).
+      expect(e2e.server.logs.filter((entry) => typeof entry.security === 'string').map((entry) => entry.security)).toEqual([]);
     });
   });
 

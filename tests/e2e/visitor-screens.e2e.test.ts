@@ -54,8 +54,10 @@ describe('visitor chat screens', () => {
     await db?.database.close();
   });
 
+  /** A visitor who already chatted; below 640 px wide, on a touch phone. */
   async function visitorWithHistory(viewport: { width: number; height: number }) {
-    const { context, page } = await e2e.newVisitorPage({ viewport });
+    const phone = viewport.width < 640;
+    const { context, page } = await e2e.newVisitorPage({ viewport, isMobile: phone, hasTouch: phone });
     await context.addInitScript((entries) => {
       for (const { name, value } of entries) window.localStorage.setItem(name, value);
     }, storage);

@@ -82,6 +82,32 @@ describe('visitor widget, preferences and keyboard use', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('chat-launcher');
   });
 
+  it('labels every control of the chat for assistive technology', async () => {
+    const { page } = await e2e.newVisitorPage();
+    const chat = new VisitorChat(page);
+    await page.goto('/');
+    await byTestId(page, 'chat-launcher').click();
+    await chat.testId('profile-prompt').waitFor();
+    await chat.testId('preferences-menu').locator('summary').click();
+    const unnamed = await page.evaluate(() => {
+      const nameOf = (element: Element) => {
+        const labelledBy = element.getAttribute('aria-labelledby');
+        const labels = 'labels' in element ? [...((element as HTMLInputElement).labels ?? [])].map((label) => label.textContent) : [];
+        return [
+          element.getAttribute('aria-label'),
+          labelledBy ? document.getElementById(labelledBy)?.textContent : null,
+          ...labels,
+          element.tagName === 'INPUT' || element.tagName === 'TEXTAREA' || element.tagName === 'SELECT' ? null : element.textContent,
+        ].some((name) => name && name.trim() !== '');
+      };
+      const controls = document.querySelectorAll('[data-testid="chat-widget-panel"] :is(button, a, input, textarea, select, summary), [data-testid="chat-launcher"]');
+      return { checked: controls.length, unnamed: [...controls].filter((element) => !nameOf(element)).map((element) => element.outerHTML.slice(0, 120)) };
+    });
+    // Launcher, header buttons, settings, both selects, the profile card, the composer and send.
+    expect(unnamed.checked).toBeGreaterThanOrEqual(12);
+    expect(unnamed.unnamed).toEqual([]);
+  });
+
   it('speaks the browser language, switches language and theme, and remembers both', async () => {
     const { page } = await e2e.newVisitorPage({ locale: 'id-ID' });
     const chat = new VisitorChat(page);

@@ -26,5 +26,6 @@ export { useAiReply, type AiReplyState } from './hooks/use-ai-reply';
 export { useChannelEvent } from './hooks/use-channel-event';
 export { useConversation, type ConversationState } from './hooks/use-conversation';
 export { useChatClient, useConnectionState, useRealtimeConnector } from './hooks/use-realtime';
+export { usePageVisible } from './hooks/use-page-visible';
 export { useTitleCount } from './hooks/use-title-count';
 export { useRemoteTyping, useTypingSignal } from './hooks/use-typing';

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { headerButtonClass } from '@/chat/ui/preference-controls';
 import { ChatPreferencesProvider, useChatPreferences } from '@/chat/ui/preferences';
 import { cx } from '@/ui/cx';
@@ -38,10 +38,20 @@ function FloatingChat() {
   }, []);
   const chat = useVisitorChat({ enabled: open || returning, visible: open });
 
-  const close = () => {
+  const close = useCallback(() => {
     setOpen(false);
     launcher.current?.focus();
-  };
+  }, []);
+
+  // Escape closes the open chat wherever the focus is (on touch screens it may be nowhere in particular).
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [open, close]);
 
   return (
     <div className={themeClass}>
@@ -51,9 +61,6 @@ function FloatingChat() {
           aria-modal="false"
           aria-label={t.chatTitle}
           data-testid="chat-widget-panel"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') close();
-          }}
           className="fixed inset-0 z-50 flex flex-col overflow-hidden bg-white sm:inset-auto sm:bottom-24 sm:right-5 sm:h-[min(680px,calc(100dvh-8rem))] sm:w-[400px] sm:rounded-2xl sm:border sm:border-slate-200 sm:shadow-2xl dark:bg-slate-950 sm:dark:border-slate-800"
         >
           <VisitorChatPanel

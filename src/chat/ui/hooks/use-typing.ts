@@ -18,10 +18,33 @@ const REMOTE_TYPING_TTL_MS = 6_000;
  */
 export function useTypingSignal(connector: RealtimeConnector | null, channel: string | null, senderType: 'visitor' | 'admin') {
   const state = useRef({ typing: false, lastSentAt: 0, idleTimer: undefined as ReturnType<typeof setTimeout> | undefined });
+  // The server relays only for members: until the channel is (re)subscribed, keystrokes are not worth an event.
+  const subscribed = useRef(false);
+  useEffect(() => {
+    subscribed.current = false;
+    if (!connector || !channel) return;
+    let active = true;
+    const watch = () =>
+      connector.subscribe(channel).whenSubscribed.then(
+        () => {
+          if (active) subscribed.current = true;
+        },
+        () => undefined,
+      );
+    void watch();
+    const stopWatching = connector.onConnectionChange((connection) => {
+      subscribed.current = false;
+      if (connection === 'connected') void watch();
+    });
+    return () => {
+      active = false;
+      stopWatching();
+    };
+  }, [connector, channel]);
 
   const send = useCallback(
     (isTyping: boolean) => {
-      if (connector && channel) connector.trigger(channel, 'client-typing', { isTyping, senderType });
+      if (connector && channel && subscribed.current) connector.trigger(channel, 'client-typing', { isTyping, senderType });
     },
     [connector, channel, senderType],
   );

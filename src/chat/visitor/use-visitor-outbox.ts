@@ -1,0 +1,91 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createOutbox, localOutboxStorage, type Outbox, type OutboxEntry } from './outbox';
+import type { VisitorSessionState } from './use-visitor-session';
+import { sendVisitorMessage, VisitorApiError, type SendInput, type SentMessage } from './visitor-api';
+import { OUTBOX_KEY } from './visitor-storage';
+
+export type VisitorOutbox = {
+  /** Messages not yet acknowledged by the server, oldest first. */
+  entries: readonly OutboxEntry[];
+  /** The server's answers to this page's sends (shown until the chat client has them too). */
+  sent: readonly SentMessage[];
+  rateLimited: boolean;
+  enqueue: (input: Omit<SendInput, 'clientMessageId'>) => void;
+  retry: (clientMessageId: string) => void;
+  discard: (clientMessageId: string) => void;
+};
+
+/**
+ * The persisted outbox (outbox.ts) wired to the visitor's session: sends
+ * with the current token (renewing an expired session once, same message id),
+ * and flushes as soon as there is a session, after every reconnect and when
+ * the browser comes back online.
+ */
+export function useVisitorOutbox(
+  visitorSession: Pick<VisitorSessionState, 'current' | 'renew' | 'joinConversation'>,
+  /** `ready`: there is a session and a live connection, so waiting messages may go now. */
+  options: { ready: boolean; onSent: (message: SentMessage) => void },
+): VisitorOutbox {
+  const { current, renew, joinConversation } = visitorSession;
+  const [entries, setEntries] = useState<readonly OutboxEntry[]>([]);
+  const [sent, setSent] = useState<SentMessage[]>([]);
+  const [rateLimited, setRateLimited] = useState(false);
+  const outbox = useRef<Outbox | null>(null);
+  const onSent = useRef(options.onSent);
+  useEffect(() => {
+    onSent.current = options.onSent;
+  });
+
+  useEffect(() => {
+    const send = async (input: SendInput): Promise<SentMessage> => {
+      const session = current();
+      if (!session) throw new VisitorApiError('no session yet', 0, null, null);
+      try {
+        return await sendVisitorMessage(session.sessionToken, input);
+      } catch (error) {
+        if (!(error instanceof VisitorApiError) || error.status !== 401) throw error;
+        // The session expired while the page was open: a new one, then the same message (same id).
+        return sendVisitorMessage((await renew()).sessionToken, input);
+      }
+    };
+    const created = createOutbox({
+      storage: localOutboxStorage(OUTBOX_KEY),
+      send,
+      onRetryLater: (error) => setRateLimited(error.status === 429),
+      onSent: (_entry, message) => {
+        setRateLimited(false);
+        setSent((previous) => [...previous, message]);
+        joinConversation(message.conversationId);
+        onSent.current(message);
+      },
+      onChange: setEntries,
+    });
+    outbox.current = created;
+    setEntries(created.entries());
+    return () => {
+      created.dispose();
+      outbox.current = null;
+    };
+  }, [current, renew, joinConversation]);
+
+  const { ready } = options;
+  useEffect(() => {
+    if (ready) void outbox.current?.flush();
+  }, [ready]);
+  useEffect(() => {
+    const online = () => void outbox.current?.flush();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, []);
+
+  return {
+    entries,
+    sent,
+    rateLimited,
+    enqueue: useCallback((input) => void outbox.current?.enqueue(input), []),
+    retry: useCallback((id) => outbox.current?.retry(id), []),
+    discard: useCallback((id) => outbox.current?.discard(id), []),
+  };
+}

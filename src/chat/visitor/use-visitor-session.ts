@@ -1,0 +1,64 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { startVisitorSession, type VisitorSession } from './visitor-api';
+import { readStoredSession, writeStoredSession } from './visitor-storage';
+
+const SESSION_RETRY_MS = 3_000;
+
+export type VisitorSessionState = {
+  session: VisitorSession | null;
+  conversationId: number | null;
+  /** The session as of now, for callbacks that outlive a render (the outbox's sends). */
+  current: () => VisitorSession | null;
+  /** Resumes the stored session, or starts a new one when it expired. */
+  renew: () => Promise<VisitorSession>;
+  /** The first message created the conversation: remember it with the session. */
+  joinConversation: (conversationId: number) => void;
+};
+
+/**
+ * The visitor's chat session: resumed from localStorage (or started) once
+ * `enabled`, retried every few seconds while that fails (offline at load).
+ */
+export function useVisitorSession(enabled: boolean): VisitorSessionState {
+  const [session, setSession] = useState<VisitorSession | null>(null);
+  const [conversationId, setConversationId] = useState<number | null>(null);
+  const latest = useRef<VisitorSession | null>(null);
+
+  const renew = useCallback(async (): Promise<VisitorSession> => {
+    const started = await startVisitorSession(latest.current?.sessionToken ?? readStoredSession()?.token ?? null);
+    latest.current = started;
+    writeStoredSession({ token: started.sessionToken, conversationId: started.conversationId });
+    setSession(started);
+    setConversationId(started.conversationId);
+    return started;
+  }, []);
+
+  useEffect(() => {
+    if (!enabled || session) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () =>
+      renew().catch(() => {
+        if (!cancelled) timer = setTimeout(attempt, SESSION_RETRY_MS);
+      });
+    void attempt();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [enabled, session, renew]);
+
+  const joinConversation = useCallback((id: number) => {
+    setConversationId(id);
+    const current = latest.current;
+    if (current && current.conversationId !== id) {
+      latest.current = { ...current, conversationId: id };
+      writeStoredSession({ token: current.sessionToken, conversationId: id });
+    }
+  }, []);
+
+  const current = useCallback(() => latest.current, []);
+  return { session, conversationId, current, renew, joinConversation };
+}
