@@ -26,6 +26,8 @@ const FILLER = new Set(
     'kind type types sort prefer preferred usually mostly main mainly currently recently recent favorite ' +
     'anything something everything stuff thing things good best great nice cool info information details ' +
     'detail describe explain share list summary per short brief quick question questions ask asking wondering ' +
+    'see look view check latest newest recent last first long address number lihat liat cek terbaru terakhir ' +
+    'pertama lama alamat nomor ' +
     'jelaskan ceritakan cerita sebutkan info informasi detail singkat tanya nanya pertanyaan biasanya ' +
     'utama terutama sekarang saat kini jenis macam apa aja gitu deh kak mas mbak bang pak bu min'
   ).split(' '),

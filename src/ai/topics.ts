@@ -6,12 +6,13 @@ import { containsPhrase, normalize } from './language';
  * "experience", "career"). Portfolio facts carry the same topics, which is
  * how a question finds its facts even when it shares no word with them.
  */
+/** In order of precedence when a question mentions two equally ("remote work" is about availability first). */
 export const topics = [
+  'availability',
+  'contact',
   'skills',
   'career',
   'projects',
-  'contact',
-  'availability',
   'about',
   'location',
   'values',
@@ -75,7 +76,7 @@ export function topicsOf(text: string): Topic[] {
   return normalizedTopicPhrases
     .map(([topic, phrases]) => [topic, phrases.filter((phrase) => containsPhrase(normalized, phrase)).length] as const)
     .filter(([, hits]) => hits > 0)
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1] - a[1] || topics.indexOf(a[0]) - topics.indexOf(b[0]))
     .map(([topic]) => topic);
 }
 

@@ -107,12 +107,12 @@ for (const { dialect, create, skip } of dialects) {
       expect(await count(new Date(Date.now() + 1_000))).toBe(0);
     });
 
-    it('adds up token usage per day, concurrently', async () => {
-      const day = `2099-01-${dialect === 'sqlite' ? '01' : '02'}`;
-      expect(await repository.getAiTokenUsageByDay({ day })).toBe(0);
-      await Promise.all(Array.from({ length: 8 }, () => repository.addAiTokenUsageByDay({ day, tokens: 25 })));
-      expect(await repository.getAiTokenUsageByDay({ day })).toBe(200);
-      expect(await repository.getAiTokenUsageByDay({ day: '2099-01-03' })).toBe(0);
+    it('adds up token usage per day, concurrently, including the first use of a day', async () => {
+      const days = [1, 2, 3].map((n) => `2099-0${n}-${dialect === 'sqlite' ? '01' : '02'}`);
+      for (const day of days) expect(await repository.getAiTokenUsageByDay({ day })).toBe(0);
+      await Promise.all(days.flatMap((day) => Array.from({ length: 10 }, () => repository.addAiTokenUsageByDay({ day, tokens: 25 }))));
+      for (const day of days) expect(await repository.getAiTokenUsageByDay({ day })).toBe(250);
+      expect(await repository.getAiTokenUsageByDay({ day: '2099-12-31' })).toBe(0);
     });
   });
 }

@@ -122,6 +122,8 @@ const indonesian: Phrasebook = {
 const phrasebooks: Record<Language, Phrasebook> = { en: english, id: indonesian };
 
 const MAX_LISTED = 4;
+/** Topics a question narrows to one thing (a technology, an employer, a kind of project). */
+const SPECIFIC_TOPICS = new Set<Topic>(['skills', 'career', 'projects']);
 const MAX_NAMED_FACTS = 2;
 
 type Part = { text: string; facts: PortfolioFact[] };
@@ -223,10 +225,14 @@ export function composeLocalAnswer(question: string, facts: PortfolioFact[]): Lo
   if (analysis.mentioned.length > 0) {
     return withSources(analysis.mentioned.slice(0, MAX_NAMED_FACTS).map((fact) => describeFact(fact, facts, book, owner)), book);
   }
-  if (analysis.unknownTerms.length > 0) return plain(book.unknown(owner, analysis.unknownTerms), true);
+  const topic = analysis.topics[0];
+  // "Do you know Kubernetes?", "a mobile app?": a specific thing the portfolio does not have is not guessed at.
+  // Asked how to get in touch ("your phone number?"), the contact facts there are still the best answer.
+  if (analysis.unknownTerms.length > 0 && (!topic || SPECIFIC_TOPICS.has(topic))) {
+    return plain(book.unknown(owner, analysis.unknownTerms), true);
+  }
 
   const best = analysis.ranked[0];
-  const topic = analysis.topics[0];
   // One topic per answer: the strongest one asked about; a second would crowd the 3-4 sentences.
   const part = best && best.score >= RELEVANCE_THRESHOLD && topic ? describeTopic(topic, facts, book, owner) : null;
   return part ? withSources([part], book) : plain(book.unknown(owner, []), true);

@@ -9,15 +9,15 @@ import type { Database } from '../client';
 export function createAiUsageRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
   const { aiUsage } = tables;
 
-  const increment = ({ day, tokens }: { day: string; tokens: number }) =>
-    transaction(async (tx) => {
-      const updated = await tx
-        .update(aiUsage)
-        .set({ tokens: sql`${aiUsage.tokens} + ${tokens}` })
-        .where(eq(aiUsage.day, day));
-      if (affectedRows(updated) === 1) return;
-      await insertReturningIds(aiUsage, [{ day, tokens }], tx);
-    });
+  const incrementDay = async ({ day, tokens }: { day: string; tokens: number }) =>
+    affectedRows(
+      await transaction((tx) =>
+        tx
+          .update(aiUsage)
+          .set({ tokens: sql`${aiUsage.tokens} + ${tokens}` })
+          .where(eq(aiUsage.day, day)),
+      ),
+    ) === 1;
 
   return {
     async getAiTokenUsageByDay({ day }: { day: string }): Promise<number> {
@@ -25,15 +25,20 @@ export function createAiUsageRepository({ db, tables, transaction, insertReturni
       return row?.tokens ?? 0;
     },
 
+    /**
+     * The day's row is created in a transaction of its own, never in the one
+     * that updates: on InnoDB an update that finds no row holds a gap lock,
+     * and two such transactions then inserting deadlock each other.
+     */
     async addAiTokenUsageByDay({ day, tokens }: { day: string; tokens: number }): Promise<void> {
-      if (tokens <= 0) return;
+      if (tokens <= 0 || (await incrementDay({ day, tokens }))) return;
       try {
-        await increment({ day, tokens });
+        await transaction((tx) => insertReturningIds(aiUsage, [{ day, tokens: 0 }], tx));
       } catch (error) {
-        // MySQL: another instance created the day's row between our update and insert; it exists now.
+        // Another reply created the day's row first; it is there now.
         if (!isUniqueViolation(error)) throw error;
-        await increment({ day, tokens });
       }
+      await incrementDay({ day, tokens });
     },
   };
 }
