@@ -67,6 +67,8 @@ export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, fi
     case 'new-message-alert': {
       const { conversation, message } = event;
       const known = list.find((item) => item.id === conversation.id);
+      // The row already shows this message or a later one (a fetch that overtook the event, or the event twice).
+      if (known?.lastMessage && Date.parse(known.lastMessage.createdAt) >= Date.parse(message.createdAt)) return unchanged;
       const unreadCount = (known?.unreadCount ?? 0) + (message.senderType === 'visitor' ? 1 : 0);
       const next: InboxConversation = { ...known, ...conversation, lastMessage: preview(message), lastMessageAt: message.createdAt, unreadCount };
       if (!known) {

@@ -42,16 +42,26 @@ export function useConversationInbox(initialFilter: InboxFilter) {
     listRef.current = list;
   });
 
+  /** Events that arrived while a fetch was on its way: its answer may predate them, so they are applied on top. */
+  const eventsDuringFetch = useRef<InboxEvent[] | null>(null);
+
   const fetchFirstPage = useCallback((forFilter: InboxFilter, limit: number) => {
     const seq = ++requestSeq.current;
+    eventsDuringFetch.current = [];
     return fetchInboxPage(forFilter, 1, limit).then((result) => {
       if (seq !== requestSeq.current) return;
+      const missed = eventsDuringFetch.current ?? [];
+      eventsDuringFetch.current = null;
       if (!result.success) {
         setOutcome({ key: keyOf(forFilter), load: { kind: 'error', message: result.error } });
         return;
       }
-      setList(mergePages([], result.data.conversations));
-      setUnread((tally) => tallyRows(tally, result.data.conversations));
+      const fetched = missed.reduce(
+        (rows, event) => applyInboxEvent(rows, event, forFilter).list,
+        mergePages([], result.data.conversations),
+      );
+      setList(fetched);
+      setUnread((tally) => tallyRows(tally, fetched));
       setPagination(result.data.pagination);
       setOutcome({ key: keyOf(forFilter), load: { kind: 'ready' } });
     });
@@ -77,6 +87,7 @@ export function useConversationInbox(initialFilter: InboxFilter) {
   const apply = useCallback(
     (event: InboxEvent) => {
       setUnread((tally) => tallyEvent(tally, event));
+      eventsDuringFetch.current?.push(event);
       const update = applyInboxEvent(listRef.current, event, filterRef.current);
       if (update.list !== listRef.current) {
         listRef.current = update.list;

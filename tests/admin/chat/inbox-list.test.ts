@@ -42,6 +42,14 @@ describe('the inbox list under realtime events', () => {
     expect(next[0]).toMatchObject({ unreadCount: 1, lastMessage: { content: 'Are you there?', senderType: 'visitor' }, lastMessageAt: at(20) });
   });
 
+  it('counts a message once, when a fetch already showed it or the event comes twice', () => {
+    const alert = { type: 'new-message-alert', conversation: conversation(2, 5), message: message(2, 5, 'hello from 2') } as const;
+    expect(applyInboxEvent(list, alert, all).list).toBe(list);
+    const once = applyInboxEvent(list, { ...alert, conversation: conversation(2, 30), message: message(2, 30, 'again?') }, all).list;
+    expect(once.find((item) => item.id === 2)!.unreadCount).toBe(3);
+    expect(applyInboxEvent(once, { ...alert, conversation: conversation(2, 30), message: message(2, 30, 'again?') }, all).list).toBe(once);
+  });
+
   it('adds a conversation it did not list when its message matches the filter, and ignores it otherwise', () => {
     const alert = { type: 'new-message-alert', conversation: conversation(9, 30), message: message(9, 30, 'Need a React contractor') } as const;
     expect(ids(applyInboxEvent(list, alert, all).list)).toEqual([9, 1, 2, 3]);
