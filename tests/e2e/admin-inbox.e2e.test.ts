@@ -254,6 +254,12 @@ describe('admin inbox', () => {
     await phone.message('Projects section').waitFor();
     expect(await phone.testId('conversation-list').isVisible()).toBe(false);
     await e2e.screenshot(phone.page, 'admin-chat-390x844');
+    // The visitor's details take the conversation's place, and give it back.
+    await phone.testId('toggle-visitor-info').click();
+    await phone.testId('visitor-browser').waitFor();
+    await e2e.screenshot(phone.page, 'admin-chat-visitor-390x844');
+    await phone.testId('toggle-visitor-info').click();
+    await phone.message('Projects section').waitFor();
     // Nothing is wider than the screen.
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
     await phone.testId('back-to-list').click();
