@@ -16,7 +16,7 @@ import type { PortfolioFact } from './portfolio-facts';
  * tests for both, and it keeps no conversation state on OpenAI's side.
  */
 
-export const OPENAI_DEFAULT_MODEL = 'gpt-4o-mini';
+const OPENAI_DEFAULT_MODEL = 'gpt-4o-mini';
 
 export type ProviderInfo = { id: AiProvider; available: boolean; defaultModel: string; hint: string | null };
 
@@ -40,7 +40,7 @@ export function listProviders(): ProviderInfo[] {
   ];
 }
 
-export function isProviderAvailable(id: AiProvider): boolean {
+function isProviderAvailable(id: AiProvider): boolean {
   return listProviders().some((provider) => provider.id === id && provider.available);
 }
 
