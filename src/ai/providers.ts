@@ -40,6 +40,16 @@ export function listProviders(): ProviderInfo[] {
   ];
 }
 
+/**
+ * The provider a fresh install starts with: the first one the environment
+ * configures (OpenAI, then a compatible endpoint), else the built-in one.
+ * Later the owner chooses in the settings.
+ */
+export function initialProviderSettings(): { aiProvider: AiProvider; aiModel: string } {
+  const configured = listProviders().find((candidate) => candidate.id !== 'local' && candidate.available);
+  return configured ? { aiProvider: configured.id, aiModel: configured.defaultModel } : { aiProvider: 'local', aiModel: LOCAL_MODEL_ID };
+}
+
 function isProviderAvailable(id: AiProvider): boolean {
   return listProviders().some((provider) => provider.id === id && provider.available);
 }

@@ -30,11 +30,16 @@ for (const { dialect, create, skip } of dialects) {
       env: () => ({ AI_BASE_URL: upstream.baseUrl, AI_MODEL: 'test-model', AI_API_KEY: 'test-key', AI_TIMEOUT_MS: String(TIMEOUT_MS) }),
     });
 
-    it('is chosen in the settings, which then name its default model', async () => {
-      const changed = await adminApi(fixture, '/api/chat/settings', { method: 'PATCH', body: { aiProvider: 'openai-compatible' } });
-      expect(changed.status).toBe(200);
-      expect(changed.body.data).toMatchObject({ aiProvider: 'openai-compatible', aiModel: 'test-model' });
-      expect(changed.body.data.providers).toContainEqual({ id: 'openai-compatible', available: true, defaultModel: 'test-model', hint: null });
+    it('is where a fresh install with AI_BASE_URL starts, and switching back to it names its default model', async () => {
+      const initial = await adminApi(fixture, '/api/chat/settings');
+      expect(initial.body.data).toMatchObject({ aiProvider: 'openai-compatible', aiModel: 'test-model' });
+      expect(initial.body.data.providers).toContainEqual({ id: 'openai-compatible', available: true, defaultModel: 'test-model', hint: null });
+
+      const local = await adminApi(fixture, '/api/chat/settings', { method: 'PATCH', body: { aiProvider: 'local' } });
+      expect(local.body.data).toMatchObject({ aiProvider: 'local', aiModel: 'portfolio-retrieval' });
+      const back = await adminApi(fixture, '/api/chat/settings', { method: 'PATCH', body: { aiProvider: 'openai-compatible' } });
+      expect(back.status).toBe(200);
+      expect(back.body.data).toMatchObject({ aiProvider: 'openai-compatible', aiModel: 'test-model' });
     });
 
     it('streams the chunks to the visitor in order and stores exactly the streamed text with its metadata', async () => {
