@@ -50,8 +50,13 @@ for (const { dialect, create, skip } of dialects) {
       const reply = await visitor.nextAiReply();
 
       const texts = streamTexts(visitor);
-      // One event per chunk at this pace, each the whole text so far.
-      expect(texts).toEqual(chunks.map((_, index) => chunks.slice(0, index + 1).join('')));
+      // Each event is the whole text so far, in order; at this pace most chunks get their own event
+      // (two that arrive within the 50 ms throttle share one, which a loaded machine can cause).
+      const soFar = chunks.map((_, index) => chunks.slice(0, index + 1).join(''));
+      const positions = texts.map((text) => soFar.indexOf(text));
+      expect(positions.every((position, index) => position >= 0 && (index === 0 || position > positions[index - 1]!))).toBe(true);
+      expect(texts.length).toBeGreaterThanOrEqual(Math.ceil(chunks.length / 2));
+      expect(texts.at(-1)).toBe(soFar.at(-1));
       expect(reply.content).toBe(texts.at(-1));
       expect(reply.metadata).toMatchObject({
         provider: 'openai-compatible',
