@@ -11,6 +11,7 @@ import {
   publishConversationUpdated,
   publishMessagesRead,
   publishNewMessage,
+  toConversationDetailsPayload,
   toConversationListPayload,
   toConversationPayload,
   toMessagePayload,
@@ -259,6 +260,13 @@ export async function listConversations(query: ConversationsQuery) {
     limit: query.limit,
   });
   return { conversations: page.conversations.map(toConversationListPayload), pagination: page.pagination };
+}
+
+/** One conversation with its visitor's details, for the admin's conversation panel. */
+export async function getConversationDetails(id: number) {
+  const details = await getRepository().getConversationDetailsById({ id });
+  if (!details) throw conversationNotFound();
+  return toConversationDetailsPayload(details);
 }
 
 export async function updateConversation(id: number, patch: ConversationPatch) {

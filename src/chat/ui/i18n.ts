@@ -1,0 +1,158 @@
+/*
+ * The chat UI's text in English and Indonesian. The language comes from the
+ * browser (navigator.languages) until the visitor picks one, which is then
+ * remembered. Keys are shared by the visitor and admin UIs; the dictionary's
+ * type is English's shape, so a missing Indonesian string fails typecheck.
+ */
+
+export const locales = ['en', 'id'] as const;
+export type Locale = (typeof locales)[number];
+
+export const localeNames: Record<Locale, string> = { en: 'English', id: 'Bahasa Indonesia' };
+
+const en = {
+  // Sender labels and message states
+  you: 'You',
+  owner: 'Owner',
+  visitor: 'Visitor',
+  aiAssistant: 'AI assistant',
+  statusPending: 'Waiting to send',
+  statusSent: 'Sent',
+  statusDelivered: 'Delivered',
+  statusRead: 'Read',
+  statusFailed: 'Not sent',
+  aiThinking: 'AI assistant is thinking…',
+  isTyping: (name: string) => `${name} is typing…`,
+  newMessageFrom: (name: string, text: string) => `New message from ${name}: ${text}`,
+  loadingMessages: 'Loading messages…',
+  loadOlder: 'Load earlier messages',
+  loadingOlder: 'Loading earlier messages…',
+  jumpToLatest: 'Jump to the latest messages',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  // Composer
+  messageLabel: 'Message',
+  messagePlaceholder: 'Write a message…',
+  send: 'Send message',
+  composerHint: 'Enter to send, Shift+Enter for a new line',
+  charactersLeft: (count: number) => `${count} characters left`,
+  // Connection
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost. Reconnecting… Messages you write are kept and sent when it is back.',
+  backOnline: 'Back online',
+  offlineQueued: (count: number) => (count === 1 ? '1 message waiting to be sent' : `${count} messages waiting to be sent`),
+  // Preferences
+  language: 'Language',
+  theme: 'Theme',
+  themeSystem: 'System',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  sound: 'Notification sound',
+  soundOn: 'Sound on',
+  soundOff: 'Sound off',
+  settings: 'Chat settings',
+  // Visitor chat
+  chatTitle: 'Chat',
+  chatWith: (name: string) => `Chat with ${name}`,
+  ownerOnline: (name: string) => `${name} is online`,
+  ownerOffline: (name: string) => `${name} is offline`,
+  aiAvailable: 'The AI assistant answers right away',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  unreadCount: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  openFullPage: 'Open in full page',
+  backToSite: 'Back to the site',
+  welcomeFallback: 'Hi! How can I help you?',
+  profileTitle: 'How can we reach you? (optional)',
+  profileName: 'Your name',
+  profileEmail: 'Your email',
+  profileSave: 'Save',
+  profileSkip: 'Not now',
+  invalidEmail: 'Enter a valid email address.',
+  sendFailed: 'This message could not be sent.',
+  retry: 'Retry',
+  discard: 'Delete',
+  rateLimited: 'You are sending messages too quickly; they will go out in a moment.',
+  offlineFallback: 'Nobody is online right now. Leave a message and you will get an answer as soon as possible.',
+};
+
+export type Messages = typeof en;
+
+const id: Messages = {
+  you: 'Anda',
+  owner: 'Pemilik',
+  visitor: 'Pengunjung',
+  aiAssistant: 'Asisten AI',
+  statusPending: 'Menunggu dikirim',
+  statusSent: 'Terkirim',
+  statusDelivered: 'Diterima',
+  statusRead: 'Dibaca',
+  statusFailed: 'Gagal dikirim',
+  aiThinking: 'Asisten AI sedang berpikir…',
+  isTyping: (name) => `${name} sedang mengetik…`,
+  newMessageFrom: (name, text) => `Pesan baru dari ${name}: ${text}`,
+  loadingMessages: 'Memuat pesan…',
+  loadOlder: 'Muat pesan sebelumnya',
+  loadingOlder: 'Memuat pesan sebelumnya…',
+  jumpToLatest: 'Lompat ke pesan terbaru',
+  today: 'Hari ini',
+  yesterday: 'Kemarin',
+  messageLabel: 'Pesan',
+  messagePlaceholder: 'Tulis pesan…',
+  send: 'Kirim pesan',
+  composerHint: 'Enter untuk mengirim, Shift+Enter untuk baris baru',
+  charactersLeft: (count) => `Sisa ${count} karakter`,
+  connecting: 'Menghubungkan…',
+  reconnecting: 'Koneksi terputus. Menghubungkan ulang… Pesan yang Anda tulis disimpan dan dikirim saat koneksi kembali.',
+  backOnline: 'Kembali online',
+  offlineQueued: (count) => `${count} pesan menunggu dikirim`,
+  language: 'Bahasa',
+  theme: 'Tema',
+  themeSystem: 'Sistem',
+  themeLight: 'Terang',
+  themeDark: 'Gelap',
+  sound: 'Suara notifikasi',
+  soundOn: 'Suara aktif',
+  soundOff: 'Suara mati',
+  settings: 'Pengaturan chat',
+  chatTitle: 'Chat',
+  chatWith: (name) => `Chat dengan ${name}`,
+  ownerOnline: (name) => `${name} sedang online`,
+  ownerOffline: (name) => `${name} sedang offline`,
+  aiAvailable: 'Asisten AI langsung menjawab',
+  openChat: 'Buka chat',
+  closeChat: 'Tutup chat',
+  unreadCount: (count) => `${count} pesan belum dibaca`,
+  openFullPage: 'Buka di halaman penuh',
+  backToSite: 'Kembali ke situs',
+  welcomeFallback: 'Halo! Ada yang bisa dibantu?',
+  profileTitle: 'Bagaimana kami bisa menghubungi Anda? (opsional)',
+  profileName: 'Nama Anda',
+  profileEmail: 'Email Anda',
+  profileSave: 'Simpan',
+  profileSkip: 'Nanti saja',
+  invalidEmail: 'Masukkan alamat email yang valid.',
+  sendFailed: 'Pesan ini tidak dapat dikirim.',
+  retry: 'Coba lagi',
+  discard: 'Hapus',
+  rateLimited: 'Anda mengirim pesan terlalu cepat; pesan akan dikirim sebentar lagi.',
+  offlineFallback: 'Sedang tidak ada yang online. Tinggalkan pesan dan Anda akan dibalas secepatnya.',
+};
+
+export const dictionaries: Record<Locale, Messages> = { en, id };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** The first of the browser's preferred languages we speak ("id-ID" → id, "ms" → en), English otherwise. */
+export function localeFromLanguages(languages: readonly string[]): Locale {
+  for (const language of languages) {
+    const base = language.toLowerCase().split(/[-_]/)[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+/** Dates and times in the chosen language (Intl's "id-ID" / "en-US" formats). */
+export const intlLocale: Record<Locale, string> = { en: 'en-US', id: 'id-ID' };

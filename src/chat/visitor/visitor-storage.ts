@@ -1,0 +1,52 @@
+import { readStored, writeStored } from '@/chat/ui/stored-value';
+
+/*
+ * What the visitor's browser remembers about its chat, in localStorage: the
+ * session (so reopening the site shows the whole history), the optional
+ * name/email, and the outbox (see outbox.ts).
+ */
+
+const SESSION_KEY = 'tanya.chat.session';
+const PROFILE_KEY = 'tanya.chat.profile';
+export const OUTBOX_KEY = 'tanya.chat.outbox';
+
+export type StoredSession = { token: string; conversationId: number | null };
+export type VisitorProfile = { name: string; email: string; state: 'ask' | 'saved' | 'dismissed' };
+
+function readJson(key: string): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(readStored(key) ?? 'null') as unknown;
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readStoredSession(): StoredSession | null {
+  const value = readJson(SESSION_KEY);
+  if (!value || typeof value.token !== 'string') return null;
+  return { token: value.token, conversationId: typeof value.conversationId === 'number' ? value.conversationId : null };
+}
+
+export function writeStoredSession(session: StoredSession): void {
+  writeStored(SESSION_KEY, JSON.stringify(session));
+}
+
+/** Whether this browser has chatted before (the widget then connects at once, for the unread badge). */
+export function hasStoredConversation(): boolean {
+  return readStoredSession()?.conversationId != null;
+}
+
+export function readProfile(): VisitorProfile {
+  const value = readJson(PROFILE_KEY);
+  const state = value?.state === 'saved' || value?.state === 'dismissed' ? value.state : 'ask';
+  return {
+    name: typeof value?.name === 'string' ? value.name : '',
+    email: typeof value?.email === 'string' ? value.email : '',
+    state,
+  };
+}
+
+export function writeProfile(profile: VisitorProfile): void {
+  writeStored(PROFILE_KEY, JSON.stringify(profile));
+}
