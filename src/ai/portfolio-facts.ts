@@ -35,7 +35,7 @@ export type FactEntry =
   | ({ kind: 'project' } & Project);
 
 /** "Kopiloka (coffee subscription startup), Jakarta – remote" → "Kopiloka". */
-export function companyOf(subtitle: string): string {
+function companyOf(subtitle: string): string {
   return subtitle.split(/[(,–—-]/)[0]!.trim() || subtitle;
 }
 

@@ -16,7 +16,7 @@ import type { PortfolioFact } from './portfolio-facts';
  * tests for both, and it keeps no conversation state on OpenAI's side.
  */
 
-export const OPENAI_DEFAULT_MODEL = 'gpt-4o-mini';
+const OPENAI_DEFAULT_MODEL = 'gpt-4o-mini';
 
 export type ProviderInfo = { id: AiProvider; available: boolean; defaultModel: string; hint: string | null };
 
@@ -40,7 +40,17 @@ export function listProviders(): ProviderInfo[] {
   ];
 }
 
-export function isProviderAvailable(id: AiProvider): boolean {
+/**
+ * The provider a fresh install starts with: the first one the environment
+ * configures (OpenAI, then a compatible endpoint), else the built-in one.
+ * Later the owner chooses in the settings.
+ */
+export function initialProviderSettings(): { aiProvider: AiProvider; aiModel: string } {
+  const configured = listProviders().find((candidate) => candidate.id !== 'local' && candidate.available);
+  return configured ? { aiProvider: configured.id, aiModel: configured.defaultModel } : { aiProvider: 'local', aiModel: LOCAL_MODEL_ID };
+}
+
+function isProviderAvailable(id: AiProvider): boolean {
   return listProviders().some((provider) => provider.id === id && provider.available);
 }
 

@@ -73,10 +73,6 @@ export function cancelAutomaticReplies(): void {
   }
 }
 
-export function pendingReplyCount(): number {
-  return state.pending.size;
-}
-
 /**
  * For shutdown: lets queued and running replies finish until `deadline`
  * (epoch ms), then cancels what is still running so it stores its notice

@@ -6,7 +6,6 @@ import { MAX_MESSAGE_LENGTH } from '@/chat/schemas';
 export const respondInputSchema = z.object({
   conversationId: z.number('Choose the conversation to answer.').int().positive().max(Number.MAX_SAFE_INTEGER),
 });
-export type RespondInput = z.infer<typeof respondInputSchema>;
 
 export const testInputSchema = z.object({
   question: z
@@ -15,4 +14,3 @@ export const testInputSchema = z.object({
     .min(1, 'Write a question.')
     .max(MAX_MESSAGE_LENGTH, `Use at most ${MAX_MESSAGE_LENGTH} characters.`),
 });
-export type TestInput = z.infer<typeof testInputSchema>;

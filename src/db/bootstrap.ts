@@ -1,3 +1,4 @@
+import { initialProviderSettings } from '@/ai/providers';
 import { env } from '@/config/env';
 import { hashPassword } from '@/auth/password';
 import { logger } from '@/logger';
@@ -7,13 +8,14 @@ import type { Repository } from './repository';
 
 /**
  * What start-up does to the database before serving: apply migrations, make
- * sure the settings row exists, seed the sample portfolio into an empty
+ * sure the settings row exists (on a fresh install with the AI provider the
+ * environment configures), seed the sample portfolio into an empty
  * database, and create the admin named by ADMIN_EMAIL/ADMIN_PASSWORD when
  * there is none yet.
  */
 export async function prepareDatabase(database: Database, repository: Repository): Promise<void> {
   await database.migrate();
-  await repository.getChatSettings();
+  await repository.initializeChatSettings(initialProviderSettings());
 
   if (await repository.isPortfolioEmpty()) {
     await repository.replacePortfolio({ document: samplePortfolio, isSample: true });

@@ -30,11 +30,16 @@ for (const { dialect, create, skip } of dialects) {
       env: () => ({ AI_BASE_URL: upstream.baseUrl, AI_MODEL: 'test-model', AI_API_KEY: 'test-key', AI_TIMEOUT_MS: String(TIMEOUT_MS) }),
     });
 
-    it('is chosen in the settings, which then name its default model', async () => {
-      const changed = await adminApi(fixture, '/api/chat/settings', { method: 'PATCH', body: { aiProvider: 'openai-compatible' } });
-      expect(changed.status).toBe(200);
-      expect(changed.body.data).toMatchObject({ aiProvider: 'openai-compatible', aiModel: 'test-model' });
-      expect(changed.body.data.providers).toContainEqual({ id: 'openai-compatible', available: true, defaultModel: 'test-model', hint: null });
+    it('is where a fresh install with AI_BASE_URL starts, and switching back to it names its default model', async () => {
+      const initial = await adminApi(fixture, '/api/chat/settings');
+      expect(initial.body.data).toMatchObject({ aiProvider: 'openai-compatible', aiModel: 'test-model' });
+      expect(initial.body.data.providers).toContainEqual({ id: 'openai-compatible', available: true, defaultModel: 'test-model', hint: null });
+
+      const local = await adminApi(fixture, '/api/chat/settings', { method: 'PATCH', body: { aiProvider: 'local' } });
+      expect(local.body.data).toMatchObject({ aiProvider: 'local', aiModel: 'portfolio-retrieval' });
+      const back = await adminApi(fixture, '/api/chat/settings', { method: 'PATCH', body: { aiProvider: 'openai-compatible' } });
+      expect(back.status).toBe(200);
+      expect(back.body.data).toMatchObject({ aiProvider: 'openai-compatible', aiModel: 'test-model' });
     });
 
     it('streams the chunks to the visitor in order and stores exactly the streamed text with its metadata', async () => {
@@ -45,8 +50,13 @@ for (const { dialect, create, skip } of dialects) {
       const reply = await visitor.nextAiReply();
 
       const texts = streamTexts(visitor);
-      // One event per chunk at this pace, each the whole text so far.
-      expect(texts).toEqual(chunks.map((_, index) => chunks.slice(0, index + 1).join('')));
+      // Each event is the whole text so far, in order; at this pace most chunks get their own event
+      // (two that arrive within the 50 ms throttle share one, which a loaded machine can cause).
+      const soFar = chunks.map((_, index) => chunks.slice(0, index + 1).join(''));
+      const positions = texts.map((text) => soFar.indexOf(text));
+      expect(positions.every((position, index) => position >= 0 && (index === 0 || position > positions[index - 1]!))).toBe(true);
+      expect(texts.length).toBeGreaterThanOrEqual(Math.ceil(chunks.length / 2));
+      expect(texts.at(-1)).toBe(soFar.at(-1));
       expect(reply.content).toBe(texts.at(-1));
       expect(reply.metadata).toMatchObject({
         provider: 'openai-compatible',

@@ -21,6 +21,17 @@ describe('providers', () => {
     vi.unstubAllEnvs();
   });
 
+  it('starts a fresh install on the first provider the environment configures', async () => {
+    expect((await providersUnder({ OPENAI_API_KEY: '', AI_BASE_URL: '', AI_MODEL: '' })).initialProviderSettings()).toEqual({
+      aiProvider: 'local',
+      aiModel: 'portfolio-retrieval',
+    });
+    const compatible = await providersUnder({ OPENAI_API_KEY: '', AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.1:8b' });
+    expect(compatible.initialProviderSettings()).toEqual({ aiProvider: 'openai-compatible', aiModel: 'llama3.1:8b' });
+    const both = await providersUnder({ OPENAI_API_KEY: 'sk-test', AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.1:8b' });
+    expect(both.initialProviderSettings()).toEqual({ aiProvider: 'openai', aiModel: 'gpt-4o-mini' });
+  });
+
   it('offers only the built-in provider without keys, and falls back to it', async () => {
     const { listProviders, resolveModel } = await providersUnder({ OPENAI_API_KEY: '', AI_BASE_URL: '', AI_MODEL: '' });
     expect(listProviders().filter((provider) => provider.available).map((provider) => provider.id)).toEqual(['local']);

@@ -107,6 +107,20 @@ for (const { dialect, create, skip } of dialects) {
       expect(await count(new Date(Date.now() + 1_000))).toBe(0);
     });
 
+    it('creates the settings row with the initial provider once, and keeps it afterwards', async () => {
+      const fresh = await create();
+      try {
+        await fresh.database.migrate();
+        const freshRepository = createRepository(fresh.database);
+        const initial = await freshRepository.initializeChatSettings({ aiProvider: 'openai-compatible', aiModel: 'llama3.1:8b' });
+        expect(initial).toMatchObject({ aiProvider: 'openai-compatible', aiModel: 'llama3.1:8b', aiEnabled: true });
+        expect(await freshRepository.initializeChatSettings({ aiProvider: 'openai', aiModel: 'gpt-4o-mini' })).toEqual(initial);
+        expect(await freshRepository.getChatSettings()).toEqual(initial);
+      } finally {
+        await fresh.drop();
+      }
+    });
+
     it('adds up token usage per day, concurrently, including the first use of a day', async () => {
       const days = [1, 2, 3].map((n) => `2099-0${n}-${dialect === 'sqlite' ? '01' : '02'}`);
       for (const day of days) expect(await repository.getAiTokenUsageByDay({ day })).toBe(0);

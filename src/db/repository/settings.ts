@@ -40,11 +40,13 @@ export function createSettingsRepository({ db, tables, transaction, insertReturn
   const selectRow = () => db.select(columns).from(chatSettings).where(eq(chatSettings.id, SETTINGS_ROW_ID)).limit(1);
 
   /** The row has a fixed id, so concurrent first reads cannot create two: the loser's insert is a unique violation. */
-  async function ensureRow(): Promise<ChatSettings & { id: number }> {
+  async function ensureRow(initial: ChatSettingsPatch = {}): Promise<ChatSettings & { id: number }> {
     const [row] = await selectRow();
     if (row) return row;
     try {
-      await transaction((tx) => insertReturningIds(chatSettings, [{ id: SETTINGS_ROW_ID, ...defaultChatSettings }], tx));
+      await transaction((tx) =>
+        insertReturningIds(chatSettings, [{ id: SETTINGS_ROW_ID, ...defaultChatSettings, ...initial }], tx),
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -53,6 +55,12 @@ export function createSettingsRepository({ db, tables, transaction, insertReturn
   }
 
   return {
+    /** Creates the settings row with `initial` on top of the defaults, unless it exists already (which it keeps). */
+    async initializeChatSettings(initial: ChatSettingsPatch): Promise<ChatSettings> {
+      const { id: _id, ...settings } = await ensureRow(initial);
+      return settings;
+    },
+
     async getChatSettings(): Promise<ChatSettings> {
       const { id: _id, ...settings } = await ensureRow();
       return settings;
