@@ -16,6 +16,7 @@ import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload }
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from '@/realtime/protocol';
 import { ensureFreshBuild } from '../tests/helpers/build';
 import { signInAsAdmin, startTestServer, type TestServer } from '../tests/helpers/server';
+import { ms, percentile } from './stats';
 
 type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -171,11 +172,6 @@ const sentAtOf = (clientMessageId: string | null) => {
   return match ? Number(match[1]) : null;
 };
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : value.toFixed(1));
 
 /** Peak RSS (VmHWM) of the server: the largest process in the tree under `pid` (tsx runs the server in a child). */
 function peakRssKb(pid: number): { kb: number; pid: number } | null {
@@ -280,6 +276,11 @@ async function main() {
 
   // The admin: HTTP sign-in, then a websocket on the notifications channel.
   const cookie = await signInAsAdmin({ url: base }, ADMIN);
+  // The assistant has its own benchmark (bench:ai); its replies would only add load to the chat measured here.
+  if (server) {
+    const switched = await request(base, 'PATCH', '/api/chat/settings', { headers: { cookie }, body: { aiEnabled: false } });
+    if (switched.status !== 200) throw new Error(`could not switch AI replies off: ${switched.status}`);
+  }
   const admin = await connectSocket({ extraHeaders: { cookie } });
   await subscribe(admin, ADMIN_NOTIFICATIONS_CHANNEL);
 

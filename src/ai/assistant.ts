@@ -5,7 +5,7 @@ import type { ChatSettings } from '@/db/repository/settings';
 import { AppError } from '@/http/errors';
 import { logger } from '@/logger';
 import type { PortfolioDocument } from '@/portfolio/schema';
-import { generateReply, type Generation } from './generate';
+import { describeProviderError, generateReply, type Generation } from './generate';
 import { isDailyBudgetSpent, recordTokenUsage } from './limits';
 import { portfolioFacts, type PortfolioFact } from './portfolio-facts';
 import { buildSystemPrompt, CONTEXT_BUDGET_CHARS } from './prompt';
@@ -71,7 +71,7 @@ export async function testAssistant(question: string) {
       signal: new AbortController().signal,
     });
   } catch (error) {
-    logger.warn({ err: error, provider: input.resolved.provider }, 'AI test question failed');
+    logger.warn({ error: describeProviderError(error), provider: input.resolved.provider }, 'AI test question failed');
     throw new AppError('unavailable:ai', {
       message: `The ${input.resolved.provider} provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`,
     });

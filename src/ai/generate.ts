@@ -13,6 +13,17 @@ export class ProviderTimeoutError extends Error {
   override name = 'ProviderTimeoutError';
 }
 
+/**
+ * A provider error as it may be logged: the SDK's errors carry the request
+ * body (the system prompt and the visitor's messages), which never goes to
+ * the logs, so only the name, message and HTTP status are kept.
+ */
+export function describeProviderError(error: unknown): { name: string; message: string; statusCode?: number } {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const { statusCode } = error as { statusCode?: unknown };
+  return { name: error.name, message: error.message, ...(typeof statusCode === 'number' ? { statusCode } : {}) };
+}
+
 export type GenerationRequest = {
   model: LanguageModelV3;
   system?: string;
@@ -86,6 +97,8 @@ export async function generateReply(request: GenerationRequest): Promise<Generat
     let shown = '';
     let timeToFirstTokenMs: number | null = null;
     for await (const part of result.fullStream) {
+      // Any part (reasoning included) shows the provider is alive.
+      restartSilenceTimer();
       if (part.type === 'error') throw part.error;
       if (part.type === 'abort') throw new Error('the reply was aborted');
       if (part.type === 'finish') {
@@ -101,7 +114,6 @@ export async function generateReply(request: GenerationRequest): Promise<Generat
         };
       }
       if (part.type !== 'text-delta') continue;
-      restartSilenceTimer();
       timeToFirstTokenMs ??= Math.round(performance.now() - startedAt);
       raw += part.text;
       const { text } = visibleReply(raw, { complete: false });

@@ -1,4 +1,4 @@
-import type { PortfolioDocument } from '@/portfolio/schema';
+import type { PortfolioDocument, Project } from '@/portfolio/schema';
 import type { Topic } from './topics';
 
 /**
@@ -32,7 +32,7 @@ export type FactEntry =
   | { kind: 'interests'; interests: string[] }
   | { kind: 'tech'; title: string; category: string | null; description: string }
   | { kind: 'career'; year: string; title: string; company: string; description: string; techStack: string[]; highlights: string[] }
-  | { kind: 'project'; name: string; description: string; techStack: string[]; year: string | null; url: string | null; repoUrl: string | null };
+  | ({ kind: 'project' } & Project);
 
 /** "Kopiloka (coffee subscription startup), Jakarta – remote" → "Kopiloka". */
 export function companyOf(subtitle: string): string {
@@ -162,15 +162,7 @@ export function portfolioFacts(portfolio: PortfolioDocument): PortfolioFact[] {
         (project.repoUrl ? ` Code: ${project.repoUrl}.` : ''),
       topic: 'projects',
       names: [project.name],
-      entry: {
-        kind: 'project',
-        name: project.name,
-        description: project.description,
-        techStack: project.techStack,
-        year: project.year ?? null,
-        url: project.url ?? null,
-        repoUrl: project.repoUrl ?? null,
-      },
+      entry: { kind: 'project', ...project },
     });
   });
   return facts;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
+import type { ChatSettings } from '@/db/repository/settings';
 import type { MessageMetadata } from '@/db/schema/types';
 import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/events';
 import { logger } from '@/logger';
-import { generationOptions, prepareModelInput } from './assistant';
-import { generateReply } from './generate';
+import { generationOptions, prepareModelInput, type ModelInput } from './assistant';
+import { describeProviderError, generateReply, type Generation } from './generate';
 import { detectLanguage } from './language';
 import { reachedReplyLimit, recordTokenUsage } from './limits';
 import { noticeText, type NoticeReason } from './notices';
@@ -83,6 +84,50 @@ function createStreamPublisher(conversationId: number, tempId: string) {
 
 const latestNotice = (history: Message[]) => [...history].reverse().find((message) => message.senderType === 'ai')?.metadata?.notice;
 
+/**
+ * The provider's answer, retried once after an error or a silence. Null when
+ * both attempts failed, or when shutdown cut the reply short (the visitor
+ * then gets the failure notice); 'cancelled' when the owner took over or
+ * auto-reply was switched off, which needs no notice at all.
+ */
+async function generateWithRetry(request: {
+  conversationId: number;
+  input: ModelInput;
+  settings: ChatSettings;
+  history: Message[];
+  signal: AbortSignal;
+  stream: ReturnType<typeof createStreamPublisher>;
+}): Promise<{ generation: Generation; attempts: number } | 'cancelled' | null> {
+  const { conversationId, input, signal, stream } = request;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    try {
+      const generation = await generateReply({
+        model: input.resolved.model,
+        system: input.system,
+        messages: toModelMessages(request.history),
+        ...generationOptions(request.settings),
+        signal,
+        onText: stream.update,
+      });
+      if (!generation.text) throw new Error('the provider returned an empty reply');
+      await stream.finish(generation.text);
+      return { generation, attempts: attempt };
+    } catch (error) {
+      await stream.stop();
+      if (signal.aborted) {
+        const reason = signal.reason instanceof ReplyCancelledError ? signal.reason.reason : 'unknown';
+        logger.info({ conversationId, reason }, 'AI reply cancelled');
+        return reason === 'shutdown' ? null : 'cancelled';
+      }
+      logger.warn(
+        { error: describeProviderError(error), conversationId, provider: input.resolved.provider, attempt },
+        'AI reply attempt failed',
+      );
+    }
+  }
+  return null;
+}
+
 export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void> {
   const repository = getRepository();
   const { conversationId } = job;
@@ -115,51 +160,31 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
       needsHuman: true,
     });
 
-    let outcome: Outcome | null;
+    let outcome: Outcome;
     if (limit) outcome = notice(limit);
     else if (asksForHuman(question.content)) outcome = notice('human-requested');
     else {
       const stream = createStreamPublisher(conversationId, tempId);
-      outcome = null;
-      for (let attempt = 1; attempt <= MAX_ATTEMPTS && !outcome; attempt++) {
-        try {
-          const generation = await generateReply({
-            model: input.resolved.model,
-            system: input.system,
-            messages: toModelMessages(history),
-            ...generationOptions(settings),
-            signal,
-            onText: stream.update,
-          });
-          if (!generation.text) throw new Error('the provider returned an empty reply');
-          await stream.finish(generation.text);
-          await recordTokenUsage(input.resolved.provider, generation.inputTokens + generation.outputTokens);
-          outcome = {
-            content: generation.text,
-            metadata: {
-              ...base,
-              inputTokens: generation.inputTokens,
-              outputTokens: generation.outputTokens,
-              timeToFirstTokenMs: generation.timeToFirstTokenMs,
-              totalMs: generation.totalMs,
-              attempts: attempt,
-              ...(generation.handover ? { handover: true } : {}),
-            },
-            needsHuman: generation.handover,
-          };
-        } catch (error) {
-          await stream.stop();
-          if (signal.aborted) {
-            const reason = signal.reason instanceof ReplyCancelledError ? signal.reason.reason : 'unknown';
-            logger.info({ conversationId, reason }, 'AI reply cancelled');
-            // At shutdown the visitor still deserves the notice; otherwise the owner has taken over or AI is off.
-            if (reason !== 'shutdown') return;
-            break;
-          }
-          logger.warn({ err: error, conversationId, provider: input.resolved.provider, attempt }, 'AI reply attempt failed');
-        }
+      const result = await generateWithRetry({ conversationId, input, settings, history, signal, stream });
+      if (result === 'cancelled') return;
+      if (!result) outcome = notice('failure');
+      else {
+        const { generation, attempts } = result;
+        await recordTokenUsage(input.resolved.provider, generation.inputTokens + generation.outputTokens);
+        outcome = {
+          content: generation.text,
+          metadata: {
+            ...base,
+            inputTokens: generation.inputTokens,
+            outputTokens: generation.outputTokens,
+            timeToFirstTokenMs: generation.timeToFirstTokenMs,
+            totalMs: generation.totalMs,
+            attempts,
+            ...(generation.handover ? { handover: true } : {}),
+          },
+          needsHuman: generation.handover,
+        };
       }
-      outcome ??= notice('failure');
     }
     await storeReply(job, conversation, outcome);
   } finally {

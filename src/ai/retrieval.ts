@@ -42,49 +42,69 @@ export type QuestionAnalysis = {
   ranked: RankedFact[];
 };
 
-/** Short names ("Go") only count when written as a name, so the verb "go" does not match. */
-function mentionsName(question: string, normalizedQuestion: string, name: string): boolean {
-  const normalizedName = normalize(name);
-  // A name that is an everyday word of a topic (a career entry called "Freelance") names nothing in particular.
-  if (!normalizedName || TOPIC_WORDS.has(normalizedName)) return false;
-  if (normalizedName.length < 3) return new RegExp(`(^|[^A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`).test(question);
-  return containsPhrase(normalizedQuestion, normalizedName);
+/** English plurals compare as their singular ("databases" finds "database"). */
+const stem = (word: string) => (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+
+const stemmedWords = (text: string) => new Set(words(text).map(stem));
+
+/**
+ * The longest of `names` the question mentions, normalised, or null. Short
+ * names ("Go") only count when written as a name, so the verb "go" does not
+ * match; a name that is an everyday topic word (a career entry called
+ * "Freelance") names nothing in particular.
+ */
+function mentionedName(question: string, normalizedQuestion: string, names: string[]): string | null {
+  let longest: string | null = null;
+  for (const name of names) {
+    const normalizedName = normalize(name);
+    if (!normalizedName || TOPIC_WORDS.has(normalizedName)) continue;
+    const mentioned =
+      normalizedName.length < 3
+        ? new RegExp(`(^|[^A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`).test(question)
+        : containsPhrase(normalizedQuestion, normalizedName);
+    if (mentioned && normalizedName.length > (longest?.length ?? 0)) longest = normalizedName;
+  }
+  return longest;
 }
 
 function contentWords(question: string): string[] {
-  return [...new Set(words(question))].filter(
-    (word) => word.length >= 3 && !STOPWORDS.has(word) && !TOPIC_WORDS.has(word) && !FILLER.has(word),
-  );
+  return [...new Set(words(question))]
+    .filter((word) => word.length >= 3 && !STOPWORDS.has(word) && !FILLER.has(word))
+    .filter((word) => !TOPIC_WORDS.has(word) && !TOPIC_WORDS.has(stem(word)));
 }
 
 export function analyzeQuestion(question: string, facts: PortfolioFact[]): QuestionAnalysis {
   const normalizedQuestion = normalize(question);
   const questionTopics = topicsOf(question);
-  const factWords = facts.map((fact) => new Set(words(`${fact.text} ${fact.names.join(' ')}`)));
+  const factWords = facts.map((fact) => stemmedWords(`${fact.text} ${fact.names.join(' ')}`));
   const terms = contentWords(question);
-  const documentFrequency = new Map(terms.map((term) => [term, factWords.filter((set) => set.has(term)).length]));
+  const documentFrequency = new Map(terms.map((term) => [term, factWords.filter((set) => set.has(stem(term))).length]));
 
   const ranked = facts
     .map((fact, index) => {
       const nameWeight = fact.source === 'about' || fact.source === 'location' ? WEAK_NAME_WEIGHT : NAME_WEIGHT;
-      const named = fact.names.some((name) => mentionsName(question, normalizedQuestion, name));
+      const name = mentionedName(question, normalizedQuestion, fact.names);
       const topicIndex = questionTopics.indexOf(fact.topic);
       let termScore = 0;
       for (const term of terms) {
         const frequency = documentFrequency.get(term)!;
-        if (frequency > 0 && factWords[index]!.has(term)) termScore += Math.log(1 + facts.length / frequency);
+        if (frequency > 0 && factWords[index]!.has(stem(term))) termScore += Math.log(1 + facts.length / frequency);
       }
       const score =
-        (named ? nameWeight : 0) +
+        (name ? nameWeight : 0) +
         (topicIndex >= 0 ? TOPIC_WEIGHT + (topicIndex === 0 ? PRIMARY_TOPIC_BONUS : 0) : 0) +
         Math.min(termScore, MAX_TERM_SCORE);
-      return { fact, score, named: named && nameWeight === NAME_WEIGHT };
+      return { fact, score, name: nameWeight === NAME_WEIGHT ? name : null };
     })
     .sort((a, b) => b.score - a.score);
+  // "Kopiloka Storefront" names the project, not also the company "Kopiloka" inside it.
+  const names = ranked.flatMap((entry) => (entry.name ? [entry.name] : []));
+  const isNamed = (name: string | null) =>
+    name !== null && !names.some((other) => other.length > name.length && containsPhrase(other, name));
 
   return {
     topics: questionTopics,
-    mentioned: ranked.filter((entry) => entry.named).map((entry) => entry.fact),
+    mentioned: ranked.filter((entry) => isNamed(entry.name)).map((entry) => entry.fact),
     unknownTerms: terms.filter((term) => documentFrequency.get(term) === 0),
     ranked: ranked.map(({ fact, score }) => ({ fact, score })),
   };

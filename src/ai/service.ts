@@ -1,6 +1,7 @@
 import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
+import { logger } from '@/logger';
 import { effectiveProvider } from './providers';
 import { cancelAutomaticReplies, cancelConversationReplies, enqueueReplyJob } from './queue';
 import { runReply, type ReplyJob } from './reply';
@@ -17,14 +18,22 @@ function queueReply(job: ReplyJob): void {
 /**
  * After a visitor's message is stored: queues the AI's answer when AI
  * auto-reply is on and the AI handles this conversation. Returns whether a
- * reply is coming (the send answer's `aiResponsePending`).
+ * reply is coming (the send answer's `aiResponsePending`). A retried send
+ * (`duplicate`) queues nothing again but answers the same as the first time.
  */
-export async function scheduleAutoReply(input: { conversation: Conversation; message: Message }): Promise<boolean> {
+export async function scheduleAutoReply(input: { conversation: Conversation; message: Message; duplicate: boolean }): Promise<boolean> {
   const { conversation, message } = input;
   if (message.senderType !== 'visitor' || !conversation.isAiHandled || conversation.status === 'closed') return false;
-  const { aiEnabled } = await getRepository().getChatSettings();
+  let aiEnabled: boolean;
+  try {
+    ({ aiEnabled } = await getRepository().getChatSettings());
+  } catch (error) {
+    // The message is stored and the owner sees it; failing the send now would only make the widget retry it.
+    logger.error({ err: error, conversationId: conversation.id }, 'AI auto-reply could not be scheduled');
+    return false;
+  }
   if (!aiEnabled) return false;
-  queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
+  if (!input.duplicate) queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
   return true;
 }
 

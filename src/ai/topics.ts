@@ -24,9 +24,9 @@ const TOPIC_PHRASES: Record<Topic, string[]> = {
   skills: [
     'stack', 'tech', 'tech stack', 'techstack', 'technology', 'technologies', 'teknologi', 'skill', 'skills',
     'skillset', 'keahlian', 'keterampilan', 'kemampuan', 'tools', 'tool', 'tooling', 'framework', 'frameworks',
-    'language', 'languages', 'programming', 'bahasa pemrograman', 'pemrograman', 'kuasai', 'menguasai', 'dikuasai',
+    'language', 'languages', 'programming', 'databases', 'database', 'bahasa pemrograman', 'pemrograman', 'kuasai', 'menguasai', 'dikuasai',
     'expertise', 'use', 'uses', 'using', 'pakai', 'pake', 'memakai', 'menggunakan', 'proficient', 'good at',
-    'familiar', 'know', 'coding', 'code', 'develop with', 'frontend', 'backend', 'database', 'devops', 'keahlianmu',
+    'familiar', 'know', 'coding', 'code', 'develop with', 'frontend', 'backend', 'devops', 'keahlianmu',
   ],
   career: [
     'work', 'worked', 'working', 'works', 'job', 'jobs', 'career', 'karier', 'karir', 'experience', 'experiences',
@@ -87,21 +87,41 @@ const phrasesMatching = (phrases: string[]) => {
   };
 };
 
+const VOCATIVE = '( (there|kak|mas|mbak|bang|min|admin|bro|sis|all|semua|ya|yah|dong))*';
+
 /** Small talk the assistant answers by introducing itself. */
-const GREETING_ONLY = /^(hi+|hello+|hey+|halo+|hallo+|hai+|helo+|yo|hola|good (morning|afternoon|evening)|selamat (pagi|siang|sore|malam)|assalamu ?alaikum|salam|permisi|pagi|siang|sore|malam)( (there|kak|mas|mbak|bang|min|admin|bro|sis|all|semua))?$/;
+const GREETING_ONLY = new RegExp(
+  `^((hi+|hello+|hey+|halo+|hallo+|hai+|helo+|yo|hola|good (morning|afternoon|evening)|selamat (pagi|siang|sore|malam)|assalamu ?alaikum|salam|permisi|pagi|siang|sore|malam)${VOCATIVE} ?)*(how are you( doing)?|apa kabar|gimana kabar(nya)?)?${VOCATIVE}$`,
+);
+
+/** Thanks and acknowledgements, answered with a friendly offer to help further. */
+const THANKS_ONLY = new RegExp(
+  `^(thanks?( you)?( so much| a lot)?|thx|ty|cheers|great|cool|nice|awesome|ok|oke|okay|okey|sip|mantap|siap|baik|terima kasih( banyak)?|makasih( banyak)?|trims|thank u)${VOCATIVE}$`,
+);
 
 export function isGreeting(text: string): boolean {
-  return GREETING_ONLY.test(normalize(text));
+  const normalized = normalize(text);
+  return normalized !== '' && GREETING_ONLY.test(normalized);
+}
+
+export function isThanks(text: string): boolean {
+  return THANKS_ONLY.test(normalize(text));
 }
 
 /** The visitor wants the owner, not the assistant: always a handover, whatever the provider. */
 export const asksForHuman = phrasesMatching([
   'talk to a human', 'talk to a person', 'speak to a human', 'speak to a person', 'real person', 'real human',
   'human please', 'talk to you directly', 'speak with you directly', 'talk to the owner', 'speak to the owner',
-  'talk to him', 'talk to her', 'speak to him', 'speak to her', 'talk to rizky', 'are you a bot', 'not a bot',
-  'live agent', 'human agent', 'operator', 'customer service', 'manusia', 'orang asli', 'orangnya langsung',
+  'talk to him', 'talk to her', 'speak to him', 'speak to her', 'not a bot', 'no bot', 'no bots',
+  'live agent', 'human agent', 'customer service', 'bicara dengan manusia', 'orang asli', 'orangnya langsung',
   'bicara langsung', 'ngobrol langsung', 'bicara dengan orangnya', 'bicara dengan pemilik', 'sama orangnya',
   'dengan orangnya', 'bukan bot', 'admin nya', 'adminnya', 'mau ngobrol sama', 'hubungkan dengan', 'sambungkan',
+]);
+
+/** "Are you a bot?": answered honestly, by the assistant introducing itself. */
+export const asksWhatItIs = phrasesMatching([
+  'are you a bot', 'are you a robot', 'are you an ai', 'are you ai', 'are you human', 'are you a human', 'are you real',
+  'is this a bot', 'is this ai', 'kamu bot', 'kamu robot', 'kamu ai', 'kamu manusia', 'ini bot', 'ini ai', 'ini robot',
 ]);
 
 /**

@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import { getAuthSecret } from './secret';
+import { getAuthSecret, getVerificationSecrets } from './secret';
 
 /*
  * Admin sessions are stateless HS256 JWTs in an httpOnly cookie. This module
@@ -35,15 +35,24 @@ export function signAdminToken(session: AdminSession, secret: Uint8Array = getAu
 
 /**
  * The session a token carries, or null for anything not signed by us with
- * HS256, expired, or shaped differently: callers only ever branch on null.
- * This checks the signature only; whether the user still exists is the
- * caller's question (see verifySession).
+ * HS256 (under the current secret or, during a rotation, the previous one),
+ * expired, or shaped differently: callers only ever branch on null. This
+ * checks the signature only; whether the user still exists is the caller's
+ * question (see verifySession).
  */
 export async function verifyAdminToken(
   token: string | undefined,
-  secret: Uint8Array = getAuthSecret(),
+  secrets: Uint8Array | readonly Uint8Array[] = getVerificationSecrets(),
 ): Promise<AdminSession | null> {
   if (!token) return null;
+  for (const secret of secrets instanceof Uint8Array ? [secrets] : secrets) {
+    const session = await verifyWithSecret(token, secret);
+    if (session) return session;
+  }
+  return null;
+}
+
+async function verifyWithSecret(token: string, secret: Uint8Array): Promise<AdminSession | null> {
   try {
     const { payload } = await jwtVerify(token, secret, {
       algorithms: ['HS256'],

@@ -17,6 +17,16 @@ export function getAuthSecret(): Uint8Array {
   return (globalForSecret.tanyaAuthSecret = new TextEncoder().encode(secret));
 }
 
+/**
+ * The secrets whose signatures are accepted: the current one first, then
+ * AUTH_SECRET_PREVIOUS while a rotation is under way, so admins stay signed
+ * in until their sessions (signed with the old secret) run out.
+ */
+export function getVerificationSecrets(): Uint8Array[] {
+  const current = getAuthSecret();
+  return env.AUTH_SECRET_PREVIOUS ? [current, new TextEncoder().encode(env.AUTH_SECRET_PREVIOUS)] : [current];
+}
+
 function readOrCreateSecretFile(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();

@@ -1,5 +1,6 @@
-import type { ChatParticipant, Conversation, ConversationListItem, Message } from '@/db/repository/chat';
+import type { ChatParticipant, Conversation, ConversationDetails, ConversationListItem, Message } from '@/db/repository/chat';
 import { logger } from '@/logger';
+import { describeUserAgent } from './user-agent';
 import { getBroadcaster } from '@/realtime/broadcaster';
 import {
   ADMIN_NOTIFICATIONS_CHANNEL,
@@ -56,6 +57,23 @@ export function toConversationListPayload(item: ConversationListItem) {
         }
       : null,
     unreadCount: item.unreadCount,
+  };
+}
+
+/** One conversation for the admin's panel: the inbox fields plus its visitor's details. */
+export function toConversationDetailsPayload(details: ConversationDetails) {
+  const { visitor } = details;
+  return {
+    ...toConversationListPayload(details),
+    visitor: visitor
+      ? {
+          firstSeenAt: visitor.firstSeenAt.toISOString(),
+          lastSeenAt: visitor.lastSeenAt.toISOString(),
+          pageUrl: visitor.pageUrl,
+          userAgent: visitor.userAgent,
+          browser: describeUserAgent(visitor.userAgent),
+        }
+      : null,
   };
 }
 

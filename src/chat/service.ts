@@ -11,6 +11,7 @@ import {
   publishConversationUpdated,
   publishMessagesRead,
   publishNewMessage,
+  toConversationDetailsPayload,
   toConversationListPayload,
   toConversationPayload,
   toMessagePayload,
@@ -193,7 +194,7 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
   });
   if (updated) await publishConversationUpdated(conversation);
   if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: created });
-  const aiResponsePending = !duplicate && (await scheduleAutoReply({ conversation, message }));
+  const aiResponsePending = await scheduleAutoReply({ conversation, message, duplicate });
   return { message: { ...toMessagePayload(message), aiResponsePending }, duplicate };
 }
 
@@ -259,6 +260,13 @@ export async function listConversations(query: ConversationsQuery) {
     limit: query.limit,
   });
   return { conversations: page.conversations.map(toConversationListPayload), pagination: page.pagination };
+}
+
+/** One conversation with its visitor's details, for the admin's conversation panel. */
+export async function getConversationDetails(id: number) {
+  const details = await getRepository().getConversationDetailsById({ id });
+  if (!details) throw conversationNotFound();
+  return toConversationDetailsPayload(details);
 }
 
 export async function updateConversation(id: number, patch: ConversationPatch) {

@@ -37,6 +37,13 @@ const schema = z
         .min(32, 'must be at least 32 characters; generate one with: openssl rand -base64 48')
         .optional(),
     ),
+    AUTH_SECRET_PREVIOUS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .min(32, 'must be at least 32 characters: the AUTH_SECRET you are rotating away from')
+        .optional(),
+    ),
     TRUST_PROXY: integer(0, 0, 10),
     PUBLIC_URL: z.preprocess(
       emptyAsUndefined,

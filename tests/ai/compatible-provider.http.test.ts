@@ -126,6 +126,11 @@ for (const { dialect, create, skip } of dialects) {
         );
         expect(alert.conversation.needsHuman).toBe(true);
         expect((await visitor.messages()).map((message) => message.id)).toContain(notice.id);
+        // The failures were logged without the visitor's words or the system prompt (the SDK's errors carry both).
+        const logged = JSON.stringify(fixture.server.logs.filter((entry) => entry.msg === 'AI reply attempt failed'));
+        expect(logged).toContain(failure.behaviour.kind === 'status' ? '"statusCode":500' : 'ProviderTimeoutError');
+        expect(logged).not.toContain('Tell me about your projects');
+        expect(logged).not.toContain('Portfolio facts');
         visitor.close();
       });
     }

@@ -34,6 +34,10 @@ type Case = { question: string; language: 'en' | 'id'; contains: string[] };
 const answered: Case[] = [
   { question: 'Hi!', language: 'en', contains: ["Rizky's assistant"] },
   { question: 'Good morning', language: 'en', contains: ["Rizky's assistant"] },
+  { question: 'How are you?', language: 'en', contains: ["Rizky's assistant"] },
+  { question: 'Thanks!', language: 'en', contains: ["You're welcome"] },
+  { question: 'Are you a bot?', language: 'en', contains: ["Rizky's AI assistant"] },
+  { question: 'What databases do you know?', language: 'en', contains: ['MySQL', 'PostgreSQL', 'Redis'] },
   { question: "What's your tech stack?", language: 'en', contains: ['TypeScript', 'Next.js', 'Go', 'MySQL', 'Docker'] },
   { question: 'What do you use?', language: 'en', contains: ['TypeScript', 'React', 'PostgreSQL'] },
   { question: 'Which programming languages and frameworks do you know?', language: 'en', contains: ['TypeScript', 'PHP', 'Laravel'] },
@@ -54,6 +58,9 @@ const answered: Case[] = [
   { question: 'What are your core values?', language: 'en', contains: ['Reliability first'] },
   { question: 'Halo', language: 'id', contains: ['asisten Rizky'] },
   { question: 'Selamat pagi kak', language: 'id', contains: ['asisten Rizky'] },
+  { question: 'Halo kak, apa kabar?', language: 'id', contains: ['asisten Rizky'] },
+  { question: 'Terima kasih ya', language: 'id', contains: ['Sama-sama'] },
+  { question: 'Kamu bot ya?', language: 'id', contains: ['asisten AI Rizky'] },
   { question: 'Teknologi apa saja yang kamu pakai?', language: 'id', contains: ['TypeScript', 'Next.js', 'Teknologi yang dipakai'] },
   { question: 'Apa saja keahlian kamu?', language: 'id', contains: ['TypeScript', 'Go'] },
   { question: 'Kamu pernah kerja di mana saja?', language: 'id', contains: ['Kopiloka', 'Gerbang Digital Agency', 'pernah bekerja'] },
@@ -108,6 +115,12 @@ describe('local provider on the sample portfolio', () => {
       expect(indonesianMarkers.test(reply.text)).toBe(language === 'id');
     });
   }
+
+  it('answers about the thing named in full, not about a shorter name inside it', async () => {
+    const reply = await ask('Can you tell me more about Kopiloka Storefront?');
+    expect(reply.text).toContain('sub-second checkout');
+    expect(reply.text).not.toContain('Senior Full-Stack Engineer');
+  });
 
   it('names the portfolio facts an answer used', async () => {
     const reply = await ask('Tell me about project Warung POS');

@@ -47,6 +47,12 @@ describe('admin JWT', () => {
     expect(await verifyAdminToken(token, secret)).toBeNull();
   });
 
+  it('accepts the previous secret only while it is listed, during a rotation', async () => {
+    const signedBeforeRotation = await signAdminToken(session, otherSecret);
+    expect(await verifyAdminToken(signedBeforeRotation, [secret, otherSecret])).toEqual(session);
+    expect(await verifyAdminToken(signedBeforeRotation, [secret])).toBeNull();
+  });
+
   it('rejects tokens for another audience, without a subject, or with another algorithm', async () => {
     const wrongAudience = await new SignJWT({ email: session.email, name: session.name })
       .setProtectedHeader({ alg: 'HS256' })

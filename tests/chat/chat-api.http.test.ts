@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { newVisitor, visitorGet, visitorRead, visitorSend } from './helpers';
+import { newVisitor, visitorGet, visitorRead, visitorSend, switchAiRepliesOff } from './helpers';
 
 const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -26,6 +26,7 @@ for (const { dialect, create, skip } of dialects) {
         },
       });
       cookie = await signInAsAdmin(server, admin);
+      await switchAiRepliesOff(server, cookie);
     });
 
     afterAll(async () => {
@@ -67,7 +68,9 @@ for (const { dialect, create, skip } of dialects) {
         visitorEmail: 'ada@example.com',
       });
       expect(sent.status).toBe(201);
-      const message = sent.body.data;
+      // The send answer is the stored message plus whether an AI reply is coming (off in these tests).
+      const { aiResponsePending, ...message } = sent.body.data;
+      expect(aiResponsePending).toBe(false);
       expect(message).toMatchObject({ content: 'Hello, are you available for a project?', senderType: 'visitor', status: 'sent' });
       expect(Number.isInteger(message.id)).toBe(true);
       expect(new Date(message.createdAt).toISOString()).toBe(message.createdAt);
@@ -95,7 +98,9 @@ for (const { dialect, create, skip } of dialects) {
 
       const reply = await adminSend({ conversationId, content: 'Yes! Tell me more.' });
       expect(reply.status).toBe(201);
-      expect(reply.body.data).toMatchObject({ conversationId, senderType: 'admin', content: 'Yes! Tell me more.' });
+      const { aiResponsePending: replyGetsAiReply, ...replyMessage } = reply.body.data;
+      expect(replyMessage).toMatchObject({ conversationId, senderType: 'admin', content: 'Yes! Tell me more.' });
+      expect(replyGetsAiReply).toBe(false);
 
       const taken = await adminGet(`/api/chat/conversations?q=Ada`);
       const after = taken.body.data.conversations.find((c: { id: number }) => c.id === conversationId);
@@ -103,7 +108,7 @@ for (const { dialect, create, skip } of dialects) {
 
       const gap = await visitorGet(server, token, `/api/chat/messages?conversationId=${conversationId}&after=${message.id}`);
       expect(gap.status).toBe(200);
-      expect(gap.body.data.messages).toEqual([reply.body.data]);
+      expect(gap.body.data.messages).toEqual([replyMessage]);
       expect(gap.body.data.hasMore).toBe(false);
     });
 

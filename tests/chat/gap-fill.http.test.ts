@@ -4,7 +4,7 @@ import { conversationChannel, type MessagePayload } from '@/realtime/channels';
 import { createConnector, type RealtimeConnector } from '@/realtime/client';
 import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { newVisitor, visitorSend } from './helpers';
+import { newVisitor, visitorSend, switchAiRepliesOff } from './helpers';
 import { fastReconnect, noRateLimits, startCuttableProxy, untilMessages, untilState, type CuttableProxy } from './realtime-helpers';
 
 const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
@@ -29,6 +29,7 @@ for (const { dialect, create, skip } of dialects) {
       testDb = await create();
       server = await startTestServer({ env: serverEnv() });
       cookie = await signInAsAdmin(server, admin);
+      await switchAiRepliesOff(server, cookie);
     });
     afterEach(async () => {
       for (const step of cleanup.reverse()) await step();

@@ -20,3 +20,12 @@ export function visitorGet(server: Server, token: string, pathname: string) {
 export function visitorRead(server: Server, token: string, body: Record<string, unknown>) {
   return api(server, '/api/chat/read', { body, headers: { 'x-session-token': token } });
 }
+
+/**
+ * These suites are about messages between a visitor and the owner; the
+ * assistant's replies (tests/ai) would only add messages to what they count.
+ */
+export async function switchAiRepliesOff(server: Server, adminCookie: string) {
+  const response = await api(server, '/api/chat/settings', { method: 'PATCH', body: { aiEnabled: false }, cookie: adminCookie });
+  if (response.status !== 200) throw new Error(`could not switch AI replies off: ${response.status} ${JSON.stringify(response.body)}`);
+}

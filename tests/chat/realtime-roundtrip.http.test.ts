@@ -4,7 +4,7 @@ import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload }
 import { createConnector, type RealtimeConnector } from '@/realtime/client';
 import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { newVisitor, visitorSend } from './helpers';
+import { newVisitor, visitorSend, switchAiRepliesOff } from './helpers';
 import { fastReconnect, fetchWithCookie, nextEvent, noRateLimits, untilMessages } from './realtime-helpers';
 
 const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
@@ -28,6 +28,7 @@ for (const { dialect, create, skip } of dialects) {
         env: { DATABASE_URL: testDb.url, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...noRateLimits },
       });
       cookie = await signInAsAdmin(server, admin);
+      await switchAiRepliesOff(server, cookie);
     });
 
     afterAll(async () => {

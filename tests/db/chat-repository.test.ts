@@ -597,5 +597,56 @@ for (const { dialect, create, skip } of dialects) {
         expect(row).toMatchObject({ lastMessage: null, unreadCount: 0 });
       });
     });
+
+    describe('conversation details', () => {
+      it("returns the inbox fields and the visitor's first and last seen, page and browser", async () => {
+        const { session, conversation } = await newConversation({ visitorName: 'Rina' });
+        await send(conversation.id, 'visitor', 'Hi there');
+        await tick();
+        const later = new Date(Date.now() + 5);
+        await repository.touchChatSessionById({
+          id: session.id,
+          expiresAt: new Date(Date.now() + 7 * DAY),
+          pageUrl: 'https://example.com/projects/tanya',
+          now: later,
+        });
+
+        const details = (await repository.getConversationDetailsById({ id: conversation.id }))!;
+        expect(details).toMatchObject({
+          id: conversation.id,
+          visitorName: 'Rina',
+          unreadCount: 1,
+          lastMessage: { content: 'Hi there', senderType: 'visitor' },
+          visitor: {
+            firstSeenAt: session.createdAt,
+            lastSeenAt: later,
+            pageUrl: 'https://example.com/projects/tanya',
+            userAgent: 'Mozilla/5.0 (test)',
+          },
+        });
+      });
+
+      it('counts reading the conversation as being seen', async () => {
+        const { conversation } = await newConversation();
+        const reply = await send(conversation.id, 'admin', 'Hello!');
+        const readAt = new Date(Date.now() + 60_000);
+        await repository.markMessagesReadByConversationId({ conversationId: conversation.id, reader: 'visitor', upToMessageId: reply.id, now: readAt });
+        expect((await repository.getConversationDetailsById({ id: conversation.id }))!.visitor!.lastSeenAt).toEqual(readAt);
+      });
+
+      it("still finds the visitor's session after they moved on to a new conversation", async () => {
+        const { session, conversation } = await newConversation();
+        await repository.updateConversationById({ id: conversation.id, status: 'closed' });
+        const { conversation: next } = await repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id });
+        expect(next.id).not.toBe(conversation.id);
+        const details = (await repository.getConversationDetailsById({ id: conversation.id }))!;
+        expect(details.status).toBe('closed');
+        expect(details.visitor).toMatchObject({ firstSeenAt: session.createdAt, userAgent: 'Mozilla/5.0 (test)' });
+      });
+
+      it('returns null for an unknown conversation', async () => {
+        expect(await repository.getConversationDetailsById({ id: 987_654 })).toBeNull();
+      });
+    });
   });
 }

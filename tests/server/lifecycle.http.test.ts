@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { api, startTestServer } from '../helpers/server';
+import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 
 describe('server lifecycle', () => {
   it('starts on an empty data folder: creates the SQLite file and a private AUTH_SECRET', async () => {
@@ -41,6 +41,33 @@ describe('server lifecycle', () => {
     );
     await expect(startTestServer({ env: { AUTH_SECRET: 'short' } })).rejects.toThrow(/AUTH_SECRET: must be at least 32 characters/);
   });
+
+  it('rotates AUTH_SECRET without signing admins out while AUTH_SECRET_PREVIOUS holds the old one', async () => {
+    const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
+    const [oldSecret, newSecret] = ['o'.repeat(48), 'n'.repeat(48)];
+    /** Runs `check` against a server started on `dataDir` with `env`; returns the data folder for the next start. */
+    const withServer = async (env: Record<string, string>, dataDir: string | undefined, check: (server: TestServer) => Promise<void>) => {
+      const server = await startTestServer({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...env }, dataDir });
+      try {
+        await check(server);
+        return server.dataDir;
+      } finally {
+        await server.stop();
+      }
+    };
+    const portfolioStatus = async (server: TestServer) => (await api(server, '/api/admin/portfolio', { cookie })).status;
+
+    let cookie = '';
+    const dataDir = await withServer({ AUTH_SECRET: oldSecret }, undefined, async (server) => {
+      cookie = await signInAsAdmin(server, admin);
+    });
+    await withServer({ AUTH_SECRET: newSecret, AUTH_SECRET_PREVIOUS: oldSecret }, dataDir, async (server) => {
+      expect(await portfolioStatus(server)).toBe(200);
+    });
+    await withServer({ AUTH_SECRET: newSecret }, dataDir, async (server) => {
+      expect(await portfolioStatus(server)).toBe(401);
+    });
+  }, 90_000); // three server starts
 
   it('answers unknown API routes with 404 and serves security headers', async () => {
     const server = await startTestServer();

@@ -2,7 +2,7 @@ import { detectLanguage, type Language } from '../language';
 import { firstName, noticeText } from '../notices';
 import type { FactEntry, PortfolioFact } from '../portfolio-facts';
 import { analyzeQuestion, RELEVANCE_THRESHOLD } from '../retrieval';
-import { asksForHuman, asksForInstructions, isGreeting, type Topic } from '../topics';
+import { asksForHuman, asksForInstructions, asksWhatItIs, isGreeting, isThanks, type Topic } from '../topics';
 
 /**
  * The built-in assistant's writer: short answers in the visitor's language,
@@ -14,6 +14,8 @@ export type LocalAnswer = { text: string; handover: boolean; facts: PortfolioFac
 
 type Phrasebook = {
   greeting: (name: string) => string;
+  thanks: (name: string) => string;
+  identity: (name: string) => string;
   refuseInstructions: (name: string) => string;
   unknown: (name: string, terms: string[]) => string;
   sources: string;
@@ -40,6 +42,9 @@ const projectTitle = (entry: Extract<FactEntry, { kind: 'project' }>) => (entry.
 const english: Phrasebook = {
   greeting: (name) =>
     `Hi! I'm ${firstName(name)}'s assistant. Ask me about ${firstName(name)}'s tech stack, work experience, projects or how to get in touch, and I'll answer from the portfolio.`,
+  identity: (name) =>
+    `I'm ${firstName(name)}'s AI assistant: I answer from ${firstName(name)}'s portfolio. If you'd rather talk to ${firstName(name)} in person, just say so and I'll pass your message on.`,
+  thanks: (name) => `You're welcome! Is there anything else you'd like to know about ${firstName(name)}'s work?`,
   refuseInstructions: (name) =>
     `I can't share my instructions or settings. I'm happy to answer questions about ${firstName(name)}'s work, skills, experience and projects, though.`,
   unknown: (name, terms) =>
@@ -77,6 +82,9 @@ const english: Phrasebook = {
 const indonesian: Phrasebook = {
   greeting: (name) =>
     `Halo! Saya asisten ${firstName(name)}. Tanyakan saja soal teknologi yang dipakai, pengalaman kerja, proyek, atau cara menghubungi ${firstName(name)}; saya jawab dari portofolionya.`,
+  identity: (name) =>
+    `Saya asisten AI ${firstName(name)} yang menjawab dari portofolionya. Kalau Anda ingin bicara langsung dengan ${firstName(name)}, bilang saja dan pesan Anda akan saya teruskan.`,
+  thanks: (name) => `Sama-sama! Ada lagi yang ingin Anda ketahui tentang pekerjaan ${firstName(name)}?`,
   refuseInstructions: (name) =>
     `Maaf, instruksi dan pengaturan saya tidak bisa saya bagikan. Tapi saya senang menjawab pertanyaan tentang pekerjaan, keahlian, pengalaman, dan proyek ${firstName(name)}.`,
   unknown: (name, terms) =>
@@ -206,6 +214,8 @@ export function composeLocalAnswer(question: string, facts: PortfolioFact[]): Lo
   const plain = (text: string, handover: boolean): LocalAnswer => ({ text, handover, facts: [] });
 
   if (isGreeting(question)) return plain(book.greeting(owner), false);
+  if (isThanks(question)) return plain(book.thanks(owner), false);
+  if (asksWhatItIs(question)) return plain(book.identity(owner), false);
   if (asksForInstructions(question)) return plain(book.refuseInstructions(owner), false);
   if (asksForHuman(question)) return plain(noticeText('human-requested', language, owner), true);
 

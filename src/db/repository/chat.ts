@@ -88,6 +88,16 @@ export type ConversationListItem = Conversation & {
   unreadCount: number;
 };
 
+/** What the owner sees about a conversation's visitor, from their latest chat session. */
+export type VisitorDetails = {
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  pageUrl: string | null;
+  userAgent: string | null;
+};
+
+export type ConversationDetails = ConversationListItem & { visitor: VisitorDetails | null };
+
 export type ConversationPage = {
   conversations: ConversationListItem[];
   pagination: { total: number; page: number; limit: number; totalPages: number };
@@ -209,6 +219,66 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
       .limit(1);
     return row ?? null;
+  }
+
+  /** Adds each conversation's last message and the admin's unread count: two queries whatever the number of rows. */
+  async function withLastMessageAndUnreadCount(rows: Conversation[]): Promise<ConversationListItem[]> {
+    const ids = rows.map((row) => row.id);
+    if (ids.length === 0) return [];
+    const [lastMessages, unread] = await Promise.all([
+      db
+        .select({
+          conversationId: messages.conversationId,
+          content: messages.content,
+          senderType: messages.senderType,
+          createdAt: messages.createdAt,
+        })
+        .from(messages)
+        .where(
+          inArray(
+            messages.id,
+            db
+              .select({ id: max(messages.id) })
+              .from(messages)
+              .where(inArray(messages.conversationId, ids))
+              .groupBy(messages.conversationId),
+          ),
+        ),
+      db
+        .select({ conversationId: messages.conversationId, unread: count() })
+        .from(messages)
+        .where(
+          and(
+            inArray(messages.conversationId, ids),
+            inArray(messages.senderType, senderTypesReceivedBy('admin')),
+            inArray(messages.status, UNREAD_STATUSES),
+          ),
+        )
+        .groupBy(messages.conversationId),
+    ]);
+    const lastById = new Map(lastMessages.map(({ conversationId, ...last }) => [conversationId, last]));
+    const unreadById = new Map(unread.map((row) => [row.conversationId, Number(row.unread)]));
+    return rows.map((row) => ({
+      ...row,
+      lastMessage: lastById.get(row.id) ?? null,
+      unreadCount: unreadById.get(row.id) ?? 0,
+    }));
+  }
+
+  /**
+   * The session a conversation's visitor used most recently: the one bound to
+   * it (indexed), or, once the visitor moved on to a newer conversation after
+   * this one was closed, the latest session with the same visitor id.
+   */
+  async function getLatestChatSessionOfConversation(conversation: Conversation): Promise<ChatSession | null> {
+    const latestWhere = async (condition: SQL) => {
+      const [row] = await db.select(sessionColumns).from(chatSessions).where(condition).orderBy(desc(chatSessions.lastSeenAt)).limit(1);
+      return row ?? null;
+    };
+    return (
+      (await latestWhere(eq(chatSessions.conversationId, conversation.id))) ??
+      (await latestWhere(eq(chatSessions.visitorId, conversation.visitorId)))
+    );
   }
 
   /** Inserts the message on `tx` (the caller has already locked the conversation row) and reads it back. */
@@ -481,51 +551,34 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         .limit(safeLimit)
         .offset((safePage - 1) * safeLimit);
 
-      const ids = rows.map((row) => row.id);
-      const [lastMessages, unread] =
-        ids.length === 0
-          ? [[], []]
-          : await Promise.all([
-              db
-                .select({
-                  conversationId: messages.conversationId,
-                  content: messages.content,
-                  senderType: messages.senderType,
-                  createdAt: messages.createdAt,
-                })
-                .from(messages)
-                .where(
-                  inArray(
-                    messages.id,
-                    db
-                      .select({ id: max(messages.id) })
-                      .from(messages)
-                      .where(inArray(messages.conversationId, ids))
-                      .groupBy(messages.conversationId),
-                  ),
-                ),
-              db
-                .select({ conversationId: messages.conversationId, unread: count() })
-                .from(messages)
-                .where(
-                  and(
-                    inArray(messages.conversationId, ids),
-                    inArray(messages.senderType, senderTypesReceivedBy('admin')),
-                    inArray(messages.status, UNREAD_STATUSES),
-                  ),
-                )
-                .groupBy(messages.conversationId),
-            ]);
-      const lastById = new Map(lastMessages.map(({ conversationId, ...last }) => [conversationId, last]));
-      const unreadById = new Map(unread.map((row) => [row.conversationId, Number(row.unread)]));
-
       return {
-        conversations: rows.map((row) => ({
-          ...row,
-          lastMessage: lastById.get(row.id) ?? null,
-          unreadCount: unreadById.get(row.id) ?? 0,
-        })),
+        conversations: await withLastMessageAndUnreadCount(rows),
         pagination: { total, page: safePage, limit: safeLimit, totalPages: Math.ceil(total / safeLimit) },
+      };
+    },
+
+    /**
+     * One conversation as the inbox lists it, plus what the owner may want to
+     * know about its visitor (from their latest chat session), or null.
+     */
+    async getConversationDetailsById({ id }: { id: number }): Promise<ConversationDetails | null> {
+      const conversation = await getConversationById({ id });
+      if (!conversation) return null;
+      const [[item], session] = await Promise.all([
+        withLastMessageAndUnreadCount([conversation]),
+        getLatestChatSessionOfConversation(conversation),
+      ]);
+      const lastSeenTimes = [session?.lastSeenAt, conversation.visitorLastSeenAt].filter((time): time is Date => time instanceof Date);
+      return {
+        ...item!,
+        visitor: session
+          ? {
+              firstSeenAt: session.createdAt,
+              lastSeenAt: new Date(Math.max(...lastSeenTimes.map((time) => time.getTime()))),
+              pageUrl: session.pageUrl,
+              userAgent: session.userAgent,
+            }
+          : null,
       };
     },
 

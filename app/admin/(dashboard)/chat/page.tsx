@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { AdminChatInbox } from '@/admin/chat/components/admin-chat-inbox';
+import { verifySession } from '@/auth/session';
+import { idString } from '@/chat/schemas';
+import { readChatSettings } from '@/chat/settings';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Chat' };
+
+export default async function AdminChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // The layout checks too, but a page must not rely on its layout for access control.
+  if (!(await verifySession())) redirect('/admin/login');
+  const { c } = await searchParams;
+  const conversationId = idString.safeParse(c);
+  const settings = await readChatSettings();
+  return <AdminChatInbox initialAiEnabled={settings.aiEnabled} initialConversationId={conversationId.success ? conversationId.data : null} />;
+}

@@ -1,0 +1,40 @@
+import { requestJson } from '@/http/post-json';
+import type { MessagePayload } from '@/realtime/channels';
+import type {
+  AssistantTestAnswer,
+  ChatSettingsPayload,
+  ConversationDetails,
+  InboxConversation,
+  InboxFilter,
+  Pagination,
+} from './types';
+
+/* The admin inbox's calls to the chat API; each resolves to the API's `{ success }` shape. */
+
+export function fetchInboxPage(filter: InboxFilter, page: number, limit: number) {
+  const query = new URLSearchParams({ status: filter.status, page: String(page), limit: String(limit) });
+  const q = filter.q.trim();
+  if (q) query.set('q', q);
+  return requestJson<{ conversations: InboxConversation[]; pagination: Pagination }>('GET', `/api/chat/conversations?${query}`);
+}
+
+export const fetchConversationDetails = (id: number) => requestJson<ConversationDetails>('GET', `/api/chat/conversations/${id}`);
+
+export type ConversationChange = { status?: InboxConversation['status']; isAiHandled?: boolean };
+
+export const changeConversation = (id: number, change: ConversationChange) =>
+  requestJson<InboxConversation>('PATCH', `/api/chat/conversations/${id}`, change);
+
+export const sendAdminMessage = (input: { conversationId: number; content: string; clientMessageId: string }) =>
+  requestJson<MessagePayload>('POST', '/api/chat/send', input);
+
+export const fetchChatSettings = () => requestJson<ChatSettingsPayload>('GET', '/api/chat/settings');
+
+/** Takes the patch as typed, so a value the API refuses comes back as its field error. */
+export const saveChatSettings = (patch: Partial<Omit<ChatSettingsPayload, 'updatedAt'>> | Record<string, unknown>) =>
+  requestJson<ChatSettingsPayload>('PATCH', '/api/chat/settings', patch);
+
+/** Asks the assistant for a reply now (also in a conversation taken over); it arrives over the channel. */
+export const requestAiReply = (conversationId: number) => requestJson<{ pending: true }>('POST', '/api/chat/ai/respond', { conversationId });
+
+export const testAssistant = (question: string) => requestJson<AssistantTestAnswer>('POST', '/api/chat/ai/test', { question });

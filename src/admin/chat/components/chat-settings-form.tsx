@@ -1,0 +1,180 @@
+'use client';
+
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { FieldErrors } from '@/http/errors';
+import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
+import { controlClass, Field, TextArea, TextInput } from '@/ui/field';
+import { saveChatSettings } from '../api';
+import { settingsPatch, toSettingsDraft, type SettingsDraft } from '../settings-draft';
+import type { AiProviderOption, ChatSettingsPayload } from '../types';
+
+const providerNames: Record<AiProviderOption['id'], string> = {
+  local: 'Built-in (answers from your portfolio, no API key)',
+  openai: 'OpenAI',
+  'openai-compatible': 'OpenAI-compatible endpoint (Ollama, LM Studio, OpenRouter…)',
+};
+
+const MAX_TEXT = 2000;
+const MAX_PROMPT = 4000;
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  return (
+    <Card className="p-4 sm:p-6">
+      <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
+      <p className="mb-5 mt-0.5 text-sm text-slate-500">{description}</p>
+      <div className="space-y-5">{children}</div>
+    </Card>
+  );
+}
+
+/**
+ * `/admin/chat/settings`: the assistant and the widget's texts. Saves only
+ * what changed; the server validates and answers with the stored settings,
+ * which apply to the next message without a restart.
+ */
+export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSettingsPayload }) {
+  const [saved, setSaved] = useState(() => toSettingsDraft(initialSettings));
+  const [draft, setDraft] = useState(saved);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // Which providers this server has configured (API keys are environment variables, not settings).
+  const [providers, setProviders] = useState<AiProviderOption[]>(initialSettings.providers);
+
+  const patch = useMemo(() => settingsPatch(saved, draft), [saved, draft]);
+  const dirty = Object.keys(patch).length > 0;
+  const provider = providers.find((option) => option.id === draft.aiProvider);
+
+  const update = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    setErrors(({ [key]: _cleared, ...rest }) => rest);
+    setStatus((current) => (current.kind === 'saved' ? { kind: 'idle' } : current));
+  };
+
+  const chooseProvider = (id: SettingsDraft['aiProvider']) => {
+    const next = providers.find((option) => option.id === id);
+    const previousDefault = providers.find((option) => option.id === draft.aiProvider)?.defaultModel;
+    update('aiProvider', id);
+    // Keep a model the owner typed; replace the previous provider's default with the new one's.
+    if (next?.defaultModel && (draft.aiModel.trim() === '' || draft.aiModel === previousDefault)) update('aiModel', next.defaultModel);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!dirty || status.kind === 'saving') return;
+    setStatus({ kind: 'saving' });
+    const result = await saveChatSettings(patch);
+    if (result.success) {
+      const stored = toSettingsDraft(result.data);
+      setSaved(stored);
+      setDraft(stored);
+      setProviders(result.data.providers);
+      setErrors({});
+      setStatus({ kind: 'saved' });
+      return;
+    }
+    setErrors(result.fields ?? {});
+    setStatus({ kind: 'error', message: result.fields ? 'Some settings are not valid; see the fields below.' : result.error });
+  };
+
+  const discard = () => {
+    setDraft(saved);
+    setErrors({});
+    setStatus({ kind: 'idle' });
+  };
+
+  const errorsOf = (key: keyof SettingsDraft) => errors[key];
+
+  return (
+    <form noValidate onSubmit={(event) => void save(event)} className="space-y-6" aria-labelledby="chat-settings-title" data-testid="chat-settings-form">
+      <Section title="AI assistant" description="Answers visitors from your portfolio while you are away. You can take any conversation over at any time.">
+        <label className="flex items-start gap-3">
+          <input
+            type="checkbox"
+            checked={draft.aiEnabled}
+            onChange={(event) => update('aiEnabled', event.target.checked)}
+            className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+            data-testid="setting-ai-enabled"
+          />
+          <span>
+            <span className="block text-sm font-medium text-slate-800">AI auto-reply</span>
+            <span className="block text-xs text-slate-500">Off: the assistant stays silent everywhere, and only you answer.</span>
+          </span>
+        </label>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field id="setting-ai-provider" label="Provider" errors={errorsOf('aiProvider')} hint={provider?.hint ?? undefined}>
+            <select
+              id="setting-ai-provider"
+              value={draft.aiProvider}
+              onChange={(event) => chooseProvider(event.target.value as SettingsDraft['aiProvider'])}
+              aria-invalid={errorsOf('aiProvider') ? true : undefined}
+              className={controlClass}
+              data-testid="setting-ai-provider"
+            >
+              {providers.map((option) => (
+                <option key={option.id} value={option.id} disabled={!option.available && option.id !== draft.aiProvider}>
+                  {providerNames[option.id]}
+                  {option.available ? '' : ' — not configured'}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="setting-ai-model" label="Model" errors={errorsOf('aiModel')} hint={draft.aiProvider === 'local' ? 'Not used by the built-in provider.' : undefined}>
+            <TextInput id="setting-ai-model" value={draft.aiModel} onChange={(event) => update('aiModel', event.target.value)} maxLength={100} errors={errorsOf('aiModel')} data-testid="setting-ai-model" />
+          </Field>
+        </div>
+        <Field id="setting-ai-temperature" label="Temperature" errors={errorsOf('aiTemperature')} hint="0 keeps answers predictable, 2 makes them most varied. 0.7 suits most sites.">
+          <TextInput
+            id="setting-ai-temperature"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={2}
+            step={0.1}
+            value={draft.aiTemperature}
+            onChange={(event) => update('aiTemperature', event.target.value)}
+            errors={errorsOf('aiTemperature')}
+            className="sm:max-w-40"
+            data-testid="setting-ai-temperature"
+          />
+        </Field>
+        <Field id="setting-ai-system-prompt" label="Extra instructions for the assistant" errors={errorsOf('aiSystemPrompt')} hint="Added to its rules, e.g. “Mention that I reply within a day.” Visitors never see them.">
+          <TextArea id="setting-ai-system-prompt" rows={4} maxLength={MAX_PROMPT} value={draft.aiSystemPrompt} onChange={(event) => update('aiSystemPrompt', event.target.value)} errors={errorsOf('aiSystemPrompt')} data-testid="setting-ai-system-prompt" />
+        </Field>
+      </Section>
+
+      <Section title="Messages to visitors" description="What the chat says before anyone answers.">
+        <Field id="setting-welcome-message" label="Welcome message" errors={errorsOf('welcomeMessage')} hint="Shown when a visitor opens the chat. Leave empty for the chat's default greeting.">
+          <TextArea id="setting-welcome-message" rows={3} maxLength={MAX_TEXT} value={draft.welcomeMessage} onChange={(event) => update('welcomeMessage', event.target.value)} errors={errorsOf('welcomeMessage')} data-testid="setting-welcome-message" />
+        </Field>
+        <Field id="setting-offline-message" label="Offline message" errors={errorsOf('offlineMessage')} hint="Shown when you are offline and the AI is off. Messages are still accepted.">
+          <TextArea id="setting-offline-message" rows={3} maxLength={MAX_TEXT} value={draft.offlineMessage} onChange={(event) => update('offlineMessage', event.target.value)} errors={errorsOf('offlineMessage')} data-testid="setting-offline-message" />
+        </Field>
+      </Section>
+
+      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border">
+        <p className="mr-auto text-sm" role="status" data-testid="settings-status">
+          {status.kind === 'saving' ? (
+            'Saving…'
+          ) : status.kind === 'saved' ? (
+            <span className="text-emerald-700">Saved. The chat uses these settings from the next message.</span>
+          ) : status.kind === 'error' ? (
+            <span className="text-red-700">{status.message}</span>
+          ) : dirty ? (
+            'You have unsaved changes.'
+          ) : (
+            <span className="text-slate-500">All changes saved.</span>
+          )}
+        </p>
+        <Button variant="ghost" disabled={!dirty || status.kind === 'saving'} onClick={discard}>
+          Discard
+        </Button>
+        <Button type="submit" variant="primary" disabled={!dirty || status.kind === 'saving'} data-testid="save-settings">
+          {status.kind === 'saving' ? 'Saving…' : 'Save settings'}
+        </Button>
+      </div>
+    </form>
+  );
+}

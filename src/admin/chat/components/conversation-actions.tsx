@@ -1,0 +1,66 @@
+'use client';
+
+import { useState } from 'react';
+import type { ConversationPayload } from '@/realtime/channels';
+import { Button } from '@/ui/button';
+import type { ConversationChange } from '../api';
+
+type ConversationActionsProps = {
+  conversation: ConversationPayload;
+  onChange: (change: ConversationChange) => Promise<string | null>;
+  /** Asks the assistant to answer the visitor now; resolves to an error message or null. */
+  onAskAi: () => Promise<string | null>;
+};
+
+/** Take over / hand back, and the status moves that make sense from the current one. */
+export function ConversationActions({ conversation, onChange, onAskAi }: ConversationActionsProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<string | null>) => {
+    setBusy(true);
+    setError(await action());
+    setBusy(false);
+  };
+  const change = (patch: ConversationChange) => void run(() => onChange(patch));
+  const open = conversation.status !== 'closed';
+
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      {open ? (
+        conversation.isAiHandled ? (
+          <Button size="sm" variant="primary" disabled={busy} onClick={() => change({ isAiHandled: false })} data-testid="take-over">
+            Take over
+          </Button>
+        ) : (
+          <Button size="sm" disabled={busy} onClick={() => change({ isAiHandled: true })} data-testid="hand-back-to-ai">
+            Hand back to AI
+          </Button>
+        )
+      ) : null}
+      {open ? (
+        <Button size="sm" variant="ghost" disabled={busy} onClick={() => void run(onAskAi)} data-testid="ask-ai" title="The assistant answers the visitor's last message now, even in a conversation you took over">
+          Ask AI
+        </Button>
+      ) : null}
+      {conversation.status === 'active' ? (
+        <Button size="sm" disabled={busy} onClick={() => change({ status: 'resolved' })} data-testid="resolve-conversation">
+          Resolve
+        </Button>
+      ) : (
+        <Button size="sm" disabled={busy} onClick={() => change({ status: 'active' })} data-testid="reopen-conversation">
+          Reopen
+        </Button>
+      )}
+      {open ? (
+        <Button size="sm" variant="ghost" disabled={busy} onClick={() => change({ status: 'closed' })} data-testid="close-conversation" title="Closed conversations are finished: a visitor writing again starts a new one">
+          Close
+        </Button>
+      ) : null}
+      {error ? (
+        <p role="alert" className="w-full text-xs font-medium text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

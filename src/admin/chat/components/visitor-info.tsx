@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import type { ConversationDetails } from '../types';
+import { fullDateTime, visitorLabel } from '../format';
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 break-words text-sm text-slate-800" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+/** Only web links are shown as links: a stored page URL is visitor input. */
+function PageLink({ url }: { url: string }) {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Shown as text below.
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return <>{url}</>;
+  return (
+    <a href={parsed.href} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline decoration-indigo-200 underline-offset-2 hover:decoration-indigo-700">
+      {parsed.pathname + parsed.search || '/'}
+    </a>
+  );
+}
+
+/** Who the owner is talking to: what the visitor told us and what their browser did. */
+export function VisitorInfo({ details }: { details: ConversationDetails }) {
+  const { visitor } = details;
+  return (
+    <section aria-labelledby="visitor-info-title" className="space-y-3" data-testid="visitor-info">
+      <h2 id="visitor-info-title" className="text-sm font-semibold text-slate-900">
+        Visitor
+      </h2>
+      <dl className="space-y-3">
+        <Row label="Name" testId="visitor-name">
+          {details.visitorName ?? <span className="text-slate-400">Not given</span>}
+        </Row>
+        <Row label="Email" testId="visitor-email">
+          {details.visitorEmail ? (
+            <a href={`mailto:${details.visitorEmail}`} className="text-indigo-700 underline decoration-indigo-200 underline-offset-2">
+              {details.visitorEmail}
+            </a>
+          ) : (
+            <span className="text-slate-400">Not given</span>
+          )}
+        </Row>
+        {visitor ? (
+          <>
+            <Row label="First seen" testId="visitor-first-seen">
+              <time dateTime={visitor.firstSeenAt}>{fullDateTime(visitor.firstSeenAt)}</time>
+            </Row>
+            <Row label="Last seen" testId="visitor-last-seen">
+              <time dateTime={visitor.lastSeenAt}>{fullDateTime(visitor.lastSeenAt)}</time>
+            </Row>
+            <Row label="Current page" testId="visitor-page">
+              {visitor.pageUrl ? <PageLink url={visitor.pageUrl} /> : <span className="text-slate-400">Unknown</span>}
+            </Row>
+            <Row label="Browser" testId="visitor-browser">
+              <span title={visitor.userAgent ?? undefined}>{visitor.browser}</span>
+            </Row>
+          </>
+        ) : (
+          <p className="text-xs text-slate-500">The visitor&apos;s session has expired, so there is nothing more to show about {visitorLabel(details)}.</p>
+        )}
+        <Row label="Started" testId="conversation-started">
+          <time dateTime={details.createdAt}>{fullDateTime(details.createdAt)}</time>
+        </Row>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ConversationPayload, MessagePayload } from '@/realtime/channels';
+import type { InboxConversation, InboxFilter } from './types';
+
+/*
+ * The inbox list as a value: what each realtime event does to it, with no
+ * React and no I/O, so every rule is unit-tested. The server stays the source
+ * of truth: whatever the list cannot know from an event (a conversation that
+ * moved into the filter without its preview) is reported as `stale`, and the
+ * caller fetches the page again.
+ */
+
+export type InboxEvent =
+  | { type: 'new-conversation'; conversation: ConversationPayload }
+  | { type: 'new-message-alert'; conversation: ConversationPayload; message: MessagePayload }
+  | { type: 'conversation-updated'; conversation: ConversationPayload }
+  /** A message seen on an open conversation's channel (the owner's own replies, the AI's). */
+  | { type: 'message'; message: MessagePayload }
+  /** The owner read the conversation. */
+  | { type: 'read'; conversationId: number };
+
+export type InboxUpdate = { list: InboxConversation[]; stale: boolean };
+
+/** Newest activity first; ties (same millisecond) by the newer conversation. */
+export function byLatestActivity(a: InboxConversation, b: InboxConversation): number {
+  return Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt) || b.id - a.id;
+}
+
+const contains = (text: string | null | undefined, q: string) => Boolean(text && text.toLowerCase().includes(q));
+
+/**
+ * Whether a conversation belongs in the list under `filter`, as far as the
+ * browser can tell: its status, and the search in its name, email or the
+ * given message text (the server also searches older messages).
+ */
+export function matchesFilter(conversation: ConversationPayload, filter: InboxFilter, messageText?: string): boolean {
+  if (filter.status !== 'all' && conversation.status !== filter.status) return false;
+  const q = filter.q.trim().toLowerCase();
+  if (!q) return true;
+  return contains(conversation.visitorName, q) || contains(conversation.visitorEmail, q) || contains(messageText, q);
+}
+
+const preview = (message: MessagePayload): NonNullable<InboxConversation['lastMessage']> => ({
+  content: message.content,
+  senderType: message.senderType,
+  createdAt: message.createdAt,
+});
+
+function replace(list: InboxConversation[], next: InboxConversation): InboxConversation[] {
+  return list.map((item) => (item.id === next.id ? next : item)).sort(byLatestActivity);
+}
+
+/** A later page or a reconnect's fetch merged into the list: the server's rows win, nothing appears twice. */
+export function mergePages(list: InboxConversation[], rows: InboxConversation[]): InboxConversation[] {
+  const byId = new Map(list.map((item) => [item.id, item]));
+  for (const row of rows) byId.set(row.id, row);
+  return [...byId.values()].sort(byLatestActivity);
+}
+
+export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, filter: InboxFilter): InboxUpdate {
+  const unchanged = { list, stale: false };
+  switch (event.type) {
+    case 'new-conversation': {
+      const { conversation } = event;
+      if (list.some((item) => item.id === conversation.id) || !matchesFilter(conversation, filter)) return unchanged;
+      return { list: [...list, { ...conversation, lastMessage: null, unreadCount: 0 }].sort(byLatestActivity), stale: false };
+    }
+    case 'new-message-alert': {
+      const { conversation, message } = event;
+      const known = list.find((item) => item.id === conversation.id);
+      const unreadCount = (known?.unreadCount ?? 0) + (message.senderType === 'visitor' ? 1 : 0);
+      const next: InboxConversation = { ...known, ...conversation, lastMessage: preview(message), lastMessageAt: message.createdAt, unreadCount };
+      if (!known) {
+        return matchesFilter(conversation, filter, message.content) ? { list: [...list, next].sort(byLatestActivity), stale: false } : unchanged;
+      }
+      if (!matchesFilter(conversation, { ...filter, q: '' })) return { list: list.filter((item) => item.id !== conversation.id), stale: false };
+      return { list: replace(list, next), stale: false };
+    }
+    case 'conversation-updated': {
+      const { conversation } = event;
+      const known = list.find((item) => item.id === conversation.id);
+      if (!known) return { list, stale: matchesFilter(conversation, filter) };
+      if (!matchesFilter(conversation, { ...filter, q: '' })) return { list: list.filter((item) => item.id !== conversation.id), stale: false };
+      return { list: replace(list, { ...known, ...conversation }), stale: false };
+    }
+    case 'message': {
+      const { message } = event;
+      const known = list.find((item) => item.id === message.conversationId);
+      if (!known || Date.parse(message.createdAt) < Date.parse(known.lastMessage?.createdAt ?? '')) return unchanged;
+      const lastMessageAt = Date.parse(message.createdAt) > Date.parse(known.lastMessageAt) ? message.createdAt : known.lastMessageAt;
+      return { list: replace(list, { ...known, lastMessage: preview(message), lastMessageAt }), stale: false };
+    }
+    case 'read': {
+      const known = list.find((item) => item.id === event.conversationId);
+      if (!known || known.unreadCount === 0) return unchanged;
+      return { list: replace(list, { ...known, unreadCount: 0 }), stale: false };
+    }
+  }
+}
+
+/** Unread visitor messages across the whole list (the tab title shows it). */
+export const totalUnread = (list: readonly InboxConversation[]) => list.reduce((sum, item) => sum + item.unreadCount, 0);

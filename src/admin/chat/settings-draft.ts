@@ -1,0 +1,51 @@
+import type { ChatSettingsPayload } from './types';
+
+/*
+ * The settings form edits strings (what inputs hold); the API takes typed
+ * values with null for "none". This is the translation both ways, and the
+ * patch of only what changed, so saving one field cannot overwrite another
+ * that a second admin changed meanwhile.
+ */
+
+export type SettingsDraft = {
+  aiEnabled: boolean;
+  aiProvider: ChatSettingsPayload['aiProvider'];
+  aiModel: string;
+  aiTemperature: string;
+  aiSystemPrompt: string;
+  welcomeMessage: string;
+  offlineMessage: string;
+};
+
+export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' | 'updatedAt'>): SettingsDraft {
+  return {
+    aiEnabled: settings.aiEnabled,
+    aiProvider: settings.aiProvider,
+    aiModel: settings.aiModel,
+    aiTemperature: String(settings.aiTemperature),
+    aiSystemPrompt: settings.aiSystemPrompt ?? '',
+    welcomeMessage: settings.welcomeMessage ?? '',
+    offlineMessage: settings.offlineMessage ?? '',
+  };
+}
+
+/**
+ * The fields of `draft` that differ from `saved`, as the API wants them. A
+ * temperature that is not a number is sent as typed, so the server's field
+ * error explains it (the one set of rules lives in the API's schema).
+ */
+export function settingsPatch(saved: SettingsDraft, draft: SettingsDraft): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(draft) as (keyof SettingsDraft)[]) {
+    if (draft[key] === saved[key]) continue;
+    if (key === 'aiTemperature') {
+      const text = draft.aiTemperature.trim();
+      patch[key] = text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+    } else if (key === 'aiSystemPrompt' || key === 'welcomeMessage' || key === 'offlineMessage') {
+      patch[key] = draft[key].trim() === '' ? null : draft[key];
+    } else {
+      patch[key] = draft[key];
+    }
+  }
+  return patch;
+}

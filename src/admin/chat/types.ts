@@ -1,0 +1,28 @@
+import type { testAssistant } from '@/ai/assistant';
+import type { toConversationDetailsPayload, toConversationListPayload } from '@/chat/events';
+import type { ChatSettingsPayload } from '@/chat/settings';
+import type { ConversationStatus } from '@/db/schema/types';
+
+/* The shapes the admin inbox receives, taken from the server functions that produce them. */
+
+/** A row of the inbox: `GET /api/chat/conversations`. */
+export type InboxConversation = ReturnType<typeof toConversationListPayload>;
+
+/** One conversation for the panel: `GET /api/chat/conversations/:id`. */
+export type ConversationDetails = ReturnType<typeof toConversationDetailsPayload>;
+
+export type VisitorDetails = NonNullable<ConversationDetails['visitor']>;
+
+export type StatusFilter = ConversationStatus | 'all';
+
+export type InboxFilter = { status: StatusFilter; q: string };
+
+export type Pagination = { total: number; page: number; limit: number; totalPages: number };
+
+export type { ChatSettingsPayload };
+
+/** A provider the settings page offers, with whether this server has it configured. */
+export type AiProviderOption = ChatSettingsPayload['providers'][number];
+
+/** `POST /api/chat/ai/test`: the answer and the portfolio facts behind it. */
+export type AssistantTestAnswer = Awaited<ReturnType<typeof testAssistant>>;

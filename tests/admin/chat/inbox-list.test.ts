@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { applyInboxEvent, matchesFilter, mergePages, totalUnread } from '@/admin/chat/inbox-list';
+import { previewText } from '@/admin/chat/format';
+import type { InboxConversation, InboxFilter } from '@/admin/chat/types';
+import type { ConversationPayload, MessagePayload } from '@/realtime/channels';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 19, minute)).toISOString();
+
+function conversation(id: number, minute: number, overrides: Partial<ConversationPayload> = {}): ConversationPayload {
+  return {
+    id,
+    visitorName: `Visitor ${id}`,
+    visitorEmail: null,
+    status: 'active',
+    isAiHandled: true,
+    needsHuman: false,
+    lastMessageAt: at(minute),
+    createdAt: at(0),
+    ...overrides,
+  };
+}
+
+function row(id: number, minute: number, overrides: Partial<InboxConversation> = {}): InboxConversation {
+  return { ...conversation(id, minute), lastMessage: { content: `hello from ${id}`, senderType: 'visitor', createdAt: at(minute) }, unreadCount: 0, ...overrides };
+}
+
+function message(conversationId: number, minute: number, content: string, senderType: MessagePayload['senderType'] = 'visitor'): MessagePayload {
+  return { id: conversationId * 100 + minute, conversationId, content, senderType, senderId: null, clientMessageId: null, status: 'sent', createdAt: at(minute), metadata: null };
+}
+
+const all: InboxFilter = { status: 'all', q: '' };
+const active: InboxFilter = { status: 'active', q: '' };
+const ids = (list: InboxConversation[]) => list.map((item) => item.id);
+
+describe('the inbox list under realtime events', () => {
+  const list = [row(1, 10), row(2, 5, { unreadCount: 2 }), row(3, 1)];
+
+  it('moves a conversation with a new visitor message to the top and counts it unread', () => {
+    const { list: next, stale } = applyInboxEvent(list, { type: 'new-message-alert', conversation: conversation(3, 20), message: message(3, 20, 'Are you there?') }, all);
+    expect(stale).toBe(false);
+    expect(ids(next)).toEqual([3, 1, 2]);
+    expect(next[0]).toMatchObject({ unreadCount: 1, lastMessage: { content: 'Are you there?', senderType: 'visitor' }, lastMessageAt: at(20) });
+    expect(totalUnread(next)).toBe(3);
+  });
+
+  it('adds a conversation it did not list when its message matches the filter, and ignores it otherwise', () => {
+    const alert = { type: 'new-message-alert', conversation: conversation(9, 30), message: message(9, 30, 'Need a React contractor') } as const;
+    expect(ids(applyInboxEvent(list, alert, all).list)).toEqual([9, 1, 2, 3]);
+    expect(applyInboxEvent(list, alert, all).list[0]!.unreadCount).toBe(1);
+    expect(ids(applyInboxEvent(list, alert, { status: 'all', q: 'react' }).list)).toEqual([9, 1, 2, 3]);
+    expect(applyInboxEvent(list, alert, { status: 'all', q: 'vue' }).list).toBe(list);
+    expect(applyInboxEvent(list, alert, { status: 'resolved', q: '' }).list).toBe(list);
+  });
+
+  it('lists a new conversation once, however often it is announced', () => {
+    const once = applyInboxEvent(list, { type: 'new-conversation', conversation: conversation(7, 40) }, active).list;
+    expect(ids(once)).toEqual([7, 1, 2, 3]);
+    expect(once[0]).toMatchObject({ lastMessage: null, unreadCount: 0 });
+    expect(applyInboxEvent(once, { type: 'new-conversation', conversation: conversation(7, 40) }, active).list).toBe(once);
+  });
+
+  it('follows status and handling changes, and drops a conversation that left the filter', () => {
+    const handled = applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(2, 5, { isAiHandled: false, needsHuman: true }) }, active).list;
+    expect(handled.find((item) => item.id === 2)).toMatchObject({ isAiHandled: false, needsHuman: true, unreadCount: 2, lastMessage: { content: 'hello from 2' } });
+    const resolved = applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(2, 5, { status: 'resolved' }) }, active);
+    expect(ids(resolved.list)).toEqual([1, 3]);
+    expect(resolved.stale).toBe(false);
+  });
+
+  it('asks for a fetch when a conversation it does not hold enters the filter', () => {
+    const reopened = applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(8, 2, { status: 'active' }) }, active);
+    expect(reopened).toEqual({ list, stale: true });
+    expect(applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(8, 2, { status: 'closed' }) }, active).stale).toBe(false);
+  });
+
+  it("shows the owner's and the AI's replies as the preview without counting them unread", () => {
+    const next = applyInboxEvent(list, { type: 'message', message: message(2, 50, 'On it!', 'admin') }, all).list;
+    expect(ids(next)).toEqual([2, 1, 3]);
+    expect(next[0]).toMatchObject({ unreadCount: 2, lastMessage: { content: 'On it!', senderType: 'admin' } });
+    // An older message (a history page) does not replace a newer preview.
+    expect(applyInboxEvent(list, { type: 'message', message: message(1, 3, 'old', 'ai') }, all).list).toBe(list);
+  });
+
+  it('clears the unread count when the owner reads the conversation', () => {
+    const next = applyInboxEvent(list, { type: 'read', conversationId: 2 }, all).list;
+    expect(next.find((item) => item.id === 2)!.unreadCount).toBe(0);
+    expect(applyInboxEvent(next, { type: 'read', conversationId: 2 }, all).list).toBe(next);
+  });
+
+  it('merges a fetched page without duplicates, the server winning', () => {
+    const merged = mergePages(list, [row(2, 60, { unreadCount: 5 }), row(4, 0)]);
+    expect(ids(merged)).toEqual([2, 1, 3, 4]);
+    expect(merged[0]!.unreadCount).toBe(5);
+  });
+});
+
+describe('matchesFilter', () => {
+  it('matches status, then the search in name, email or message text, ignoring case', () => {
+    const sari = conversation(1, 0, { visitorName: 'Sari Dewi', visitorEmail: 'sari@example.com', status: 'resolved' });
+    expect(matchesFilter(sari, { status: 'resolved', q: '' })).toBe(true);
+    expect(matchesFilter(sari, { status: 'active', q: '' })).toBe(false);
+    expect(matchesFilter(sari, { status: 'all', q: ' DEWI ' })).toBe(true);
+    expect(matchesFilter(sari, { status: 'all', q: 'example.COM' })).toBe(true);
+    expect(matchesFilter(sari, { status: 'all', q: 'budget' }, 'What is your budget?')).toBe(true);
+    expect(matchesFilter(sari, { status: 'all', q: 'budget' })).toBe(false);
+  });
+});
+
+describe('previewText', () => {
+  it('turns Markdown into one plain line for the list', () => {
+    expect(previewText('Yes — **MIT**. The list:\n\n- realtime\n- AI\n\n`npm start` and [docs](https://example.com)')).toBe(
+      'Yes — MIT. The list: realtime AI npm start and docs',
+    );
+    expect(previewText('eko_p@mail.test said 2 * 3')).toBe('eko_p@mail.test said 2 * 3');
+  });
+});

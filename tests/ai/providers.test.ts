@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { portfolioFacts } from '@/ai/portfolio-facts';
+import { samplePortfolio } from '@/portfolio/sample';
+
+/*
+ * Which model the settings get, depending on what the environment
+ * configures. The environment is read once at import, so each case imports
+ * the modules afresh under its own variables.
+ */
+
+async function providersUnder(variables: Record<string, string>) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
+  return import('@/ai/providers');
+}
+
+const facts = portfolioFacts(samplePortfolio);
+
+describe('providers', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('offers only the built-in provider without keys, and falls back to it', async () => {
+    const { listProviders, resolveModel } = await providersUnder({ OPENAI_API_KEY: '', AI_BASE_URL: '', AI_MODEL: '' });
+    expect(listProviders().filter((provider) => provider.available).map((provider) => provider.id)).toEqual(['local']);
+    const resolved = resolveModel({ aiProvider: 'openai', aiModel: 'gpt-4o-mini' }, facts);
+    expect(resolved).toMatchObject({ provider: 'local', modelId: 'portfolio-retrieval' });
+    expect(resolved.model.specificationVersion).toBe('v3');
+  });
+
+  it('talks to OpenAI through chat completions, with the model from the settings', async () => {
+    const { resolveModel } = await providersUnder({ OPENAI_API_KEY: 'sk-test' });
+    const resolved = resolveModel({ aiProvider: 'openai', aiModel: 'gpt-4.1-mini' }, facts);
+    expect(resolved).toMatchObject({ provider: 'openai', modelId: 'gpt-4.1-mini' });
+    expect(resolved.model.provider).toBe('openai.chat');
+  });
+
+  it('talks to a compatible endpoint with the settings\' model, or AI_MODEL when none is set', async () => {
+    const { resolveModel } = await providersUnder({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.1:8b' });
+    expect(resolveModel({ aiProvider: 'openai-compatible', aiModel: 'qwen2.5:7b' }, facts)).toMatchObject({ modelId: 'qwen2.5:7b' });
+    const fallback = resolveModel({ aiProvider: 'openai-compatible', aiModel: '' }, facts);
+    expect(fallback).toMatchObject({ provider: 'openai-compatible', modelId: 'llama3.1:8b' });
+    expect(fallback.model.provider).toBe('openai-compatible.chat');
+  });
+});

@@ -1,0 +1,202 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startCuttableProxy } from '../chat/realtime-helpers';
+import { AdminInbox, changeSettings, untilOwnerOnline } from './helpers/admin-inbox';
+import { useE2e, viewports } from './helpers/fixtures';
+import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
+
+/*
+ * The owner's inbox at /admin/chat against a real visitor in a second
+ * browser context. The AI assistant is off unless a test turns it on, so
+ * only the owner answers.
+ */
+describe('admin inbox', () => {
+  const e2e = useE2e();
+  beforeAll(() => changeSettings(e2e.server, e2e.adminCookie, { aiEnabled: false }));
+
+  async function openInbox(viewport: { width: number; height: number } = viewports.desktop) {
+    const context = await e2e.newAdminContext({ viewport });
+    const inbox = new AdminInbox(await context.newPage());
+    await inbox.open();
+    return inbox;
+  }
+
+  async function openVisitor() {
+    const { page } = await e2e.newVisitorPage();
+    const chat = new VisitorChat(page);
+    await chat.openPage();
+    return chat;
+  }
+
+  it('shows a visitor message live within a second, and carries reply, typing and read receipts both ways', async () => {
+    const inbox = await openInbox();
+    await untilOwnerOnline(e2e.server);
+    const chat = await openVisitor();
+
+    await chat.input.click();
+    await chat.input.pressSequentially('Hello owner, are you there?', { delay: 5 });
+    const sentAt = Date.now();
+    await chat.input.press('Enter');
+    await inbox.item('Hello owner, are you there?').waitFor({ timeout: 5_000 });
+    const elapsed = Date.now() - sentAt;
+    expect(elapsed, 'ms from Enter to the row in the inbox').toBeLessThan(1_000);
+    const row = await inbox.row('Hello owner, are you there?');
+    expect(await byTestId(row, 'unread-count').textContent()).toBe('1');
+    expect(await inbox.page.title()).toMatch(/^\(1\) /);
+
+    // Opening it shows the message and reads it: the visitor's ticks turn to read, the unread count goes.
+    await inbox.openConversation('Hello owner');
+    await inbox.message('Hello owner, are you there?').waitFor();
+    await chat.waitForStatus('Hello owner, are you there?', 'read');
+    await byTestId(row, 'unread-count').waitFor({ state: 'detached' });
+    await waitUntil(async () => !/^\(\d+\)/.test(await inbox.page.title()), 'the unread count to leave the title');
+
+    // The owner types: the visitor sees it. The visitor types: the owner sees it.
+    await inbox.input.click();
+    await inbox.input.pressSequentially('Hi', { delay: 20 });
+    await chat.testId('typing-indicator').waitFor();
+    await inbox.input.fill('');
+    await chat.input.click();
+    await chat.input.pressSequentially('more to say', { delay: 20 });
+    await byTestId(inbox.panel, 'typing-indicator').waitFor();
+    await chat.input.fill('');
+
+    // The reply reaches the visitor; once on the visitor's screen the owner's ticks say read.
+    await inbox.reply('Yes! **How can I help?**');
+    await chat.message('How can I help?').waitFor();
+    expect(await chat.message('How can I help?').getAttribute('data-sender')).toBe('admin');
+    await waitUntil(async () => (await inbox.message('How can I help?').getAttribute('data-status')) === 'read', 'the reply to show as read');
+    // Answering by hand took the conversation over from the AI; the row previews the reply.
+    await waitUntil(async () => (await inbox.badgeOf(row)) === 'Manual', 'the row to say Manual');
+    expect(await byTestId(row, 'conversation-preview').textContent()).toBe('You: Yes! How can I help?');
+  });
+
+  it('takes over, hands back, resolves and reopens a conversation', async () => {
+    const inbox = await openInbox();
+    const chat = await openVisitor();
+    await chat.send('Please resolve me later');
+    const row = await inbox.openConversation('Please resolve me later');
+    const panelBadge = byTestId(inbox.panel, 'handling-badge');
+    expect(await panelBadge.textContent()).toBe('AI');
+
+    await inbox.testId('take-over').click();
+    await waitUntil(async () => (await panelBadge.textContent()) === 'Manual', 'the panel to say Manual');
+    expect(await inbox.badgeOf(row)).toBe('Manual');
+    await inbox.testId('hand-back-to-ai').click();
+    await waitUntil(async () => (await panelBadge.textContent()) === 'AI', 'the panel to say AI again');
+
+    // Resolved: it leaves the Active list and shows under Resolved.
+    await inbox.testId('resolve-conversation').click();
+    await waitUntil(async () => (await byTestId(inbox.panel, 'status-badge').textContent()) === 'resolved', 'the status to be resolved');
+    await row.waitFor({ state: 'detached' });
+    await inbox.testId('status-filter-resolved').click();
+    await row.waitFor();
+
+    await inbox.testId('reopen-conversation').click();
+    await waitUntil(async () => (await byTestId(inbox.panel, 'status-badge').textContent()) === 'active', 'the status to be active again');
+    await inbox.testId('status-filter-active').click();
+    await row.waitFor();
+  });
+
+  it('searches by name, email and message text', async () => {
+    const chat = await openVisitor();
+    await chat.send('Looking for a Rust contractor');
+    const inbox = await openInbox();
+    await inbox.item('Looking for a Rust contractor').waitFor();
+    await inbox.testId('inbox-search').fill('rust contractor');
+    await waitUntil(async () => (await inbox.items.count()) === 1, 'only the matching conversation to be listed');
+    await inbox.testId('inbox-search').fill('no such words anywhere');
+    await inbox.testId('conversation-list-empty').waitFor();
+  });
+
+  it('flips the AI switch in every open admin tab', async () => {
+    const first = await openInbox();
+    const second = await openInbox();
+    await untilOwnerOnline(e2e.server);
+    expect(await first.aiSwitch.getAttribute('aria-checked')).toBe('false');
+    expect(await second.aiSwitch.getAttribute('aria-checked')).toBe('false');
+
+    await first.aiSwitch.click();
+    await waitUntil(async () => (await second.aiSwitch.getAttribute('aria-checked')) === 'true', 'the second tab to follow the switch', 3_000);
+    expect(await second.testId('ai-auto-reply-status').textContent()).toContain('Changed by');
+    // And back, from the other tab.
+    await second.aiSwitch.click();
+    await waitUntil(async () => (await first.aiSwitch.getAttribute('aria-checked')) === 'false', 'the first tab to follow back', 3_000);
+  });
+
+  it("shows the assistant's replies with their model, and highlights a conversation it hands over", async () => {
+    await changeSettings(e2e.server, e2e.adminCookie, { aiEnabled: true, aiProvider: 'local' });
+    try {
+      const inbox = await openInbox();
+      const chat = await openVisitor();
+      await chat.send('What is your tech stack?');
+      const row = await inbox.openConversation('What is your tech stack?');
+      const aiMessage = byTestId(inbox.panel, 'message').and(inbox.page.locator('[data-sender="ai"]')).first();
+      await aiMessage.waitFor();
+      expect(await byTestId(aiMessage, 'ai-badge').getAttribute('title')).toMatch(/^local · /);
+
+      await chat.send('What is your salary expectation?');
+      await byTestId(row, 'needs-human-badge').waitFor();
+      // Answering by hand clears it.
+      await inbox.reply('I am here — what do you need?');
+      await byTestId(row, 'needs-human-badge').waitFor({ state: 'detached' });
+    } finally {
+      await changeSettings(e2e.server, e2e.adminCookie, { aiEnabled: false });
+    }
+  });
+
+  it('catches up after its connection drops: missed conversations and messages appear once it is back', async () => {
+    // The admin reaches the server through a proxy the test can cut; the visitor goes straight to it.
+    const proxy = await startCuttableProxy(e2e.server);
+    try {
+      const context = await e2e.newAdminContext({ baseURL: proxy.url });
+      const inbox = new AdminInbox(await context.newPage());
+      await inbox.open();
+      const chat = await openVisitor();
+      await chat.send('First, while the owner is connected');
+      await inbox.openConversation('First, while the owner is connected');
+
+      await proxy.cut();
+      await waitUntil(async () => (await inbox.testId('connection-banner').getAttribute('data-state')) === 'reconnecting', 'the inbox to show the lost connection');
+      await chat.send('Second, sent while the owner was cut off');
+      const other = await openVisitor();
+      await other.send('A new visitor the owner did not hear about');
+      await proxy.restore();
+
+      await inbox.message('Second, sent while the owner was cut off').waitFor({ timeout: 15_000 });
+      await inbox.item('A new visitor the owner did not hear about').waitFor({ timeout: 15_000 });
+      // Each shows once.
+      expect(await byTestId(inbox.panel, 'message').filter({ hasText: 'Second, sent while' }).count()).toBe(1);
+      expect(await inbox.items.filter({ hasText: 'A new visitor the owner' }).count()).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('works on a phone as two screens, and looks right at 1280×800 and 390×844', async () => {
+    const chat = await openVisitor();
+    await chat.send('Hi! Could you tell me about **your projects**? My budget is `flexible`.');
+
+    const desktop = await openInbox(viewports.desktop);
+    const row = await desktop.openConversation('your projects');
+    const id = await row.getAttribute('data-conversation-id');
+    await byTestId(desktop.panel, 'visitor-info').waitFor();
+    expect(await desktop.testId('visitor-browser').textContent()).toMatch(/Chrome|Chromium/);
+    await desktop.reply('Sure — have a look at the **Projects** section.');
+    await desktop.message('Projects section').waitFor();
+    await e2e.screenshot(desktop.page, 'admin-chat-1280x800');
+
+    const phone = await openInbox(viewports.phone);
+    const phoneRow = phone.page.locator(`[data-testid="conversation-list-item"][data-conversation-id="${id}"]`);
+    await phoneRow.waitFor();
+    expect(await phone.panel.count()).toBe(0);
+    await e2e.screenshot(phone.page, 'admin-chat-list-390x844');
+    await phoneRow.click();
+    await phone.message('Projects section').waitFor();
+    expect(await phone.testId('conversation-list').isVisible()).toBe(false);
+    await e2e.screenshot(phone.page, 'admin-chat-390x844');
+    // Nothing is wider than the screen.
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
+    await phone.testId('back-to-list').click();
+    await phone.testId('conversation-list').waitFor();
+  });
+});
