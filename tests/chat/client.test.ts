@@ -130,8 +130,26 @@ describe('chat client', () => {
     realtime.setState('connected');
     realtime.channel().subscribed();
     await vi.waitFor(() => expect(ids(client.messages(CONVERSATION))).toEqual([1, 2, 3, 4, 5, 6]));
-    expect(server.requests.map((search) => new URLSearchParams(search).get('after'))).toEqual(['1', '3', '5']);
+    // Everything after the last id, page by page, then the newest page again for statuses that changed meanwhile.
+    expect(server.requests.map((search) => new URLSearchParams(search).get('after'))).toEqual(['1', '3', '5', null]);
     expect(seen.at(-1)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('picks up delivered/read statuses that changed while the channel was not subscribed', async () => {
+    const realtime = fakeConnector();
+    const server = fakeServer([message(1, { senderType: 'visitor' }), message(2, { senderType: 'visitor' })]);
+    const client = createChatClient({ connector: realtime.connector, fetch: server.fetch, auth: { sessionToken: 't' } });
+    await client.open(CONVERSATION);
+    realtime.channel().subscribed();
+    await client.sync(CONVERSATION);
+
+    // Offline: the owner reads both; the 'message-read' event never reaches this client.
+    realtime.setState('reconnecting');
+    realtime.channel().reset();
+    server.stored.splice(0, 2, message(1, { senderType: 'visitor', status: 'read' }), message(2, { senderType: 'visitor', status: 'read' }));
+    realtime.setState('connected');
+    realtime.channel().subscribed();
+    await vi.waitFor(() => expect(client.messages(CONVERSATION).map((entry) => entry.status)).toEqual(['read', 'read']));
   });
 
   it("acknowledges only the other side's undelivered messages, and never lowers a status", async () => {

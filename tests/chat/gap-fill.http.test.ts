@@ -52,6 +52,8 @@ for (const { dialect, create, skip } of dialects) {
       cleanup.push(() => proxy.close(), () => connector.disconnect(), () => client.dispose());
       await client.open(conversationId);
       await connector.subscribe(conversationChannel(conversationId)).whenSubscribed;
+      // The catch-up that follows the subscription is finished before the test cuts the connection.
+      await client.sync(conversationId);
       return { conversationId, firstId: first.body.data.id, proxy, connector, client };
     }
 

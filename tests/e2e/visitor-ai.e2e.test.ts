@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChatCompletionsUpstream, type ChatCompletionsUpstream } from '../helpers/chat-completions-upstream';
-import { changeSettings, useE2e } from './helpers/fixtures';
+import { changeSettings } from './helpers/admin-inbox';
+import { useE2e } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
 const CHUNKS = ['I build ', 'mostly with ', '**TypeScript** ', 'and Go.'];

@@ -15,16 +15,26 @@ describe('visitor widget, preferences and keyboard use', () => {
   const e2e = useE2e({ settings: { aiEnabled: false } });
   const connectOwner = useAdminDriver(e2e);
 
-  it('starts no chat session for a visitor who never opens the chat', async () => {
+  it('loads no chat code and starts no session for a visitor who never opens the chat', async () => {
     const { page } = await e2e.newVisitorPage();
     const chatRequests: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/chat') || request.url().includes('/socket.io/')) chatRequests.push(request.url());
     });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
     await page.goto('/');
     await byTestId(page, 'chat-launcher').waitFor();
     await page.waitForLoadState('networkidle');
     expect(chatRequests).toEqual([]);
+
+    // The chat's code itself arrives only when asked for.
+    const scriptsBeforeOpening = scripts.length;
+    await byTestId(page, 'chat-launcher').click();
+    await new VisitorChat(page).input.waitFor();
+    expect(scripts.length).toBeGreaterThan(scriptsBeforeOpening);
   });
 
   it('shows replies that came while the widget was closed on its badge and in the tab title, until read', async () => {

@@ -74,6 +74,12 @@ type Conversation = {
   /** The running sync, and whether another must follow it (something changed while it ran). */
   syncing: Promise<void> | null;
   syncAgain: boolean;
+  /**
+   * The next sync also re-reads the newest page: status changes (delivered,
+   * read) of messages already held travel only as events, so the ones sent
+   * while the channel was not subscribed are fetched back this way.
+   */
+  refreshStatuses: boolean;
   /** Ids whose delivery acknowledgement is on its way. */
   acking: Set<number>;
 };
@@ -196,7 +202,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   }
 
   async function runSync(conversation: Conversation): Promise<void> {
-    if (conversation.byId.size === 0) {
+    const refresh = conversation.refreshStatuses;
+    conversation.refreshStatuses = false;
+    const firstLoad = conversation.byId.size === 0;
+    if (firstLoad) {
       // First load: the latest page; older ones come with loadOlder().
       const page = await fetchPage(conversation.id, {});
       conversation.hasOlder = page.hasMore;
@@ -210,12 +219,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       update(conversation, merge(conversation, page.messages));
       if (!page.hasMore || page.messages.length === 0) break;
     }
+    // After a (re)subscription, the newest page again for the statuses it carries. Only now,
+    // with no gap left before it: merging it earlier would skip the messages in between.
+    if (refresh && !firstLoad && conversations.get(conversation.id) === conversation) {
+      update(conversation, merge(conversation, (await fetchPage(conversation.id, {})).messages));
+    }
     // Acknowledgements that failed while offline go again now.
     acknowledge(conversation);
   }
 
   /** One sync at a time per conversation; a request during a sync runs another right after it. */
-  function sync(conversation: Conversation): Promise<void> {
+  function sync(conversation: Conversation, options: { refreshStatuses?: boolean } = {}): Promise<void> {
+    if (options.refreshStatuses) conversation.refreshStatuses = true;
     if (conversation.syncing) {
       conversation.syncAgain = true;
       return conversation.syncing;
@@ -239,7 +254,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     const channel = connector.subscribe(conversationChannel(conversation.id));
     channel.whenSubscribed
       .catch(() => undefined)
-      .then(() => (conversations.get(conversation.id) === conversation ? sync(conversation) : undefined))
+      .then(() => (conversations.get(conversation.id) === conversation ? sync(conversation, { refreshStatuses: true }) : undefined))
       .catch(reportError);
   }
 
@@ -265,6 +280,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         unbind: [],
         syncing: null,
         syncAgain: false,
+        refreshStatuses: false,
         acking: new Set(),
       };
       conversations.set(conversationId, conversation);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../helpers/build';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../../helpers/server';
+import { signInAsAdmin, startTestServer, type TestServer } from '../../helpers/server';
+import { changeSettings } from './admin-inbox';
 import { launchChromium } from './browser';
 
 /*
@@ -106,11 +107,4 @@ export function useE2e(
   };
 
   return fixture;
-}
-
-/** PATCH /api/chat/settings as the admin (same-origin, as the settings page sends it). */
-export async function changeSettings(server: { url: string }, adminCookie: string, patch: Record<string, unknown>) {
-  const response = await api(server, '/api/chat/settings', { method: 'PATCH', body: patch, cookie: adminCookie, headers: { origin: server.url } });
-  if (response.status !== 200) throw new Error(`changing settings failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.data as Record<string, unknown>;
 }
