@@ -166,6 +166,13 @@ describe('chat client', () => {
     expect(client.messages(CONVERSATION)[0]!.status).toBe('read');
   });
 
+  it("rejects with the API's own error text and status", async () => {
+    const refusal = { success: false, error: 'Your chat session has expired. Start a new one.', code: 'unauthorized:session' };
+    const fetch = vi.fn(async () => new Response(JSON.stringify(refusal), { status: 401 })) as unknown as typeof globalThis.fetch;
+    const client = createChatClient({ connector: fakeConnector().connector, fetch, auth: { sessionToken: 't' } });
+    await expect(client.open(CONVERSATION)).rejects.toMatchObject({ message: refusal.error, status: 401 });
+  });
+
   it('sends the session token, or nothing but same-origin credentials for an admin', async () => {
     for (const auth of [{ sessionToken: 'secret' }, 'admin-cookie'] as const) {
       const server = fakeServer([]);

@@ -118,9 +118,11 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: 'same-origin',
     });
-    const body = (await response.json().catch(() => null)) as { success?: boolean; data?: T; error?: { message?: string } } | null;
+    const body = (await response.json().catch(() => null)) as { success?: boolean; data?: T; error?: unknown } | null;
     if (!response.ok || !body?.success) {
-      throw new ChatClientError(body?.error?.message ?? `chat request failed with ${response.status}`, response.status);
+      // The API's failures carry the user-facing text as `error`; anything else (a proxy's HTML page) gets a generic one.
+      const text = typeof body?.error === 'string' ? body.error : `chat request failed with ${response.status}`;
+      throw new ChatClientError(text, response.status);
     }
     return body.data as T;
   }
