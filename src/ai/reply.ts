@@ -205,11 +205,6 @@ async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome)
     logger.info({ conversationId: job.conversationId }, 'AI reply dropped: the owner answered or AI replies were switched off meanwhile');
     return;
   }
-  await publishNewMessage({
-    conversation: stored.conversation,
-    message: stored.message,
-    conversationCreated: false,
-    alertAdmins: outcome.needsHuman,
-  });
+  await publishNewMessage({ conversation: stored.conversation, message: stored.message, conversationCreated: false });
   if (outcome.needsHuman && !before.needsHuman) await publishConversationUpdated(stored.conversation);
 }

@@ -95,28 +95,21 @@ async function publishAll(publications: Publication[]): Promise<void> {
 }
 
 /**
- * A stored message: to everyone on its conversation and, for a visitor's
- * message or when the owner is needed (the assistant handed over), an alert
- * to the admins (preceded by `new-conversation` when this message opened the
- * conversation).
+ * A stored message: to everyone on its conversation, and to the admins, whose
+ * inbox rows follow every message whichever tab or instance wrote it (their
+ * inbox chimes only for visitors' messages and the assistant's handovers).
+ * `new-conversation` goes first when this message opened the conversation.
  */
-export function publishNewMessage(input: {
-  conversation: Conversation;
-  message: Message;
-  conversationCreated: boolean;
-  alertAdmins?: boolean;
-}) {
+export function publishNewMessage(input: { conversation: Conversation; message: Message; conversationCreated: boolean }) {
   const conversation = toConversationPayload(input.conversation);
   const message = toMessagePayload(input.message);
   const publications: Publication[] = [
     { channel: conversationChannel(conversation.id), event: 'new-message', data: message },
   ];
-  if (message.senderType === 'visitor' || input.alertAdmins) {
-    if (input.conversationCreated) {
-      publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-conversation', data: conversation });
-    }
-    publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-message-alert', data: { conversation, message } });
+  if (input.conversationCreated) {
+    publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-conversation', data: conversation });
   }
+  publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-message-alert', data: { conversation, message } });
   return publishAll(publications);
 }
 

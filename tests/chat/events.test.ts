@@ -62,10 +62,15 @@ describe('chat event dispatch', () => {
     expect(published[1]![2]).toMatchObject({ id: 7, lastMessageAt: '2026-01-02T03:04:05.000Z', createdAt: '2026-01-02T03:04:05.000Z' });
   });
 
-  it('does not alert the admins about their own replies', async () => {
-    const published = record();
-    await publishNewMessage({ conversation, message: message('admin'), conversationCreated: false });
-    expect(published.map(([, event]) => event)).toEqual(['new-message']);
+  it("keeps every admin inbox current with the owner's and the assistant's replies too", async () => {
+    for (const sender of ['admin', 'ai'] as const) {
+      const published = record();
+      await publishNewMessage({ conversation, message: message(sender), conversationCreated: false });
+      expect(published.map(([channel, event]) => `${channel} ${event}`)).toEqual([
+        'private-conversation-7 new-message',
+        'private-admin-notifications new-message-alert',
+      ]);
+    }
   });
 
   it('sends conversation updates to both the conversation and the admins', async () => {
