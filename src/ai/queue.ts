@@ -33,10 +33,11 @@ type QueueState = {
 const globalForQueue = globalThis as unknown as { tanyaAiQueue?: QueueState };
 const state = (globalForQueue.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), cancelledForShutdown: false });
 
+/** Queues `run`; the promise settles (never rejects) once it has finished, failed or been cancelled. */
 export function enqueueReplyJob(
   job: { conversationId: number; automatic: boolean },
   run: (signal: AbortSignal) => Promise<void>,
-): void {
+): Promise<void> {
   const { conversationId } = job;
   const previous = state.tails.get(conversationId) ?? Promise.resolve();
   const task = previous.then(async () => {
@@ -57,6 +58,7 @@ export function enqueueReplyJob(
     state.pending.delete(task);
     if (state.tails.get(conversationId) === task) state.tails.delete(conversationId);
   });
+  return task;
 }
 
 /** Stops the replies being generated for one conversation (an admin took it over). */

@@ -1,3 +1,4 @@
+import { after } from 'next/server';
 import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
@@ -12,7 +13,21 @@ import { runReply, type ReplyJob } from './reply';
  */
 
 function queueReply(job: ReplyJob): void {
-  enqueueReplyJob(job, (signal) => runReply(job, signal));
+  keepFunctionAliveUntil(enqueueReplyJob(job, (signal) => runReply(job, signal)));
+}
+
+/**
+ * On a serverless host the function that answered the send would be frozen
+ * with the reply half-written: Next's after() keeps it running until the
+ * reply is stored (waitUntil). The custom server's process lives on anyway,
+ * and outside a request (tests, scripts) there is nothing to keep alive.
+ */
+function keepFunctionAliveUntil(done: Promise<void>): void {
+  try {
+    after(done);
+  } catch {
+    // Not inside a request scope.
+  }
 }
 
 /**
