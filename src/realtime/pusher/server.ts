@@ -1,5 +1,6 @@
 import Pusher from 'pusher';
 import { env } from '@/config/env';
+import { AppError } from '@/http/errors';
 import type { Broadcaster } from '../broadcaster';
 
 /**
@@ -9,6 +10,14 @@ import type { Broadcaster } from '../broadcaster';
  * function) may build its own.
  */
 let client: Pusher | undefined;
+
+/** For the Pusher-only routes: under the embedded Socket.IO driver they do not exist. */
+export function requirePusher(): Pusher {
+  if (env.REALTIME_DRIVER !== 'pusher') {
+    throw new AppError('not_found:realtime', { message: 'Pusher is not this site\'s realtime driver (REALTIME_DRIVER).' });
+  }
+  return getPusher();
+}
 
 export function getPusher(): Pusher {
   if (client) return client;
