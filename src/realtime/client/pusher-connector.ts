@@ -86,7 +86,8 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
       credentials: 'same-origin',
     })
       .then(async (response) => {
-        if (!response.ok) throw new Error(`authorization refused (${response.status})`);
+        // The message becomes the refusal reason, the same words the Socket.IO path answers with.
+        if (!response.ok) throw new Error(response.status === 403 ? 'forbidden' : `authorization failed (${response.status})`);
         callback(null, await response.json());
       })
       .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
@@ -122,9 +123,7 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
     channel.bind('pusher:subscription_succeeded', (members?: Members) => {
       channelState.subscribed(name.startsWith('presence-') && members ? membersOf(members) : undefined);
     });
-    channel.bind('pusher:subscription_error', (error: { status?: number; error?: string }) => {
-      channelState.refused(error?.status === 403 ? 'forbidden' : (error?.error ?? 'authorization failed'));
-    });
+    channel.bind('pusher:subscription_error', (error: { error?: string }) => channelState.refused(error?.error ?? 'authorization failed'));
     channel.bind('pusher:member_added', (member: { id: string; info?: { name?: unknown } }) =>
       channelState.dispatch('member-added', toPresenceMember(member)),
     );
