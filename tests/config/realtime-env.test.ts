@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from '@/config/env';
+import { parseEnv } from '@/config/env';
+import { configFailure as failure, only } from './helpers';
 
 /* REALTIME_DRIVER and the PUSHER_* variables fail at start-up with a message that says how to fix them. */
 
-const only = (variables: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...variables });
 const credentials = { PUSHER_APP_ID: '123', PUSHER_KEY: 'key', PUSHER_SECRET: 'secret' };
-
-const failure = (variables: Record<string, string>) => {
-  try {
-    parseEnv(only(variables));
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the configuration to be refused');
-};
 
 describe('realtime configuration', () => {
   it('defaults to the embedded Socket.IO server, and ignores PUSHER_* until the pusher driver is chosen', () => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepository, type Repository } from '@/db/repository';
-import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
+import { describe, expect, it } from 'vitest';
+import { dialects, mysqlSkipReason, useMigratedRepository } from '../helpers/databases';
 
 /*
  * Presence and webhook receipts kept for the Pusher driver, on every dialect:
@@ -13,43 +12,31 @@ const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
 
 for (const { dialect, create, skip } of dialects) {
   describe.skipIf(skip)(`realtime repository on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
-    let testDb: TestDatabase;
-    let repository: Repository;
-
-    beforeAll(async () => {
-      testDb = await create();
-      await testDb.database.migrate();
-      repository = createRepository(testDb.database);
-    });
-
-    afterAll(async () => {
-      await testDb?.drop();
-    });
-
-    const online = () => repository.countPresentMembersByChannel({ channel: CHANNEL });
+    const fixture = useMigratedRepository(create);
+    const online = () => fixture.repository.countPresentMembersByChannel({ channel: CHANNEL });
 
     it('follows joins and leaves, ignoring a change older than the one stored', async () => {
-      await repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '1', present: true, at: at(1_000) });
-      await repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '2', present: true, at: at(1_000) });
+      await fixture.repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '1', present: true, at: at(1_000) });
+      await fixture.repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '2', present: true, at: at(1_000) });
       expect(await online()).toBe(2);
-      await repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '1', present: false, at: at(3_000) });
-      await repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '1', present: true, at: at(2_000) });
+      await fixture.repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '1', present: false, at: at(3_000) });
+      await fixture.repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '1', present: true, at: at(2_000) });
       expect(await online()).toBe(1);
-      expect(await repository.countPresentMembersByChannel({ channel: 'presence-other' })).toBe(0);
+      expect(await fixture.repository.countPresentMembersByChannel({ channel: 'presence-other' })).toBe(0);
     });
 
     it('empties a vacated channel, but keeps a join stamped after the vacancy', async () => {
-      await repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '3', present: true, at: at(9_000) });
-      await repository.markPresenceChannelVacatedByName({ channel: CHANNEL, at: at(5_000) });
+      await fixture.repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '3', present: true, at: at(9_000) });
+      await fixture.repository.markPresenceChannelVacatedByName({ channel: CHANNEL, at: at(5_000) });
       expect(await online()).toBe(1);
-      await repository.markPresenceChannelVacatedByName({ channel: CHANNEL, at: at(10_000) });
+      await fixture.repository.markPresenceChannelVacatedByName({ channel: CHANNEL, at: at(10_000) });
       expect(await online()).toBe(0);
     });
 
     it('records concurrent first changes of one member once', async () => {
       await Promise.all(
         [true, false, true].map((present, index) =>
-          repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '4', present, at: at(20_000 + index) }),
+          fixture.repository.recordPresenceChangeByMember({ channel: CHANNEL, memberId: '4', present, at: at(20_000 + index) }),
         ),
       );
       expect(await online()).toBe(1);
@@ -57,11 +44,11 @@ for (const { dialect, create, skip } of dialects) {
 
     it('accepts a webhook signature once, and forgets receipts older than asked', async () => {
       const receipt = { signature: 'a'.repeat(64), receivedAt: at(0), forgetBefore: at(-60_000) };
-      expect(await repository.recordWebhookReceiptBySignature(receipt)).toBe(true);
-      expect(await repository.recordWebhookReceiptBySignature(receipt)).toBe(false);
+      expect(await fixture.repository.recordWebhookReceiptBySignature(receipt)).toBe(true);
+      expect(await fixture.repository.recordWebhookReceiptBySignature(receipt)).toBe(false);
       const later = { signature: 'b'.repeat(64), receivedAt: at(600_000), forgetBefore: at(300_000) };
-      expect(await repository.recordWebhookReceiptBySignature(later)).toBe(true);
-      expect(await repository.recordWebhookReceiptBySignature({ ...receipt, receivedAt: at(600_001), forgetBefore: at(300_000) })).toBe(true);
+      expect(await fixture.repository.recordWebhookReceiptBySignature(later)).toBe(true);
+      expect(await fixture.repository.recordWebhookReceiptBySignature({ ...receipt, receivedAt: at(600_001), forgetBefore: at(300_000) })).toBe(true);
     });
   });
 }
