@@ -5,6 +5,7 @@ import type { Repository } from '@/db/repository';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel } from '@/realtime/channels';
 import { createPusherConnector, type RealtimeConnector } from '@/realtime/client';
 import { switchAiRepliesOff } from '../chat/helpers';
+import { fetchWithCookie } from '../chat/realtime-helpers';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { ADMIN, adminEnv, createVisitor, openServerDatabase } from './helpers';
 import { hmacHex, startPusherStandIn } from './pusher-stand-in';
@@ -58,6 +59,13 @@ describe('Pusher Channels driver', () => {
     });
     const polling = await api(server, '/socket.io?EIO=4&transport=polling');
     expect(polling.status).toBe(404);
+  });
+
+  it('hands pages the public Pusher settings, never the secret', async () => {
+    const html = await (await fetch(`${server.url}/chat`)).text();
+    expect(html).toMatch(/\\?"driver\\?":\\?"pusher\\?"/);
+    expect(html).toContain(app.key);
+    expect(html).not.toContain(app.secret);
   });
 
   describe('POST /api/pusher/auth', () => {
@@ -248,7 +256,7 @@ describe('Pusher Channels driver', () => {
         url: server.url,
         ...('sessionToken' in identity
           ? { sessionToken: identity.sessionToken }
-          : { fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: identity.cookie } }) }),
+          : { fetch: fetchWithCookie(identity.cookie) }),
       });
       connectors.push(connector);
       return connector;
