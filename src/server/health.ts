@@ -19,8 +19,9 @@ function pusherHealth(): Health['realtime'] {
 
 /**
  * What GET /api/health reports. Realtime names its driver: Socket.IO is ok
- * once the custom server has attached it, Pusher once it is configured; AI is ok while auto-reply is on (the detail names the
- * provider answering) and disabled while it is switched off.
+ * once the custom server has attached it, Pusher once it is configured. AI
+ * is ok while auto-reply is on (the detail names the provider answering)
+ * and disabled while it is switched off.
  */
 export async function checkHealth(): Promise<Health> {
   const database = getDatabase();

@@ -1,12 +1,13 @@
+import Pusher from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPusherConnector, type ConnectionState } from '@/realtime/client';
 import { connectionStateOf } from '@/realtime/client/pusher-connector';
 import { startPusherStandIn } from './pusher-stand-in';
 
 /*
- * The pusher-js connector's connection states, against a local server
- * speaking Pusher's WebSocket protocol (no network, no app server: public
- * channels need no authorization).
+ * The pusher-js connector's connection states and channel bookkeeping,
+ * against a local server speaking Pusher's protocols (no network, no app
+ * server: public channels need no authorization).
  */
 
 const app = { appId: '1', key: 'connector-test-key', secret: 'connector-test-secret' };
@@ -45,7 +46,7 @@ describe('pusher-js connector states', () => {
       await channel.whenSubscribed;
 
       standIn.dropConnections();
-      await expect.poll(() => seen).toContain('reconnecting');
+      await expect.poll(() => seen, { timeout: 15_000 }).toContain('reconnecting');
       await expect.poll(() => connector.state, { timeout: 15_000 }).toBe('connected');
       // pusher-js subscribed the channel again by itself, and the connector knew to wait for it.
       await channel.whenSubscribed;
@@ -53,6 +54,26 @@ describe('pusher-js connector states', () => {
       connector.disconnect();
       await expect.poll(() => connector.state).toBe('disconnected');
       expect(seen).toEqual(['connected', 'reconnecting', 'connected', 'disconnected']);
+    });
+
+    it('delivers to the listeners of a channel subscribed again, not to those of the one left', async () => {
+      const connector = createPusherConnector({ key: app.key, host: '127.0.0.1', port: standIn.port, forceTLS: false });
+      const publisher = new Pusher({ ...app, host: '127.0.0.1', port: String(standIn.port), useTLS: false });
+      const left: unknown[] = [];
+      const current: unknown[] = [];
+      const first = connector.subscribe('public-typing');
+      first.bind('ai-typing', (data) => left.push(data));
+      await first.whenSubscribed;
+      connector.unsubscribe('public-typing');
+      const second = connector.subscribe('public-typing');
+      expect(second).not.toBe(first);
+      second.bind('ai-typing', (data) => current.push(data));
+      await second.whenSubscribed;
+
+      await publisher.trigger('public-typing', 'ai-typing', { conversationId: 1, isTyping: true });
+      await expect.poll(() => current).toEqual([{ conversationId: 1, isTyping: true }]);
+      expect(left).toEqual([]);
+      connector.disconnect();
     });
   });
 });

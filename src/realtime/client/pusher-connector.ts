@@ -1,5 +1,4 @@
-import Pusher, { type Channel as PusherChannel, type Members } from 'pusher-js';
-import type { ChannelAuthorizationCallback, ChannelAuthorizationRequestParams } from 'pusher-js/types/src/core/auth/options';
+import Pusher, { type Channel as PusherChannel, type ChannelAuthorizationHandler, type Members } from 'pusher-js';
 import type { PresenceMember } from '../channels';
 import { ChannelState, type ConnectionState, type RealtimeConnector } from './connector';
 
@@ -78,7 +77,7 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
     return answer.data as T;
   }
 
-  function authorize({ socketId, channelName }: ChannelAuthorizationRequestParams, callback: ChannelAuthorizationCallback): void {
+  const authorize: ChannelAuthorizationHandler = ({ socketId, channelName }, callback) => {
     doFetch(`${baseUrl}/api/pusher/auth`, {
       method: 'POST',
       headers: headers({ 'content-type': 'application/x-www-form-urlencoded' }),
@@ -91,7 +90,7 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
         callback(null, await response.json());
       })
       .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
-  }
+  };
 
   const pusher = new Pusher(options.key, {
     cluster: options.cluster ?? '',
@@ -149,7 +148,11 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
       return entry.state;
     },
     unsubscribe(name) {
-      if (!channels.delete(name)) return;
+      const entry = channels.get(name);
+      if (!entry) return;
+      channels.delete(name);
+      // pusher-js hands the same channel object back if it is subscribed again before the server confirmed leaving.
+      entry.channel.unbind_all();
       pusher.unsubscribe(name);
     },
     trigger(name, event, data) {
