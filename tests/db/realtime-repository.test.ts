@@ -42,13 +42,15 @@ for (const { dialect, create, skip } of dialects) {
       expect(await online()).toBe(1);
     });
 
-    it('accepts a webhook signature once, and forgets receipts older than asked', async () => {
+    it('accepts a webhook signature once, forgets receipts older than asked, and one it is told to forget', async () => {
       const receipt = { signature: 'a'.repeat(64), receivedAt: at(0), forgetBefore: at(-60_000) };
       expect(await fixture.repository.recordWebhookReceiptBySignature(receipt)).toBe(true);
       expect(await fixture.repository.recordWebhookReceiptBySignature(receipt)).toBe(false);
       const later = { signature: 'b'.repeat(64), receivedAt: at(600_000), forgetBefore: at(300_000) };
       expect(await fixture.repository.recordWebhookReceiptBySignature(later)).toBe(true);
       expect(await fixture.repository.recordWebhookReceiptBySignature({ ...receipt, receivedAt: at(600_001), forgetBefore: at(300_000) })).toBe(true);
+      await fixture.repository.forgetWebhookReceiptBySignature({ signature: later.signature });
+      expect(await fixture.repository.recordWebhookReceiptBySignature(later)).toBe(true);
     });
   });
 }

@@ -71,5 +71,10 @@ export function createRealtimeRepository({ db, tables, transaction, insertReturn
         throw error;
       }
     },
+
+    /** Forgets a receipt, so the same batch is accepted again (Pusher's retry after a failed handling). */
+    async forgetWebhookReceiptBySignature({ signature }: { signature: string }): Promise<void> {
+      await transaction((tx) => tx.delete(webhookReceipts).where(eq(webhookReceipts.signature, signature)));
+    },
   };
 }

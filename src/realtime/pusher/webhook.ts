@@ -38,13 +38,21 @@ export async function handleWebhook(delivery: WebhookDelivery): Promise<{ handle
   const batch = parseInput(webhookBatchSchema, webhook.getData());
   const now = Date.now();
   if (Math.abs(now - batch.time_ms) > WEBHOOK_REPLAY_WINDOW_MS) refuse(delivery, 'timestamp outside the replay window');
-  const firstDelivery = await getRepository().recordWebhookReceiptBySignature({
-    signature: delivery.signature.toLowerCase(),
+  const signature = delivery.signature.toLowerCase();
+  const repository = getRepository();
+  const firstDelivery = await repository.recordWebhookReceiptBySignature({
+    signature,
     receivedAt: new Date(now),
     forgetBefore: new Date(now - 2 * WEBHOOK_REPLAY_WINDOW_MS),
   });
   if (!firstDelivery) refuse(delivery, 'replayed batch');
-  return { handled: await applyEvents(batch) };
+  try {
+    return { handled: await applyEvents(batch) };
+  } catch (error) {
+    // Pusher retries a batch that did not get a 2xx answer: that retry must not be refused as a replay.
+    await repository.forgetWebhookReceiptBySignature({ signature });
+    throw error;
+  }
 }
 
 /** Applies the events this app follows, in order; returns how many there were. */
