@@ -12,7 +12,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3', 'argon2', 'mysql2', 'pino'],
+  serverExternalPackages: ['better-sqlite3', 'argon2', 'mysql2', 'pino', 'pusher'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

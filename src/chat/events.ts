@@ -138,6 +138,14 @@ export function publishMessagesRead(input: { conversationId: number; messageIds:
   ]);
 }
 
+/** The recipient's client has these messages: their sender sees them delivered. */
+export function publishMessagesDelivered(input: { conversationId: number; messageIds: number[] }) {
+  if (input.messageIds.length === 0) return Promise.resolve();
+  return publishAll([
+    { channel: conversationChannel(input.conversationId), event: 'message-status', data: { ...input, status: 'delivered' } },
+  ]);
+}
+
 /** The assistant started (true) or stopped (false) working on a reply; false comes also after a failure or a discarded reply. */
 export function publishAiTyping(conversationId: number, isTyping: boolean) {
   return publishAll([{ channel: conversationChannel(conversationId), event: 'ai-typing', data: { conversationId, isTyping } }]);

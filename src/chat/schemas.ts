@@ -86,6 +86,15 @@ export const readInputSchema = z.object({
 });
 export type ReadInput = z.infer<typeof readInputSchema>;
 
+/** The same cap as the Socket.IO acknowledgement: a client acknowledges in chunks. */
+export const MAX_DELIVERED_IDS = 200;
+
+export const deliveredInputSchema = z.object({
+  conversationId: idNumber,
+  messageIds: z.array(idNumber).min(1).max(MAX_DELIVERED_IDS, `Acknowledge at most ${MAX_DELIVERED_IDS} messages at once.`),
+});
+export type DeliveredInput = z.infer<typeof deliveredInputSchema>;
+
 export const conversationsQuerySchema = z.object({
   status: z.enum([...conversationStatuses, 'all']).default('all'),
   page: countString(1, 100_000).default(1),

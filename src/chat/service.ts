@@ -9,6 +9,7 @@ import { logSecurityEvent } from '@/logger';
 import type { ChatActor } from './actor';
 import {
   publishConversationUpdated,
+  publishMessagesDelivered,
   publishMessagesRead,
   publishNewMessage,
   toConversationDetailsPayload,
@@ -16,7 +17,7 @@ import {
   toConversationPayload,
   toMessagePayload,
 } from './events';
-import type { ConversationPatch, ConversationsQuery, MessagesQuery, ReadInput, SendInput, SessionInput } from './schemas';
+import type { ConversationPatch, ConversationsQuery, DeliveredInput, MessagesQuery, ReadInput, SendInput, SessionInput } from './schemas';
 import { findVisitorSession, hashSessionToken } from './visitor-session';
 
 const MINUTE_MS = 60_000;
@@ -248,6 +249,21 @@ export async function markRead(actor: ChatActor, input: ReadInput) {
   });
   await publishMessagesRead({ conversationId: conversation.id, messageIds: ids, readBy, readAt });
   return { conversationId: conversation.id, messageIds: ids, readBy, readAt: readAt.toISOString() };
+}
+
+/**
+ * The caller's client received these messages of the other side (the HTTP
+ * form of the Socket.IO acknowledgement, for transports without server acks).
+ */
+export async function markDelivered(actor: ChatActor, input: DeliveredInput) {
+  const conversation = await getAccessibleConversation(actor, input.conversationId);
+  const messageIds = await getRepository().markMessagesDeliveredByIds({
+    conversationId: conversation.id,
+    recipient: participantOf(actor),
+    ids: input.messageIds,
+  });
+  await publishMessagesDelivered({ conversationId: conversation.id, messageIds });
+  return { conversationId: conversation.id, messageIds };
 }
 
 // ── Admin inbox ───────────────────────────────────────────────────────────

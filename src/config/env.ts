@@ -81,6 +81,47 @@ const schema = z
     AI_MAX_OUTPUT_TOKENS: integer(400, 16, 8_192),
     AI_REPLIES_PER_CONVERSATION_PER_HOUR: integer(20, 0, 100_000),
     AI_DAILY_TOKEN_BUDGET: integer(200_000, 0, 1_000_000_000),
+    // Realtime transport: the embedded Socket.IO server, or Pusher Channels for serverless hosts.
+    REALTIME_DRIVER: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['socket.io', 'pusher'], 'must be socket.io (the embedded default) or pusher').default('socket.io'),
+    ),
+    PUSHER_APP_ID: optionalString,
+    PUSHER_KEY: optionalString,
+    PUSHER_SECRET: optionalString,
+    PUSHER_CLUSTER: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^[a-z0-9-]+$/, 'must be the cluster name from the Pusher dashboard, e.g. eu or ap1').optional(),
+    ),
+    PUSHER_HOST: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.-]+$/, 'must be a host name or IP alone (no scheme, port or path), e.g. soketi.example.com')
+        .optional(),
+    ),
+    PUSHER_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+    PUSHER_USE_TLS: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['true', 'false'], 'must be true or false').default('true').transform((value) => value === 'true'),
+    ),
+  })
+  .refine(
+    (values) =>
+      values.REALTIME_DRIVER !== 'pusher' || Boolean(values.PUSHER_APP_ID && values.PUSHER_KEY && values.PUSHER_SECRET),
+    {
+      message: 'REALTIME_DRIVER=pusher needs PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET (App Keys in the Pusher dashboard)',
+      path: ['REALTIME_DRIVER'],
+    },
+  )
+  .refine((values) => values.REALTIME_DRIVER !== 'pusher' || Boolean(values.PUSHER_CLUSTER) !== Boolean(values.PUSHER_HOST), {
+    message:
+      'REALTIME_DRIVER=pusher needs exactly one of PUSHER_CLUSTER (Pusher Channels, e.g. eu) or PUSHER_HOST (a self-hosted Pusher-protocol server such as Soketi)',
+    path: ['PUSHER_CLUSTER'],
+  })
+  .refine((values) => values.PUSHER_PORT === undefined || Boolean(values.PUSHER_HOST), {
+    message: 'PUSHER_PORT goes with PUSHER_HOST (Pusher Channels clusters use the standard ports): set PUSHER_HOST or remove it',
+    path: ['PUSHER_PORT'],
   })
   .refine((values) => Boolean(values.ADMIN_EMAIL) === Boolean(values.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or both left unset)',

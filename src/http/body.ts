@@ -3,16 +3,24 @@ import { env } from '@/config/env';
 import { AppError } from './errors';
 import { parseInput } from './response';
 
+export type MediaType = { name: string; pattern: RegExp };
+export const JSON_MEDIA_TYPE: MediaType = { name: 'application/json', pattern: /^application\/(?:[\w.+-]+\+)?json\b/i };
+/** For bodies judged by something else first (a signature over the raw bytes). */
+export const ANY_MEDIA_TYPE: MediaType = { name: 'any type', pattern: /(?:)/ };
+const FORM_MEDIA_TYPE: MediaType = { name: 'application/x-www-form-urlencoded', pattern: /^application\/x-www-form-urlencoded\b/i };
+
 /**
- * Reads a JSON body without ever holding more than `maxBytes` of it: a
+ * Reads a body as text without ever holding more than `maxBytes` of it: a
  * declared Content-Length over the cap is refused before reading, and a
- * chunked body is cut off as soon as it passes the cap.
+ * chunked body is cut off as soon as it passes the cap. The request's
+ * Content-Type must be `mediaType`.
  */
-export async function readJson(request: Request, maxBytes = env.MAX_BODY_BYTES): Promise<unknown> {
+export async function readText(request: Request, mediaType: MediaType, maxBytes = env.MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw new AppError('unsupported_media_type:body');
+  if (!mediaType.pattern.test(request.headers.get('content-type') ?? '')) {
+    throw new AppError('unsupported_media_type:body', { message: `Send the body as ${mediaType.name}.` });
+  }
   if (!request.body) throw new AppError('bad_request:body', { message: 'The request body is empty.' });
 
   const chunks: Uint8Array[] = [];
@@ -28,12 +36,24 @@ export async function readJson(request: Request, maxBytes = env.MAX_BODY_BYTES):
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+
+/** A JSON body, size-capped as readText does. */
+export async function readJson(request: Request, maxBytes = env.MAX_BODY_BYTES): Promise<unknown> {
+  const text = await readText(request, JSON_MEDIA_TYPE, maxBytes);
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError('bad_request:json', { message: 'The request body is not valid JSON.' });
   }
+}
+
+/** An HTML-form body (what Pusher's clients send to the channel authorization endpoint), validated against `schema`. */
+export async function readFormInput<S extends z.ZodType>(request: Request, schema: S, maxBytes?: number) {
+  const fields = new URLSearchParams(await readText(request, FORM_MEDIA_TYPE, maxBytes));
+  return parseInput(schema, Object.fromEntries(fields));
 }
 
 /** readJson, then validation against `schema` (400 with field errors). */

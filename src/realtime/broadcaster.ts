@@ -1,9 +1,11 @@
+import { env } from '@/config/env';
 import type { ServerEventName, ServerEvents } from './channels';
+import { createPusherBroadcaster } from './pusher/server';
 
 /**
  * The one server-side way to tell clients something happened. Callers publish
  * only after the write it describes has committed. Implementations: Socket.IO
- * in this process (src/realtime/socket-io), later Redis fan-out and Pusher.
+ * in this process (src/realtime/socket-io), Pusher Channels (src/realtime/pusher).
  */
 export interface Broadcaster {
   publish<E extends ServerEventName>(channel: string, event: E, data: ServerEvents[E]): Promise<void>;
@@ -23,6 +25,11 @@ export function registerBroadcaster(broadcaster: Broadcaster | undefined): void 
   globalForBroadcaster.tanyaBroadcaster = broadcaster;
 }
 
+/*
+ * Pusher needs no server of ours, so nothing registers it: a serverless
+ * function publishes through it as soon as it asks for the broadcaster.
+ */
 export function getBroadcaster(): Broadcaster {
+  if (!globalForBroadcaster.tanyaBroadcaster && env.REALTIME_DRIVER === 'pusher') registerBroadcaster(createPusherBroadcaster());
   return globalForBroadcaster.tanyaBroadcaster ?? nullBroadcaster;
 }

@@ -11,7 +11,7 @@ import { closeDatabase, getDatabase, getRepository } from '@/db';
 import { prepareDatabase } from '@/db/bootstrap';
 import { CLIENT_IP_HEADER, resolveClientIp } from '@/http/client-ip';
 import { logger } from '@/logger';
-import { attachRealtime } from '@/realtime/socket-io/server';
+import { attachRealtime, type UpgradeHandler } from '@/realtime/socket-io/server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -79,12 +79,16 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     });
   });
 
-  const realtime = attachRealtime(server, {
-    otherUpgrades: (req, socket, head) => {
-      if (nextUpgrades.listenerCount('upgrade') > 0) nextUpgrades.emit('upgrade', req, socket, head);
-      else socket.destroy();
-    },
-  });
+  const upgradeNext: UpgradeHandler = (req, socket, head) => {
+    if (nextUpgrades.listenerCount('upgrade') > 0) nextUpgrades.emit('upgrade', req, socket, head);
+    else socket.destroy();
+  };
+  // With Pusher the browsers connect to Pusher, so this process serves no WebSocket of its own.
+  const realtime = env.REALTIME_DRIVER === 'socket.io' ? attachRealtime(server, { otherUpgrades: upgradeNext }) : undefined;
+  if (!realtime) {
+    server.on('upgrade', upgradeNext);
+    logger.info({ driver: env.REALTIME_DRIVER }, 'realtime through Pusher Channels; the embedded Socket.IO server is not attached');
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -107,7 +111,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     logger.info({ signal, inFlight }, 'shutting down');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await realtime.close();
+    await realtime?.close();
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     while (inFlight > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));

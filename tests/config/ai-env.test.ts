@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from '@/config/env';
+import { parseEnv } from '@/config/env';
+import { configFailure as failure, only } from './helpers';
 
 /* The AI variables fail at start-up with a message that says how to fix them. */
-
-/** An environment with only these variables set. */
-const only = (variables: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...variables });
-
-const failure = (variables: Record<string, string>) => {
-  try {
-    parseEnv(only(variables));
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the configuration to be refused');
-};
 
 describe('AI configuration', () => {
   it('defaults to the built-in provider with the documented limits', () => {

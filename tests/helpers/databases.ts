@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
+import { createRepository, type Repository } from '@/db/repository';
 
 export const mysqlUrl = process.env.MYSQL_URL || undefined;
 
@@ -53,3 +55,17 @@ export const dialects = [
   { dialect: 'sqlite', create: createSqliteDatabase, skip: false },
   { dialect: 'mysql', create: createMysqlDatabase, skip: !mysqlUrl },
 ] as const;
+
+/** For one describe block: a fresh, migrated database of that dialect and the repository over it, dropped afterwards. */
+export function useMigratedRepository(create: () => Promise<TestDatabase>): { repository: Repository } {
+  const fixture = {} as { repository: Repository; testDb?: TestDatabase };
+  beforeAll(async () => {
+    fixture.testDb = await create();
+    await fixture.testDb.database.migrate();
+    fixture.repository = createRepository(fixture.testDb.database);
+  });
+  afterAll(async () => {
+    await fixture.testDb?.drop();
+  });
+  return fixture;
+}

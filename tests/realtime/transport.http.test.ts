@@ -31,7 +31,7 @@ describe('realtime transport', () => {
 
   it('reports realtime as ok in the health check', async () => {
     const health = await api(server, '/api/health');
-    expect(health.body.data.realtime).toEqual({ status: 'ok' });
+    expect(health.body.data.realtime).toEqual({ status: 'ok', driver: 'socket.io' });
   });
 
   it('drops a client that sends an oversized packet, and keeps serving everyone else', async () => {

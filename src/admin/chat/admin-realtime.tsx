@@ -4,7 +4,8 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { ChatClient } from '@/chat/client';
 import { useChatClient, useConnectionState, useRealtimeConnector } from '@/chat/ui';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL } from '@/realtime/channels';
-import type { ConnectionState, ConnectorConfig, RealtimeConnector } from '@/realtime/client';
+import type { ConnectionState, RealtimeConnector } from '@/realtime/client';
+import { useRealtimeConfig } from '@/realtime/client/realtime-config';
 
 /*
  * One realtime connection per open inbox, shared by every part of it. While
@@ -19,10 +20,8 @@ type AdminRealtime = { connector: RealtimeConnector; client: ChatClient; state: 
 
 const AdminRealtimeContext = createContext<AdminRealtime | null>(null);
 
-const SOCKET_IO: ConnectorConfig = { driver: 'socket.io' };
-
 export function AdminRealtimeProvider({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
-  const connector = useRealtimeConnector(SOCKET_IO);
+  const connector = useRealtimeConnector(useRealtimeConfig());
   const client = useChatClient(connector, 'admin-cookie');
   const state = useConnectionState(connector);
 

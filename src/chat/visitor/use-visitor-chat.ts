@@ -11,6 +11,7 @@ import { useRemoteTyping, useTypingSignal } from '@/chat/ui/hooks/use-typing';
 import { useChatPreferences } from '@/chat/ui/preferences';
 import { conversationChannel, type MessagePayload } from '@/realtime/channels';
 import type { ConnectionState, ConnectorConfig } from '@/realtime/client';
+import { useRealtimeConfig } from '@/realtime/client/realtime-config';
 import type { OutboxEntry } from './outbox';
 import { useReadReceipts } from './use-read-receipts';
 import { useReplyArrivals } from './use-reply-arrivals';
@@ -88,7 +89,8 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
   const { session, conversationId } = visitorSession;
 
   const token = session?.sessionToken ?? null;
-  const connectorConfig = useMemo<ConnectorConfig | null>(() => (token ? { driver: 'socket.io', sessionToken: token } : null), [token]);
+  const realtimeConfig = useRealtimeConfig();
+  const connectorConfig = useMemo<ConnectorConfig | null>(() => (token ? { ...realtimeConfig, sessionToken: token } : null), [realtimeConfig, token]);
   const connector = useRealtimeConnector(connectorConfig);
   const connection = useConnectionState(connector);
   const auth = useMemo(() => (token ? { sessionToken: token } : null), [token]);

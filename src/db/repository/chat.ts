@@ -738,6 +738,16 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       return { messages: page, hasMore, nextCursor: hasMore ? page[0]!.id : null };
     },
 
+    /** The visitor was on the conversation's channel at `at`; an earlier time never moves last-seen back. */
+    async touchConversationVisitorSeenById({ id, at }: { id: number; at: Date }): Promise<void> {
+      await transaction((tx) =>
+        tx
+          .update(conversations)
+          .set({ visitorLastSeenAt: at })
+          .where(and(eq(conversations.id, id), or(isNull(conversations.visitorLastSeenAt), lt(conversations.visitorLastSeenAt, at)))),
+      );
+    },
+
     /**
      * Marks as delivered the given messages that `recipient` received in this
      * conversation and that are still `sent`. Returns the ids that changed.

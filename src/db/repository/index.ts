@@ -2,6 +2,7 @@ import type { Database } from '../client';
 import { createAiUsageRepository } from './ai-usage';
 import { createChatRepository } from './chat';
 import { createPortfolioRepository } from './portfolio';
+import { createRealtimeRepository } from './realtime';
 import { createSettingsRepository } from './settings';
 import { createUserRepository } from './users';
 
@@ -13,6 +14,7 @@ export function createRepository(database: Database) {
     ...createSettingsRepository(database),
     ...createChatRepository(database),
     ...createAiUsageRepository(database),
+    ...createRealtimeRepository(database),
   };
 }
 

@@ -193,3 +193,31 @@ export const aiUsage = sqliteTable(
   },
   (table) => [uniqueIndex('ai_usage_day_uq').on(table.day)],
 );
+
+/**
+ * Who is in a presence channel, as Pusher's webhooks report it (REALTIME_DRIVER=pusher): serverless
+ * functions share no memory. `changedAt` is the time Pusher stamped on the change, so a late webhook
+ * cannot undo a newer one.
+ */
+export const realtimePresence = sqliteTable(
+  'realtime_presence',
+  {
+    id: id(),
+    channel: text('channel', { length: 200 }).notNull(),
+    memberId: text('member_id', { length: 100 }).notNull(),
+    present: flag('present').notNull(),
+    changedAt: timestamp('changed_at').notNull(),
+  },
+  (table) => [uniqueIndex('realtime_presence_channel_member_uq').on(table.channel, table.memberId)],
+);
+
+/** Signatures of webhook batches already handled, kept for the replay window: a batch sent twice is refused. */
+export const webhookReceipts = sqliteTable(
+  'webhook_receipts',
+  {
+    id: id(),
+    signature: text('signature', { length: 64 }).notNull(),
+    receivedAt: timestamp('received_at').notNull(),
+  },
+  (table) => [uniqueIndex('webhook_receipts_signature_uq').on(table.signature), index('webhook_receipts_received_idx').on(table.receivedAt)],
+);

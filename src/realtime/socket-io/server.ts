@@ -3,17 +3,17 @@ import type { Duplex } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
 import { env } from '@/config/env';
 import { adminTokenFromCookieHeader, verifyAdminToken } from '@/auth/jwt';
+import { MAX_DELIVERED_IDS } from '@/chat/schemas';
 import { findVisitorSession } from '@/chat/visitor-session';
 import { getRepository } from '@/db';
 import { resolveClientIp } from '@/http/client-ip';
 import { isSameSiteOrigin } from '@/http/origin';
 import { logger, logSecurityEvent } from '@/logger';
 import { registerBroadcaster, type Broadcaster } from '../broadcaster';
+import { mayJoinChannel } from '../access';
 import {
-  ADMIN_NOTIFICATIONS_CHANNEL,
   ADMIN_PRESENCE_CHANNEL,
   conversationChannel,
-  conversationIdOfChannel,
   type ClientEventName,
   type ClientEvents,
   type PresenceMember,
@@ -39,7 +39,6 @@ type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, Record<stri
 /** Chat packets are short; anything bigger is refused by engine.io before it is parsed. */
 const MAX_PACKET_BYTES = 16 * 1024;
 const CLIENT_EVENTS_PER_SECOND = 2;
-const MAX_DELIVERED_IDS = 200;
 const CLIENT_EVENT_NAMES: ReadonlySet<string> = new Set<ClientEventName>(['client-typing'] satisfies (keyof ClientEvents)[]);
 
 export type RealtimeServer = {
@@ -155,11 +154,8 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     }
 
     async function mayJoin(channel: string): Promise<boolean> {
-      const conversationId = conversationIdOfChannel(channel);
-      if (identity.role === 'admin') {
-        return conversationId !== null || channel === ADMIN_NOTIFICATIONS_CHANNEL || channel === ADMIN_PRESENCE_CHANNEL;
-      }
-      return conversationId !== null && conversationId === (await visitorConversationId());
+      const member = identity.role === 'admin' ? identity : { role: identity.role, conversationId: await visitorConversationId() };
+      return mayJoinChannel(member, channel);
     }
 
     const refuse = (what: string, fields: Record<string, unknown>) =>

@@ -1,0 +1,13 @@
+import { NextResponse } from 'next/server';
+import { resolveChatActor } from '@/chat/actor';
+import { readFormInput } from '@/http/body';
+import { route } from '@/http/response';
+import { authorizeChannel } from '@/realtime/pusher/authorize';
+import { channelAuthorizationSchema } from '@/realtime/pusher/schemas';
+
+/** Answers in Pusher's own shape (`{ auth, channel_data? }`), which its clients read as it is. */
+export const POST = route(async (request) => {
+  const input = await readFormInput(request, channelAuthorizationSchema);
+  const actor = await resolveChatActor(request);
+  return NextResponse.json(await authorizeChannel(actor, input), { headers: { 'Cache-Control': 'no-store' } });
+});

@@ -1,0 +1,33 @@
+import type Pusher from 'pusher';
+import type { ChatActor } from '@/chat/actor';
+import { getRepository } from '@/db';
+import { AppError } from '@/http/errors';
+import { logSecurityEvent } from '@/logger';
+import { mayJoinChannel, type ChannelMember } from '../access';
+import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../channels';
+import type { ChannelAuthorization } from './schemas';
+import { requirePusher } from './server';
+
+/**
+ * Signs a private or presence subscription per Pusher's authorization spec
+ * (HMAC-SHA256 of `socket_id:channel_name[:channel_data]` with the app
+ * secret), under the same ownership rule as the Socket.IO path. Admins join
+ * the presence channel as themselves (id and name), which is what visitors
+ * see as "the owner is online". A visitor subscribing to its conversation is
+ * a visitor seen now.
+ */
+export async function authorizeChannel(actor: ChatActor, { socket_id, channel_name }: ChannelAuthorization): Promise<Pusher.ChannelAuthResponse> {
+  const pusher = requirePusher();
+  const member: ChannelMember =
+    actor.kind === 'admin' ? { role: 'admin' } : { role: 'visitor', conversationId: actor.session.conversationId };
+  if (!mayJoinChannel(member, channel_name)) {
+    logSecurityEvent('realtime subscription refused', { ip: actor.ip, role: member.role, channel: channel_name, transport: 'pusher' });
+    throw new AppError('forbidden:channel', { message: 'You may not subscribe to this channel.' });
+  }
+  if (actor.kind === 'admin') {
+    if (channel_name !== ADMIN_PRESENCE_CHANNEL) return pusher.authorizeChannel(socket_id, channel_name);
+    return pusher.authorizeChannel(socket_id, channel_name, { user_id: String(actor.admin.userId), user_info: { name: actor.admin.name } });
+  }
+  await getRepository().touchConversationVisitorSeenById({ id: conversationIdOfChannel(channel_name)!, at: new Date() });
+  return pusher.authorizeChannel(socket_id, channel_name);
+}
