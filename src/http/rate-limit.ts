@@ -1,3 +1,6 @@
+import { getRedis } from '@/redis/client';
+import { createRedisRateLimiter } from '@/redis/rate-limiter';
+
 export type RateLimitResult = {
   allowed: boolean;
   /** Seconds until the window that refused (or will refuse) this key ends. */
@@ -63,7 +66,9 @@ export function createMemoryRateLimiter(policy: RateLimitPolicy, now: () => numb
   };
 }
 
-/** The one place that picks the implementation; a Redis-backed limiter plugs in here. */
+/** The one place that picks the implementation: Redis when several instances share it, else this process's memory. */
 export function createRateLimiter(policy: RateLimitPolicy): RateLimiter {
-  return createMemoryRateLimiter(policy);
+  const memory = createMemoryRateLimiter(policy);
+  const redis = getRedis();
+  return redis ? createRedisRateLimiter(redis, policy, memory) : memory;
 }
