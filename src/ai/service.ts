@@ -2,6 +2,8 @@ import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
 import { logger } from '@/logger';
+import { getRedis, redisKey } from '@/redis/client';
+import { onSignal, sendSignal } from '@/redis/signals';
 import { effectiveProvider } from './providers';
 import { cancelAutomaticReplies, cancelConversationReplies, enqueueReplyJob } from './queue';
 import { runReply, type ReplyJob } from './reply';
@@ -13,6 +15,27 @@ import { runReply, type ReplyJob } from './reply';
 
 function queueReply(job: ReplyJob): void {
   enqueueReplyJob(job, (signal) => runReply(job, signal));
+}
+
+/** Long past any retry of the send that stored the message. */
+const REPLY_CLAIM_MS = 60 * 60 * 1000;
+
+/**
+ * Several instances: exactly one answers a visitor message, the first to
+ * claim its id. In one process only the send that stored the message gets
+ * here (a retry is a duplicate), so it always wins.
+ */
+async function claimAutoReply(messageId: number): Promise<boolean> {
+  const redis = getRedis();
+  if (!redis) return true;
+  try {
+    const claimed = await redis.commands.set(redisKey(redis, 'ai-reply-claim', messageId), redis.instanceId, 'PX', REPLY_CLAIM_MS, 'NX');
+    return claimed === 'OK';
+  } catch (error) {
+    // Redis away: the instance that stored the message answers; a missing reply would be worse than a rare double.
+    logger.warn({ err: error, messageId }, 'AI reply claimed without Redis');
+    return true;
+  }
 }
 
 /**
@@ -33,7 +56,9 @@ export async function scheduleAutoReply(input: { conversation: Conversation; mes
     return false;
   }
   if (!aiEnabled) return false;
-  if (!input.duplicate) queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
+  if (!input.duplicate && (await claimAutoReply(message.id))) {
+    queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
+  }
   return true;
 }
 
@@ -52,14 +77,39 @@ export async function requestReply(conversationId: number): Promise<{ pending: t
   return { pending: true };
 }
 
+type ReplyCancellation = { conversationId: number } | { allAutomatic: true };
+const REPLY_CANCELLATION_SIGNAL = 'ai-reply-cancel';
+
+function cancelReplies(cancellation: ReplyCancellation): void {
+  if ('conversationId' in cancellation) cancelConversationReplies(cancellation.conversationId);
+  else cancelAutomaticReplies();
+}
+
+/** Cancels here at once, and on the other instances, where the reply may be running. */
+function cancelRepliesEverywhere(cancellation: ReplyCancellation): void {
+  cancelReplies(cancellation);
+  const redis = getRedis();
+  if (!redis) return;
+  // If the signal is lost, the reply still is not stored: storing re-checks the conversation in the database.
+  sendSignal(redis, REPLY_CANCELLATION_SIGNAL, cancellation).catch((error: unknown) =>
+    logger.warn({ err: error, ...cancellation }, 'AI reply cancellation not sent to the other instances'),
+  );
+}
+
 /** The owner wrote or took the conversation over: a reply being generated there is abandoned. */
 export function stopRepliesInConversation(conversationId: number): void {
-  cancelConversationReplies(conversationId);
+  cancelRepliesEverywhere({ conversationId });
 }
 
 /** AI auto-reply was switched off: every automatic reply being generated is abandoned. */
 export function stopAutomaticReplies(): void {
-  cancelAutomaticReplies();
+  cancelRepliesEverywhere({ allAutomatic: true });
+}
+
+/** At start-up, with several instances: a take-over or switch-off on another instance stops the replies running here. */
+export async function followReplyCancellations(): Promise<void> {
+  const redis = getRedis();
+  if (redis) await onSignal<ReplyCancellation>(redis, REPLY_CANCELLATION_SIGNAL, cancelReplies);
 }
 
 /** For /api/health: off, or on with the provider actually answering (a misconfigured one falls back to local). */
