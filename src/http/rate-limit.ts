@@ -1,4 +1,4 @@
-import { getRedis } from '@/redis/client';
+import { getRedis, isRedisConfigured } from '@/redis/client';
 import { createRedisRateLimiter } from '@/redis/rate-limiter';
 
 export type RateLimitResult = {
@@ -69,6 +69,6 @@ export function createMemoryRateLimiter(policy: RateLimitPolicy, now: () => numb
 /** The one place that picks the implementation: Redis when several instances share it, else this process's memory. */
 export function createRateLimiter(policy: RateLimitPolicy): RateLimiter {
   const memory = createMemoryRateLimiter(policy);
-  const redis = getRedis();
-  return redis ? createRedisRateLimiter(redis, policy, memory) : memory;
+  // Limiters are made at import; the connection is opened on the first hit, not while `next build` loads modules.
+  return isRedisConfigured() ? createRedisRateLimiter(() => getRedis()!, policy, memory) : memory;
 }

@@ -68,6 +68,8 @@ export function openRedis(url: string, prefix: string): RedisConnections {
   };
 }
 
+export const isRedisConfigured = (): boolean => Boolean(env.REDIS_URL);
+
 /** The shared connections, opened on first use; null without REDIS_URL. */
 export function getRedis(): RedisConnections | null {
   if (!env.REDIS_URL) return null;

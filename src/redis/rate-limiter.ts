@@ -25,8 +25,8 @@ const FALLBACK_LOG_INTERVAL_MS = 10_000;
  * instead: limits then hold per instance rather than not at all, and a
  * visitor's send never fails because Redis is away.
  */
-export function createRedisRateLimiter(redis: RedisConnections, policy: RateLimitPolicy, fallback: RateLimiter): RateLimiter {
-  const keyOf = (key: string) => redisKey(redis, 'rate', policy.name, key);
+export function createRedisRateLimiter(connect: () => RedisConnections, policy: RateLimitPolicy, fallback: RateLimiter): RateLimiter {
+  const keyOf = (redis: RedisConnections, key: string) => redisKey(redis, 'rate', policy.name, key);
   let lastWarnedAt = 0;
   const warn = (error: unknown) => {
     if (Date.now() - lastWarnedAt < FALLBACK_LOG_INTERVAL_MS) return;
@@ -37,7 +37,8 @@ export function createRedisRateLimiter(redis: RedisConnections, policy: RateLimi
   return {
     async hit(key) {
       try {
-        const [count, ttlMs] = (await redis.commands.eval(HIT_SCRIPT, 1, keyOf(key), policy.windowMs)) as [number, number];
+        const redis = connect();
+        const [count, ttlMs] = (await redis.commands.eval(HIT_SCRIPT, 1, keyOf(redis, key), policy.windowMs)) as [number, number];
         return {
           allowed: count <= policy.limit,
           retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)),
@@ -51,7 +52,8 @@ export function createRedisRateLimiter(redis: RedisConnections, policy: RateLimi
     async reset(key) {
       await fallback.reset(key);
       try {
-        await redis.commands.del(keyOf(key));
+        const redis = connect();
+        await redis.commands.del(keyOf(redis, key));
       } catch (error) {
         warn(error);
       }

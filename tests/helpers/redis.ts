@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
-import { closeConnections, openRedis, whenReady, type RedisConnections } from '@/redis/client';
+import type { RedisConnections } from '@/redis/client';
 
 export const redisUrl = process.env.REDIS_URL || undefined;
 
@@ -11,21 +10,6 @@ if (!redisUrl) console.warn(`[tests] Redis suites skipped: ${redisSkipReason}`);
 
 /** A key prefix no other test run or file shares, so parallel suites never see each other's state. */
 export const uniqueRedisPrefix = () => `tanya-test:${Date.now().toString(36)}${randomBytes(3).toString('hex')}:`;
-
-/** For one describe block: connections to REDIS_URL under a fresh prefix, whose keys are deleted afterwards. */
-export function useRedis(): { redis: RedisConnections } {
-  const fixture = {} as { redis: RedisConnections };
-  beforeAll(async () => {
-    fixture.redis = openRedis(redisUrl!, uniqueRedisPrefix());
-    if (!(await whenReady(fixture.redis, 5_000))) throw new Error(`Redis at ${redisUrl} is not answering`);
-  });
-  afterAll(async () => {
-    if (!fixture.redis) return;
-    await deleteKeys(fixture.redis.commands, fixture.redis.prefix);
-    await closeConnections(fixture.redis);
-  });
-  return fixture;
-}
 
 export async function deleteKeys(commands: RedisConnections['commands'], prefix: string): Promise<void> {
   const keys = await commands.keys(`${prefix}*`);

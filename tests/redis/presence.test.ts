@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PresenceMember } from '@/realtime/channels';
 import { createRedisPresenceStore } from '@/redis/presence';
-import { redisSkipReason, redisUrl, useRedis } from '../helpers/redis';
+import { redisSkipReason, redisUrl } from '../helpers/redis';
+import { useRedis } from './helpers';
 
 const owner: PresenceMember = { id: '1', name: 'Owner' };
 const helper: PresenceMember = { id: '2', name: 'Helper' };

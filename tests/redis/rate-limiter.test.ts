@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryRateLimiter } from '@/http/rate-limit';
 import { openRedis } from '@/redis/client';
 import { createRedisRateLimiter } from '@/redis/rate-limiter';
-import { redisSkipReason, redisUrl, useRedis } from '../helpers/redis';
+import { redisSkipReason, redisUrl } from '../helpers/redis';
+import { useRedis } from './helpers';
 
 describe.skipIf(!redisUrl)(`Redis rate limiter${redisUrl ? '' : ` (skipped: ${redisSkipReason})`}`, () => {
   const fixture = useRedis();
   const policy = (name: string, limit = 3, windowMs = 60_000) => ({ name, limit, windowMs });
   const limiter = (name: string, limit?: number, windowMs?: number) =>
-    createRedisRateLimiter(fixture.redis, policy(name, limit, windowMs), createMemoryRateLimiter(policy(`${name}-fallback`, limit, windowMs)));
+    createRedisRateLimiter(() => fixture.redis, policy(name, limit, windowMs), createMemoryRateLimiter(policy(`${name}-fallback`, limit, windowMs)));
 
   it('counts hits per key in a window and refuses past the limit', async () => {
     const sends = limiter('count');
@@ -51,7 +52,7 @@ describe.skipIf(!redisUrl)(`Redis rate limiter${redisUrl ? '' : ` (skipped: ${re
     const unreachable = openRedis('redis://127.0.0.1:1', fixture.redis.prefix);
     try {
       const fallback = createMemoryRateLimiter(policy('outage-fallback', 2));
-      const outage = createRedisRateLimiter(unreachable, policy('outage', 2), fallback);
+      const outage = createRedisRateLimiter(() => unreachable, policy('outage', 2), fallback);
       const results = [await outage.hit('k'), await outage.hit('k'), await outage.hit('k')];
       expect(results.map((result) => result.allowed)).toEqual([true, true, false]);
     } finally {
