@@ -7,6 +7,7 @@ import { createChatClient } from '@/chat/client';
 import { createRepository } from '@/db/repository';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel, type MessagePayload } from '@/realtime/channels';
 import { createConnector } from '@/realtime/client';
+import { startChatCompletionsUpstream, type ChatCompletionsUpstream } from '../helpers/chat-completions-upstream';
 import { createMysqlDatabase, mysqlSkipReason, mysqlUrl, type TestDatabase } from '../helpers/databases';
 import { deleteKeys, redisSkipReason, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
@@ -30,6 +31,8 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
   let b: TestServer;
   let ownerCookie: string;
   let helperCookie: string;
+  /** An OpenAI-compatible upstream the test can make hang, so a reply is still running when the owner takes over. */
+  let upstream: ChatCompletionsUpstream;
   let cleanup: (() => unknown)[] = [];
 
   const instanceEnv = () => ({
@@ -40,19 +43,22 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
     CHAT_RATE_LIMIT_PER_MINUTE: String(MESSAGES_PER_MINUTE),
     CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
     CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+    AI_BASE_URL: upstream.baseUrl,
+    AI_MODEL: 'test-model',
   });
   const startInstance = async () => {
     const server = await startTestServer({ env: instanceEnv() });
     cleanup.push(() => server.stop());
     return server;
   };
-  const setAi = async (aiEnabled: boolean) => {
-    const response = await api(b, '/api/chat/settings', { method: 'PATCH', body: { aiEnabled }, cookie: ownerCookie });
+  const setAi = async (settings: { aiEnabled: boolean; aiProvider?: 'local' | 'openai-compatible' }) => {
+    const response = await api(b, '/api/chat/settings', { method: 'PATCH', body: settings, cookie: ownerCookie });
     expect(response.status).toBe(200);
   };
 
   beforeAll(async () => {
     database = await createMysqlDatabase();
+    upstream = await startChatCompletionsUpstream();
     prefix = uniqueRedisPrefix();
     // One after the other: the first start migrates the fresh database.
     a = await startTestServer({ env: instanceEnv() });
@@ -60,7 +66,7 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
     await createRepository(database.database).upsertUserByEmail({ ...HELPER, passwordHash: await hashPassword(HELPER.password) });
     ownerCookie = await signInAsAdmin(b, ADMIN);
     helperCookie = await signInAsAdmin(a, HELPER);
-    await setAi(false);
+    await setAi({ aiEnabled: false });
   });
   afterEach(async () => {
     for (const step of cleanup.reverse()) await step();
@@ -69,6 +75,7 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await database?.drop();
+    await upstream?.close();
     if (prefix) {
       const redis = new Redis(redisUrl!);
       await deleteKeys(redis, prefix);
@@ -171,8 +178,8 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
   });
 
   it('with AI on, exactly one reply is stored for a visitor message, even when its send reached both instances', async () => {
-    await setAi(true);
-    cleanup.push(() => setAi(false));
+    await setAi({ aiEnabled: true });
+    cleanup.push(() => setAi({ aiEnabled: false }));
     const token = await newVisitor(a);
     const clientMessageId = randomUUID();
     const body = { content: 'What tech stack do you use?', clientMessageId };
@@ -189,6 +196,23 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
     // Long enough for a second reply, had another instance been generating one.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(await aiMessages()).toHaveLength(1);
+  });
+
+  it('the owner taking a conversation over on B stops the AI reply running on A', async () => {
+    await setAi({ aiEnabled: true, aiProvider: 'openai-compatible' });
+    cleanup.push(() => setAi({ aiEnabled: false, aiProvider: 'local' }));
+    upstream.plan({ kind: 'hang' });
+    const asked = upstream.requests.length;
+    const { conversationId } = await visitorOnA('Tell me about your projects');
+    // A claimed the message and is waiting on the upstream (20 s before it would give up on its own).
+    await expect.poll(() => upstream.requests.length, { timeout: 10_000 }).toBe(asked + 1);
+
+    const takenOver = await api(b, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', body: { isAiHandled: false }, cookie: ownerCookie });
+    expect(takenOver.status).toBe(200);
+    const cancelledOnA = () => a.logs.some((entry) => entry.msg === 'AI reply cancelled' && entry.conversationId === conversationId && entry.reason === 'taken-over');
+    await expect.poll(cancelledOnA, { timeout: 5_000 }).toBe(true);
+    const page = await api(b, `/api/chat/messages?conversationId=${conversationId}&limit=50`, { cookie: ownerCookie });
+    expect((page.body.data.messages as MessagePayload[]).filter((message) => message.senderType === 'ai')).toEqual([]);
   });
 
   for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
