@@ -3,9 +3,9 @@ import type { Conversation, Message } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
 import { logger } from '@/logger';
 import { getRedis, redisKey } from '@/redis/client';
-import { onSignal, sendSignal } from '@/redis/signals';
+import { cancelRepliesEverywhere } from './cancellation';
 import { effectiveProvider } from './providers';
-import { cancelAutomaticReplies, cancelConversationReplies, enqueueReplyJob } from './queue';
+import { enqueueReplyJob } from './queue';
 import { runReply, type ReplyJob } from './reply';
 
 /*
@@ -77,25 +77,6 @@ export async function requestReply(conversationId: number): Promise<{ pending: t
   return { pending: true };
 }
 
-type ReplyCancellation = { conversationId: number } | { allAutomatic: true };
-const REPLY_CANCELLATION_SIGNAL = 'ai-reply-cancel';
-
-function cancelReplies(cancellation: ReplyCancellation): void {
-  if ('conversationId' in cancellation) cancelConversationReplies(cancellation.conversationId);
-  else cancelAutomaticReplies();
-}
-
-/** Cancels here at once, and on the other instances, where the reply may be running. */
-function cancelRepliesEverywhere(cancellation: ReplyCancellation): void {
-  cancelReplies(cancellation);
-  const redis = getRedis();
-  if (!redis) return;
-  // If the signal is lost, the reply still is not stored: storing re-checks the conversation in the database.
-  sendSignal(redis, REPLY_CANCELLATION_SIGNAL, cancellation).catch((error: unknown) =>
-    logger.warn({ err: error, ...cancellation }, 'AI reply cancellation not sent to the other instances'),
-  );
-}
-
 /** The owner wrote or took the conversation over: a reply being generated there is abandoned. */
 export function stopRepliesInConversation(conversationId: number): void {
   cancelRepliesEverywhere({ conversationId });
@@ -104,12 +85,6 @@ export function stopRepliesInConversation(conversationId: number): void {
 /** AI auto-reply was switched off: every automatic reply being generated is abandoned. */
 export function stopAutomaticReplies(): void {
   cancelRepliesEverywhere({ allAutomatic: true });
-}
-
-/** At start-up, with several instances: a take-over or switch-off on another instance stops the replies running here. */
-export async function followReplyCancellations(): Promise<void> {
-  const redis = getRedis();
-  if (redis) await onSignal<ReplyCancellation>(redis, REPLY_CANCELLATION_SIGNAL, cancelReplies);
 }
 
 /** For /api/health: off, or on with the provider actually answering (a misconfigured one falls back to local). */

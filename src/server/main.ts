@@ -6,7 +6,7 @@ import path from 'node:path';
 import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
 import { drainReplyJobs } from '@/ai/queue';
-import { followReplyCancellations } from '@/ai/service';
+import { followReplyCancellations } from '@/ai/cancellation';
 import { getAuthSecret } from '@/auth/secret';
 import { closeDatabase, getDatabase, getRepository } from '@/db';
 import { prepareDatabase } from '@/db/bootstrap';
