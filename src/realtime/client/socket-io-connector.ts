@@ -49,6 +49,13 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
     socket.timeout(ACK_TIMEOUT_MS).emit('subscribe', channel.name, (error: Error | null, answer) => {
       // Unsubscribed (or replaced) while the answer was on its way: nothing to settle.
       if (channels.get(channel.name) !== channel) return;
+      /*
+       * Cut off by a drop (socket.io-client fails pending acks on disconnect):
+       * not a refusal. The channel stays pending until the next connect's
+       * subscribe answers, so a gap fill waiting on it cannot run before the
+       * channel is live again and miss what is published in between.
+       */
+      if (error && !socket.connected) return;
       if (error) return channel.refused('no answer from the server');
       if (answer.ok) channel.subscribed(answer.members);
       else channel.refused(answer.error);
