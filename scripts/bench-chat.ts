@@ -3,6 +3,9 @@
  *
  * Starts the production server (unless --url names a running one) with rate
  * limits off, connects one admin and N visitors over Socket.IO (websocket),
+ * or with `--instances 2` several servers on one fresh MySQL database and
+ * Redis (MYSQL_URL, REDIS_URL), the visitors spread across them and the admin
+ * on the first,
  * has every visitor send M messages at a steady rate through the HTTP chat
  * API, and reports send→admin and admin→visitor latency, throughput, lost
  * messages and the server's peak RSS. Exits 1 when anything was lost.
@@ -15,6 +18,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload } from '@/realtime/channels';
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from '@/realtime/protocol';
 import { ensureFreshBuild } from '../tests/helpers/build';
+import type { TestDatabase } from '../tests/helpers/databases';
 import { signInAsAdmin, startTestServer, type TestServer } from '../tests/helpers/server';
 import { ms, percentile } from './stats';
 
@@ -30,6 +34,7 @@ const { values: args } = parseArgs({
     'reply-every': { type: 'string', default: '5' },
     'http-connections': { type: 'string', default: '64' },
     timeout: { type: 'string', default: '300' },
+    instances: { type: 'string', default: '1' },
   },
   strict: true,
 });
@@ -49,6 +54,13 @@ const RATE = positive('rate', args.rate, { integer: false });
 const REPLY_EVERY = positive('reply-every', args['reply-every']);
 const HTTP_CONNECTIONS = positive('http-connections', args['http-connections']);
 const TIMEOUT_MS = positive('timeout', args.timeout) * 1000;
+const INSTANCES = positive('instances', args.instances);
+const MYSQL_URL = process.env.MYSQL_URL || undefined;
+const REDIS_URL = process.env.REDIS_URL || undefined;
+if (INSTANCES > 1 && (args.url || !MYSQL_URL || !REDIS_URL)) {
+  console.error('--instances > 1 starts its own servers on MySQL and Redis: set MYSQL_URL and REDIS_URL (e.g. mysql://root@127.0.0.1:3306/test, redis://127.0.0.1:6379), without --url');
+  process.exit(2);
+}
 const ADMIN = {
   email: process.env.BENCH_ADMIN_EMAIL ?? 'bench@example.com',
   password: process.env.BENCH_ADMIN_PASSWORD ?? 'bench password that is long enough',
@@ -202,25 +214,60 @@ type Visitor = {
   conversationId: number | null;
 };
 
-let server: TestServer | null = null;
+const servers: TestServer[] = [];
+/** Several instances: their shared MySQL database and Redis key prefix, removed at the end. */
+let shared: { database: TestDatabase; redisPrefix: string } | null = null;
 const sockets: BenchSocket[] = [];
 let shuttingDown = false;
-/** Closes every socket and stops the server we started (and removes its data), then exits. */
+/** Closes every socket and stops the servers we started (and removes their data), then exits. */
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   for (const socket of sockets) socket.close();
   agent.destroy();
-  if (server) {
+  for (const server of servers) {
     const errors = server.logs.filter((entry) => typeof entry.level === 'number' && entry.level >= 50);
     if (errors.length > 0) {
-      console.error(`[bench] the server logged ${errors.length} error(s); first ones:`);
+      console.error(`[bench] the server at ${server.url} logged ${errors.length} error(s); first ones:`);
       for (const entry of errors.slice(0, 5)) console.error('  ', JSON.stringify(entry).slice(0, 500));
     }
-    await server.stop();
-    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  }
+  await Promise.all(servers.map((server) => server.stop()));
+  for (const server of servers) fs.rmSync(server.dataDir, { recursive: true, force: true });
+  if (shared) {
+    await shared.database.drop();
+    const [{ Redis }, { deleteKeys }] = await Promise.all([import('ioredis'), import('../tests/helpers/redis')]);
+    const redis = new Redis(REDIS_URL!);
+    await deleteKeys(redis, shared.redisPrefix);
+    redis.disconnect();
   }
   process.exit(code);
+}
+
+/** The servers this run measures: one on the embedded defaults, or several sharing MySQL and Redis. */
+async function startServers(): Promise<void> {
+  const env: Record<string, string> = {
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    CHAT_RATE_LIMIT_PER_MINUTE: '0',
+    CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+    CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+  };
+  if (INSTANCES === 1) {
+    console.log('[bench] starting the production server (embedded SQLite, rate limits off)');
+  } else {
+    // Only here: these helpers read MYSQL_URL / REDIS_URL, which a single-instance run does not need.
+    const [{ createMysqlDatabase }, { uniqueRedisPrefix }] = await Promise.all([import('../tests/helpers/databases'), import('../tests/helpers/redis')]);
+    shared = { database: await createMysqlDatabase(), redisPrefix: uniqueRedisPrefix() };
+    Object.assign(env, { DATABASE_URL: shared.database.url, REDIS_URL: REDIS_URL!, REDIS_KEY_PREFIX: shared.redisPrefix });
+    console.log(`[bench] starting ${INSTANCES} production servers (one fresh MySQL database, Redis prefix ${shared.redisPrefix}, rate limits off)`);
+  }
+  // One after the other: the first start migrates the database.
+  for (let i = 0; i < INSTANCES; i += 1) {
+    const server = await startTestServer({ env });
+    servers.push(server);
+    console.log(`[bench] server at ${server.url} (pid ${server.pid}, data in ${server.dataDir})`);
+  }
 }
 
 async function main() {
@@ -233,31 +280,24 @@ async function main() {
 
   process.once('SIGINT', () => void shutdown(130));
 
-  let base: string;
-  let serverPid: number | null = args.pid ? Number(args.pid) : null;
+  let bases: string[];
+  let serverPids: number[] = args.pid ? [Number(args.pid)] : [];
   if (args.url) {
-    base = args.url.replace(/\/$/, '');
-    console.log(`[bench] using the running server at ${base} (its rate limits must be off)`);
+    bases = [args.url.replace(/\/$/, '')];
+    console.log(`[bench] using the running server at ${bases[0]} (its rate limits must be off)`);
   } else {
     ensureFreshBuild();
-    console.log('[bench] starting the production server (embedded SQLite, rate limits off)');
-    server = await startTestServer({
-      env: {
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        CHAT_RATE_LIMIT_PER_MINUTE: '0',
-        CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-        CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-      },
-    });
-    base = server.url;
-    serverPid = server.pid;
-    console.log(`[bench] server at ${base} (pid ${server.pid}, data in ${server.dataDir})`);
+    await startServers();
+    bases = servers.map((server) => server.url);
+    serverPids = servers.map((server) => server.pid);
   }
+  // The admin works on the first instance; visitor i on instance i mod N (HTTP and websocket alike).
+  const base = bases[0]!;
+  const baseOf = (visitorIndex: number) => bases[visitorIndex % bases.length]!;
 
-  const connectSocket = (options: { auth?: Record<string, string>; extraHeaders?: Record<string, string> }) =>
+  const connectSocket = (url: string, options: { auth?: Record<string, string>; extraHeaders?: Record<string, string> }) =>
     new Promise<BenchSocket>((resolve, reject) => {
-      const socket: BenchSocket = io(base, {
+      const socket: BenchSocket = io(url, {
         path: '/socket.io/',
         transports: ['websocket'],
         reconnection: false,
@@ -277,11 +317,11 @@ async function main() {
   // The admin: HTTP sign-in, then a websocket on the notifications channel.
   const cookie = await signInAsAdmin({ url: base }, ADMIN);
   // The assistant has its own benchmark (bench:ai); its replies would only add load to the chat measured here.
-  if (server) {
+  if (servers.length > 0) {
     const switched = await request(base, 'PATCH', '/api/chat/settings', { headers: { cookie }, body: { aiEnabled: false } });
     if (switched.status !== 200) throw new Error(`could not switch AI replies off: ${switched.status}`);
   }
-  const admin = await connectSocket({ extraHeaders: { cookie } });
+  const admin = await connectSocket(base, { extraHeaders: { cookie } });
   await subscribe(admin, ADMIN_NOTIFICATIONS_CHANNEL);
 
   const sendToAdmin: number[] = [];
@@ -325,23 +365,25 @@ async function main() {
    * each route on its first requests, which otherwise shows up as seconds of
    * latency on the first burst. Its messages carry no timestamp tag.
    */
-  const warm = await request(base, 'POST', '/api/chat/session', { body: {} });
-  const warmToken = (warm.body.data as { sessionToken: string }).sessionToken;
-  for (let i = 0; i < WARMUP_MESSAGES; i += 1) {
-    const sent = await request(base, 'POST', '/api/chat/send', {
-      headers: { 'x-session-token': warmToken },
-      body: { content: `warm-up ${i}`, clientMessageId: `${RUN}w${i}` },
-    });
-    const conversationId = (sent.body.data as MessagePayload | undefined)?.conversationId;
-    if (sent.status !== 201 || !conversationId) throw new Error(`warm-up send: ${sent.status} ${JSON.stringify(sent.body).slice(0, 200)}`);
-    await request(base, 'POST', '/api/chat/send', { headers: { cookie }, body: { conversationId, content: `warm-up reply ${i}` } });
-    await request(base, 'GET', `/api/chat/messages?conversationId=${conversationId}&limit=100`, { headers: { cookie } });
+  for (const [instance, url] of bases.entries()) {
+    const warm = await request(url, 'POST', '/api/chat/session', { body: {} });
+    const warmToken = (warm.body.data as { sessionToken: string }).sessionToken;
+    for (let i = 0; i < WARMUP_MESSAGES; i += 1) {
+      const sent = await request(url, 'POST', '/api/chat/send', {
+        headers: { 'x-session-token': warmToken },
+        body: { content: `warm-up ${i}`, clientMessageId: `${RUN}w${instance}-${i}` },
+      });
+      const conversationId = (sent.body.data as MessagePayload | undefined)?.conversationId;
+      if (sent.status !== 201 || !conversationId) throw new Error(`warm-up send: ${sent.status} ${JSON.stringify(sent.body).slice(0, 200)}`);
+      await request(url, 'POST', '/api/chat/send', { headers: { cookie }, body: { conversationId, content: `warm-up reply ${i}` } });
+      await request(url, 'GET', `/api/chat/messages?conversationId=${conversationId}&limit=100`, { headers: { cookie } });
+    }
   }
 
   // The visitors: sessions over HTTP, then one websocket each.
   let started = performance.now();
-  const tokens = await pool(Array.from({ length: VISITORS }, (_, i) => i), SETUP_CONCURRENCY, async () => {
-    const answer = await request(base, 'POST', '/api/chat/session', { body: {} });
+  const tokens = await pool(Array.from({ length: VISITORS }, (_, i) => i), SETUP_CONCURRENCY, async (index) => {
+    const answer = await request(baseOf(index), 'POST', '/api/chat/session', { body: {} });
     const token = (answer.body.data as { sessionToken?: string } | undefined)?.sessionToken;
     if (answer.status !== 200 || !token) throw new Error(`session: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
     return token;
@@ -349,7 +391,7 @@ async function main() {
   console.log(`[bench] ${VISITORS} sessions created in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const visitors: Visitor[] = await pool(tokens, SETUP_CONCURRENCY, async (token, index) => {
-    const socket = await connectSocket({ auth: { sessionToken: token } });
+    const socket = await connectSocket(baseOf(index), { auth: { sessionToken: token } });
     socket.on('new-message', (_channel, message) => {
       const sentAt = sentAtOf(message.clientMessageId);
       if (message.senderType !== 'admin' || sentAt === null) return;
@@ -358,11 +400,11 @@ async function main() {
     });
     return { index, token, socket, conversationId: null };
   });
-  console.log(`[bench] ${VISITORS} visitors + 1 admin connected over websocket in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`[bench] ${VISITORS} visitors + 1 admin connected over websocket to ${bases.length} instance(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const send = async (visitor: Visitor, seq: number) => {
     const clientMessageId = `${RUN}-v${visitor.index}-${seq}-${nowUs()}`;
-    const answer = await request(base, 'POST', '/api/chat/send', {
+    const answer = await request(baseOf(visitor.index), 'POST', '/api/chat/send', {
       headers: { 'x-session-token': visitor.token },
       body: { content: `message ${seq} from visitor ${visitor.index}`, clientMessageId },
     });
@@ -436,7 +478,7 @@ async function main() {
 
   const lost = [...acknowledged].filter((id) => !receivedByAdmin.has(id)).length;
   const repliesLost = [...repliesAcknowledged].filter((id) => !repliesReceived.has(id)).length;
-  const rss = serverPid ? peakRssKb(serverPid) : null;
+  const rss = serverPids.map((pid) => peakRssKb(pid));
   sendToAdmin.sort((a, b) => a - b);
   adminToVisitor.sort((a, b) => a - b);
   const expected = VISITORS * MESSAGES;
@@ -444,7 +486,7 @@ async function main() {
   const lines = [
     '',
     '── bench:chat report ──────────────────────────────────────────',
-    `visitors connected          ${visitors.length} (+1 admin), websocket transport`,
+    `visitors connected          ${visitors.length} (+1 admin), websocket transport, ${bases.length} instance(s)${bases.length > 1 ? ' sharing MySQL + Redis; visitors round-robin, admin on the first' : ''}`,
     `messages sent (201)         ${acknowledged.size} of ${expected} planned (${MESSAGES} per visitor at ${RATE}/s)`,
     `send→admin-receive ms       p50 ${ms(percentile(sendToAdmin, 50))}  p95 ${ms(percentile(sendToAdmin, 95))}  p99 ${ms(percentile(sendToAdmin, 99))}  max ${ms(sendToAdmin.at(-1) ?? NaN)}  (n=${sendToAdmin.length})`,
     `admin→visitor ms            p50 ${ms(percentile(adminToVisitor, 50))}  p99 ${ms(percentile(adminToVisitor, 99))}  (n=${adminToVisitor.length}, the admin replied to every ${REPLY_EVERY}th non-first message received)`,
@@ -452,9 +494,9 @@ async function main() {
     `messages lost               ${lost} (acknowledged 201 but never received by the admin)`,
     `replies lost                ${repliesLost} of ${repliesAcknowledged.size} (acknowledged 201 but never received by the visitor)`,
     `duplicates at admin         ${duplicatesAtAdmin}`,
-    `stored (GET messages)       ${stored} visitor messages in ${storedCounts.length} conversations; conversations total ${conversationsTotal} (incl. 1 warm-up)`,
+    `stored (GET messages)       ${stored} visitor messages in ${storedCounts.length} conversations; conversations total ${conversationsTotal} (incl. ${bases.length} warm-up)`,
     `failed requests             ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ''}; ${retries} retried after a keep-alive reset`,
-    `server peak RSS (VmHWM)     ${rss ? `${(rss.kb / 1024).toFixed(1)} MiB (pid ${rss.pid})` : 'n/a (pass --pid for an external server)'}`,
+    `server peak RSS (VmHWM)     ${rss.length > 0 ? rss.map((peak) => (peak ? `${(peak.kb / 1024).toFixed(1)} MiB (pid ${peak.pid})` : 'n/a')).join(', ') : 'n/a (pass --pid for an external server)'}`,
     '───────────────────────────────────────────────────────────────',
   ];
   console.log(lines.join('\n'));
@@ -463,8 +505,10 @@ async function main() {
   if (lost > 0) problems.push(`${lost} message(s) lost`);
   if (repliesLost > 0) problems.push(`${repliesLost} admin replies lost`);
   if (stored !== acknowledged.size) problems.push(`stored ${stored} ≠ acknowledged ${acknowledged.size}`);
-  // Our visitors' conversations plus the warm-up one.
-  if (!args.url && conversationsTotal !== visitors.length + 1) problems.push(`conversations total ${conversationsTotal} ≠ ${visitors.length} + 1 warm-up`);
+  // Our visitors' conversations plus one warm-up per instance.
+  if (!args.url && conversationsTotal !== visitors.length + bases.length) {
+    problems.push(`conversations total ${conversationsTotal} ≠ ${visitors.length} + ${bases.length} warm-up`);
+  }
   if (failures.length > 0) problems.push(`${failures.length} request(s) failed`);
   if (problems.length > 0) console.error(`[bench] FAILED: ${problems.join('; ')}`);
   clearTimeout(deadline);

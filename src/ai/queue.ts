@@ -18,6 +18,16 @@ export class ReplyCancelledError extends Error {
   }
 }
 
+/**
+ * Why `signal` was aborted, or null if not by this queue. Not `instanceof`:
+ * the custom server (shutdown, other instances' cancellations) and Next's
+ * bundle (where replies run) each load their own copy of this class.
+ */
+export function cancelReasonOf(signal: AbortSignal): CancelReason | null {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name === 'ReplyCancelledError' ? (reason as ReplyCancelledError).reason : null;
+}
+
 type RunningJob = { conversationId: number; automatic: boolean; controller: AbortController };
 
 type QueueState = {

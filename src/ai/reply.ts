@@ -12,7 +12,7 @@ import { reachedReplyLimit, recordTokenUsage } from './limits';
 import { noticeText, type NoticeReason } from './notices';
 import { HISTORY_LIMIT, toModelMessages } from './prompt';
 import { effectiveProvider } from './providers';
-import { ReplyCancelledError } from './queue';
+import { cancelReasonOf } from './queue';
 import { asksForHuman } from './topics';
 
 /**
@@ -115,7 +115,7 @@ async function generateWithRetry(request: {
     } catch (error) {
       await stream.stop();
       if (signal.aborted) {
-        const reason = signal.reason instanceof ReplyCancelledError ? signal.reason.reason : 'unknown';
+        const reason = cancelReasonOf(signal) ?? 'unknown';
         logger.info({ conversationId, reason }, 'AI reply cancelled');
         return reason === 'shutdown' ? null : 'cancelled';
       }

@@ -3,8 +3,10 @@ import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
 import { logger } from '@/logger';
+import { getRedis, redisKey } from '@/redis/client';
+import { cancelRepliesEverywhere } from './cancellation';
 import { effectiveProvider } from './providers';
-import { cancelAutomaticReplies, cancelConversationReplies, enqueueReplyJob } from './queue';
+import { enqueueReplyJob } from './queue';
 import { runReply, type ReplyJob } from './reply';
 
 /*
@@ -30,6 +32,27 @@ function keepFunctionAliveUntil(done: Promise<void>): void {
   }
 }
 
+/** Long past any retry of the send that stored the message. */
+const REPLY_CLAIM_MS = 60 * 60 * 1000;
+
+/**
+ * Several instances: exactly one answers a visitor message, the first to
+ * claim its id. In one process only the send that stored the message gets
+ * here (a retry is a duplicate), so it always wins.
+ */
+async function claimAutoReply(messageId: number): Promise<boolean> {
+  const redis = getRedis();
+  if (!redis) return true;
+  try {
+    const claimed = await redis.commands.set(redisKey(redis, 'ai-reply-claim', messageId), redis.instanceId, 'PX', REPLY_CLAIM_MS, 'NX');
+    return claimed === 'OK';
+  } catch (error) {
+    // Redis away: the instance that stored the message answers; a missing reply would be worse than a rare double.
+    logger.warn({ err: error, messageId }, 'AI reply claimed without Redis');
+    return true;
+  }
+}
+
 /**
  * After a visitor's message is stored: queues the AI's answer when AI
  * auto-reply is on and the AI handles this conversation. Returns whether a
@@ -48,7 +71,9 @@ export async function scheduleAutoReply(input: { conversation: Conversation; mes
     return false;
   }
   if (!aiEnabled) return false;
-  if (!input.duplicate) queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
+  if (!input.duplicate && (await claimAutoReply(message.id))) {
+    queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
+  }
   return true;
 }
 
@@ -69,12 +94,12 @@ export async function requestReply(conversationId: number): Promise<{ pending: t
 
 /** The owner wrote or took the conversation over: a reply being generated there is abandoned. */
 export function stopRepliesInConversation(conversationId: number): void {
-  cancelConversationReplies(conversationId);
+  cancelRepliesEverywhere({ conversationId });
 }
 
 /** AI auto-reply was switched off: every automatic reply being generated is abandoned. */
 export function stopAutomaticReplies(): void {
-  cancelAutomaticReplies();
+  cancelRepliesEverywhere({ allAutomatic: true });
 }
 
 /** For /api/health: off, or on with the provider actually answering (a misconfigured one falls back to local). */

@@ -81,6 +81,21 @@ const schema = z
     AI_MAX_OUTPUT_TOKENS: integer(400, 16, 8_192),
     AI_REPLIES_PER_CONVERSATION_PER_HOUR: integer(20, 0, 100_000),
     AI_DAILY_TOKEN_BUDGET: integer(200_000, 0, 1_000_000_000),
+    // Several instances: fan-out and shared state through Redis (unset = one process, in memory).
+    REDIS_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url('must be redis://[:password@]host:6379[/db] (rediss:// for TLS), or leave it unset for a single instance')
+        .refine((url) => /^rediss?:\/\//.test(url), 'must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379)')
+        .optional(),
+    ),
+    REDIS_KEY_PREFIX: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits, ":", ".", "_" or "-" (e.g. tanya:); one per site sharing a Redis')
+        .default('tanya:'),
+    ),
     // Realtime transport: the embedded Socket.IO server, or Pusher Channels for serverless hosts.
     REALTIME_DRIVER: z.preprocess(
       emptyAsUndefined,

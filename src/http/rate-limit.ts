@@ -1,3 +1,6 @@
+import { getRedis, isRedisConfigured } from '@/redis/client';
+import { createRedisRateLimiter } from '@/redis/rate-limiter';
+
 export type RateLimitResult = {
   allowed: boolean;
   /** Seconds until the window that refused (or will refuse) this key ends. */
@@ -63,7 +66,9 @@ export function createMemoryRateLimiter(policy: RateLimitPolicy, now: () => numb
   };
 }
 
-/** The one place that picks the implementation; a Redis-backed limiter plugs in here. */
+/** The one place that picks the implementation: Redis when several instances share it, else this process's memory. */
 export function createRateLimiter(policy: RateLimitPolicy): RateLimiter {
-  return createMemoryRateLimiter(policy);
+  const memory = createMemoryRateLimiter(policy);
+  // Limiters are made at import; the connection is opened on the first hit, not while `next build` loads modules.
+  return isRedisConfigured() ? createRedisRateLimiter(() => getRedis()!, policy, memory) : memory;
 }

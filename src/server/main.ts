@@ -6,11 +6,13 @@ import path from 'node:path';
 import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
 import { drainReplyJobs } from '@/ai/queue';
+import { followReplyCancellations } from '@/ai/cancellation';
 import { getAuthSecret } from '@/auth/secret';
 import { closeDatabase, getDatabase, getRepository } from '@/db';
 import { prepareDatabase } from '@/db/bootstrap';
 import { CLIENT_IP_HEADER, resolveClientIp } from '@/http/client-ip';
 import { logger } from '@/logger';
+import { closeRedis, connectRedis } from '@/redis/client';
 import { attachRealtime, type UpgradeHandler } from '@/realtime/socket-io/server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -79,6 +81,10 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     });
   });
 
+  // Several instances (REDIS_URL): shared state is in place before the first request or socket.
+  if (await connectRedis()) {
+    followReplyCancellations().catch((error: unknown) => logger.error({ err: error }, 'redis: AI reply cancellations not followed'));
+  }
   const upgradeNext: UpgradeHandler = (req, socket, head) => {
     if (nextUpgrades.listenerCount('upgrade') > 0) nextUpgrades.emit('upgrade', req, socket, head);
     else socket.destroy();
@@ -121,6 +127,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     await drainReplyJobs(deadline);
     await closed;
     await app.close?.();
+    await closeRedis();
     await closeDatabase();
     logger.info('stopped');
   }

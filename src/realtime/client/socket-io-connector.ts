@@ -4,8 +4,12 @@ import { REALTIME_PATH } from '../protocol';
 import { ChannelState, type ConnectionState, type RealtimeConnector } from './connector';
 
 export type SocketIoConnectorOptions = {
-  /** The site's origin; the page's own origin when left out. */
-  url?: string;
+  /**
+   * The site's origin (the page's own when left out), or several instances'
+   * origins: each reconnection attempt goes to the next one, so a client
+   * whose instance went away lands on another and catches up from there.
+   */
+  url?: string | readonly string[];
   path?: string;
   /** A visitor's session token; admins are recognised by their cookie instead. Read again on every reconnect. */
   sessionToken?: string | (() => string | undefined);
@@ -26,7 +30,9 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
       : {}),
     ...options.socketOptions,
   };
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = options.url ? io(options.url, socketOptions) : io(socketOptions);
+  const urls = typeof options.url === 'string' ? [options.url] : (options.url ?? []);
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = urls[0] ? io(urls[0], socketOptions) : io(socketOptions);
+  if (urls.length > 1) failOverBetween(socket, urls);
 
   const channels = new Map<string, ChannelState>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
@@ -43,6 +49,13 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
     socket.timeout(ACK_TIMEOUT_MS).emit('subscribe', channel.name, (error: Error | null, answer) => {
       // Unsubscribed (or replaced) while the answer was on its way: nothing to settle.
       if (channels.get(channel.name) !== channel) return;
+      /*
+       * Cut off by a drop (socket.io-client fails pending acks on disconnect):
+       * not a refusal. The channel stays pending until the next connect's
+       * subscribe answers, so a gap fill waiting on it cannot run before the
+       * channel is live again and miss what is published in between.
+       */
+      if (error && !socket.connected) return;
       if (error) return channel.refused('no answer from the server');
       if (answer.ok) channel.subscribed(answer.members);
       else channel.refused(answer.error);
@@ -111,4 +124,19 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
       setState('disconnected');
     },
   };
+}
+
+/**
+ * Points each reconnection attempt at the next URL, round the list. The
+ * Manager opens every attempt's transport from its `uri`, so changing it
+ * between attempts is enough, and socket.io-client's own backoff, state and
+ * buffering stay as they are (tests/realtime/multi-instance pins this).
+ */
+function failOverBetween(socket: Socket, urls: readonly string[]): void {
+  const manager = socket.io as unknown as { uri: string };
+  let current = 0;
+  socket.io.on('reconnect_attempt', () => {
+    current = (current + 1) % urls.length;
+    manager.uri = urls[current]!;
+  });
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { env } from '@/config/env';
 import { adminTokenFromCookieHeader, verifyAdminToken } from '@/auth/jwt';
@@ -8,7 +9,10 @@ import { findVisitorSession } from '@/chat/visitor-session';
 import { getRepository } from '@/db';
 import { resolveClientIp } from '@/http/client-ip';
 import { isSameSiteOrigin } from '@/http/origin';
+import { createRateLimiter } from '@/http/rate-limit';
 import { logger, logSecurityEvent } from '@/logger';
+import { getRedis, redisKey } from '@/redis/client';
+import { createRedisPresenceStore } from '@/redis/presence';
 import { registerBroadcaster, type Broadcaster } from '../broadcaster';
 import { mayJoinChannel } from '../access';
 import {
@@ -19,6 +23,7 @@ import {
   type PresenceMember,
 } from '../channels';
 import { setRealtimeAttached } from '../health';
+import { createMemoryPresenceStore, type PresenceStore } from '../presence';
 import {
   REALTIME_PATH,
   UNAUTHORIZED,
@@ -38,6 +43,7 @@ type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, Record<stri
 
 /** Chat packets are short; anything bigger is refused by engine.io before it is parsed. */
 const MAX_PACKET_BYTES = 16 * 1024;
+/** Client events (typing) a sender may relay per second, counted across its sockets and instances. */
 const CLIENT_EVENTS_PER_SECOND = 2;
 const CLIENT_EVENT_NAMES: ReadonlySet<string> = new Set<ClientEventName>(['client-typing'] satisfies (keyof ClientEvents)[]);
 
@@ -110,6 +116,16 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     if (options.otherUpgrades) options.otherUpgrades(req, socket, head);
     else socket.destroy();
   });
+  const redis = getRedis();
+  /*
+   * Several instances: every broadcast (publish, the client-event relay,
+   * presence announcements) also goes through Redis to the other instances'
+   * sockets. The classic adapter, not the sharded one: it needs no Redis 7
+   * (SSUBSCRIBE) or Cluster, which a portfolio site's single Redis rarely is,
+   * and each instance hears every event once, with no per-room subscription
+   * churn as visitors come and go.
+   */
+  if (redis) io.adapter(createAdapter(redis.publisher, redis.subscriber, { key: redisKey(redis, 'socket.io') }));
   io.engine.on('connection_error', (error: { code: number; message: string; req?: IncomingMessage }) => {
     logger.debug({ code: error.code, reason: error.message }, 'realtime: engine connection refused');
   });
@@ -135,6 +151,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
   });
 
   const presence = createPresence(io);
+  const clientEvents = createRateLimiter({ name: 'realtime-client-events', limit: CLIENT_EVENTS_PER_SECOND, windowMs: 1000 });
   const broadcaster: Broadcaster = {
     async publish(channel, event, data) {
       (io.to(channel).emit as (event: string, channel: string, data: unknown) => boolean)(event, channel, data);
@@ -143,7 +160,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
 
   io.on('connection', (socket) => {
     const { identity, ip } = socket.data;
-    const recentClientEvents: number[] = [];
+    const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
 
     /** A visitor's conversation is read again each time: the first send creates it after the connect. */
     async function visitorConversationId(): Promise<number | null> {
@@ -171,8 +188,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
         }
         await socket.join(channel);
         if (channel === ADMIN_PRESENCE_CHANNEL && identity.role === 'admin') {
-          presence.add(socket, { id: String(identity.userId), name: identity.name });
-          return reply({ ok: true, members: presence.members() });
+          return reply({ ok: true, members: await presence.join(socket, { id: String(identity.userId), name: identity.name }) });
         }
         reply({ ok: true });
       } catch (error) {
@@ -185,7 +201,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       const reply = replyWith<{ ok: true } | { ok: false; error: string }>(ack);
       if (typeof channel !== 'string') return reply({ ok: false, error: 'invalid channel' });
       await Promise.resolve(socket.leave(channel)).catch((error: unknown) => logger.error({ err: error }, 'realtime: leave failed'));
-      if (channel === ADMIN_PRESENCE_CHANNEL) presence.remove(socket);
+      if (channel === ADMIN_PRESENCE_CHANNEL) await presence.leave(socket);
       reply({ ok: true });
     });
 
@@ -198,11 +214,12 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
         refuse('realtime client event refused', { channel, event });
         return;
       }
-      const now = Date.now();
-      while (recentClientEvents.length > 0 && now - recentClientEvents[0]! >= 1000) recentClientEvents.shift();
-      if (recentClientEvents.length >= CLIENT_EVENTS_PER_SECOND) return;
-      recentClientEvents.push(now);
-      (socket.to(channel).emit as (event: string, channel: string, data: unknown) => boolean)(event, channel, data);
+      clientEvents.hit(sender).then(
+        ({ allowed }) => {
+          if (allowed) (socket.to(channel).emit as (event: string, channel: string, data: unknown) => boolean)(event, channel, data);
+        },
+        (error: unknown) => logger.error({ err: error }, 'realtime: client event throttle failed'),
+      );
     });
 
     socket.on('message:delivered', async (input: unknown, ack: unknown) => {
@@ -238,11 +255,11 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       }
     });
 
-    socket.on('presence:admins-online', (ack: unknown) => {
-      replyWith<{ online: boolean }>(ack)({ online: presence.members().length > 0 });
+    socket.on('presence:admins-online', async (ack: unknown) => {
+      replyWith<{ online: boolean }>(ack)({ online: (await presence.members()).length > 0 });
     });
 
-    socket.on('disconnect', () => presence.remove(socket));
+    socket.on('disconnect', () => void presence.leave(socket));
   });
 
   registerBroadcaster(broadcaster);
@@ -257,6 +274,8 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       closed = true;
       setRealtimeAttached(false);
       registerBroadcaster(undefined);
+      // This instance's admins leave shared presence now, while Redis is open; their transports close next.
+      await presence.close([...io.of('/').sockets.values()]);
       // Closing the engine drops each transport: clients see "transport close" and
       // reconnect. io.disconnectSockets() would tell them not to come back.
       io.engine.close();
@@ -265,37 +284,45 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
 }
 
 /**
- * Who is in `presence-admin-chat`: one member per admin however many tabs
- * (sockets) they have open; `member-added`/`member-removed` fire on the
- * first socket in and the last socket out.
+ * Announces presence changes on `presence-admin-chat` (to every instance's
+ * sockets, through the adapter) from the store that knows who is in it:
+ * this process's memory, or Redis when instances share it. A store that
+ * cannot answer (Redis away) costs the admins their member list, never their
+ * subscription.
  */
 function createPresence(io: RealtimeIo) {
-  const byMember = new Map<string, { member: PresenceMember; sockets: Set<string> }>();
-  const memberOfSocket = new Map<string, string>();
+  const announce = (event: 'member-added' | 'member-removed', member: PresenceMember) =>
+    io.to(ADMIN_PRESENCE_CHANNEL).emit(event, ADMIN_PRESENCE_CHANNEL, member);
+  const redis = getRedis();
+  const store: PresenceStore = redis
+    ? createRedisPresenceStore(redis, ADMIN_PRESENCE_CHANNEL, {
+        onMemberReturned: (member) => announce('member-added', member),
+        onMemberExpired: (member) => announce('member-removed', member),
+      })
+    : createMemoryPresenceStore();
+  const failed = (what: string) => (error: unknown) => {
+    logger.error({ err: error }, `realtime: presence ${what} failed`);
+    return null;
+  };
+
+  const leave = async (socket: RealtimeSocket): Promise<void> => {
+    const gone = await store.leave(socket.id).catch(failed('leave'));
+    if (gone) announce('member-removed', gone);
+  };
 
   return {
-    members: (): PresenceMember[] => [...byMember.values()].map((entry) => entry.member),
-    add(socket: RealtimeSocket, member: PresenceMember) {
-      if (memberOfSocket.has(socket.id)) return;
-      memberOfSocket.set(socket.id, member.id);
-      const entry = byMember.get(member.id);
-      if (entry) {
-        entry.sockets.add(socket.id);
-        return;
-      }
-      byMember.set(member.id, { member, sockets: new Set([socket.id]) });
-      socket.to(ADMIN_PRESENCE_CHANNEL).emit('member-added', ADMIN_PRESENCE_CHANNEL, member);
+    /** Adds the socket and answers the member list it should start from. */
+    async join(socket: RealtimeSocket, member: PresenceMember): Promise<PresenceMember[]> {
+      const first = await store.join(socket.id, member).catch(failed('join'));
+      if (first) socket.to(ADMIN_PRESENCE_CHANNEL).emit('member-added', ADMIN_PRESENCE_CHANNEL, member);
+      return (await store.members().catch(failed('list'))) ?? [member];
     },
-    remove(socket: RealtimeSocket) {
-      const memberId = memberOfSocket.get(socket.id);
-      if (memberId === undefined) return;
-      memberOfSocket.delete(socket.id);
-      const entry = byMember.get(memberId);
-      if (!entry) return;
-      entry.sockets.delete(socket.id);
-      if (entry.sockets.size > 0) return;
-      byMember.delete(memberId);
-      io.to(ADMIN_PRESENCE_CHANNEL).emit('member-removed', ADMIN_PRESENCE_CHANNEL, entry.member);
+    leave,
+    members: async (): Promise<PresenceMember[]> => (await store.members().catch(failed('list'))) ?? [],
+    /** Shutdown: these sockets leave, then the store stops. */
+    async close(sockets: RealtimeSocket[]): Promise<void> {
+      await Promise.all(sockets.map(leave));
+      await store.close();
     },
   };
 }

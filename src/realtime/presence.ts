@@ -1,0 +1,52 @@
+import type { PresenceMember } from './channels';
+
+/**
+ * Who is in `presence-admin-chat`: one member per admin however many tabs
+ * (sockets) they have open, on however many instances. The caller announces
+ * `member-added` when `join` says it was the member's first socket and
+ * `member-removed` when `leave` hands back a member whose last socket left.
+ */
+export interface PresenceStore {
+  /** Whether this socket is the member's first (the member just came online). */
+  join(socketId: string, member: PresenceMember): Promise<boolean>;
+  /** The member, when this was its last socket (it just went offline); null otherwise. */
+  leave(socketId: string): Promise<PresenceMember | null>;
+  members(): Promise<PresenceMember[]>;
+  /** Stops background work; waits for what is in flight. */
+  close(): Promise<void>;
+}
+
+/** One process: every socket is here, so a map is the whole truth. */
+export function createMemoryPresenceStore(): PresenceStore {
+  const byMember = new Map<string, { member: PresenceMember; sockets: Set<string> }>();
+  const memberOfSocket = new Map<string, string>();
+
+  return {
+    async join(socketId, member) {
+      if (memberOfSocket.has(socketId)) return false;
+      memberOfSocket.set(socketId, member.id);
+      const entry = byMember.get(member.id);
+      if (entry) {
+        entry.sockets.add(socketId);
+        return false;
+      }
+      byMember.set(member.id, { member, sockets: new Set([socketId]) });
+      return true;
+    },
+    async leave(socketId) {
+      const memberId = memberOfSocket.get(socketId);
+      if (memberId === undefined) return null;
+      memberOfSocket.delete(socketId);
+      const entry = byMember.get(memberId);
+      if (!entry) return null;
+      entry.sockets.delete(socketId);
+      if (entry.sockets.size > 0) return null;
+      byMember.delete(memberId);
+      return entry.member;
+    },
+    async members() {
+      return [...byMember.values()].map((entry) => entry.member);
+    },
+    async close() {},
+  };
+}
