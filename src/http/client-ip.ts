@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { env } from '@/config/env';
 
 /**
  * The custom server is the trust boundary for the client address: it computes
@@ -7,6 +8,14 @@ import { isIP } from 'node:net';
  * A header a client sends under this name is always replaced.
  */
 export const CLIENT_IP_HEADER = 'x-tanya-client-ip';
+
+/* On globalThis: the custom server sets it, route handlers in Next's bundle read it. */
+const globalForClientIp = globalThis as unknown as { tanyaStampsClientIp?: boolean };
+
+/** Called by the custom server, which stamps CLIENT_IP_HEADER on every request before Next sees it. */
+export function setClientIpStamping(enabled: boolean): void {
+  globalForClientIp.tanyaStampsClientIp = enabled;
+}
 
 export function normalizeIp(address: string | undefined): string {
   if (!address) return 'unknown';
@@ -37,6 +46,10 @@ export function resolveClientIp(input: {
   return normalizeIp(chain[index]);
 }
 
-export function getClientIp(request: Request): string {
-  return request.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
+export function getClientIp(request: Request, trustedHops = env.TRUST_PROXY): string {
+  if (globalForClientIp.tanyaStampsClientIp) return request.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
+  // No custom server in front (a serverless host runs the handlers alone): a header of that name came from the
+  // client, so it is never read. The host's proxies append the caller to X-Forwarded-For; TRUST_PROXY says how
+  // many of them to trust.
+  return resolveClientIp({ remoteAddress: undefined, forwardedFor: request.headers.get('x-forwarded-for') ?? undefined, trustedHops });
 }

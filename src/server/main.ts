@@ -10,7 +10,7 @@ import { followReplyCancellations } from '@/ai/cancellation';
 import { getAuthSecret } from '@/auth/secret';
 import { closeDatabase, getDatabase, getRepository } from '@/db';
 import { prepareDatabase } from '@/db/bootstrap';
-import { CLIENT_IP_HEADER, resolveClientIp } from '@/http/client-ip';
+import { CLIENT_IP_HEADER, resolveClientIp, setClientIpStamping } from '@/http/client-ip';
 import { logger } from '@/logger';
 import { closeRedis, connectRedis } from '@/redis/client';
 import { attachRealtime, type UpgradeHandler } from '@/realtime/socket-io/server';
@@ -64,6 +64,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
 
   let inFlight = 0;
   let shuttingDown = false;
+  setClientIpStamping(true);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (shuttingDown) res.setHeader('Connection', 'close');
     stampClientIp(req);

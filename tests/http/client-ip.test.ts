@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { CLIENT_IP_HEADER, getClientIp, normalizeIp, resolveClientIp } from '@/http/client-ip';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLIENT_IP_HEADER, getClientIp, normalizeIp, resolveClientIp, setClientIpStamping } from '@/http/client-ip';
 
 describe('resolveClientIp', () => {
   it('uses the socket peer and ignores X-Forwarded-For when no proxy is trusted', () => {
@@ -39,10 +39,21 @@ describe('normalizeIp', () => {
 });
 
 describe('getClientIp', () => {
-  it('reads the header the server stamped, not X-Forwarded-For', () => {
+  afterEach(() => setClientIpStamping(false));
+
+  it('reads the header the custom server stamped, not X-Forwarded-For', () => {
+    setClientIpStamping(true);
     const request = new Request('http://localhost/', {
       headers: { [CLIENT_IP_HEADER]: '203.0.113.9', 'x-forwarded-for': '1.2.3.4' },
     });
     expect(getClientIp(request)).toBe('203.0.113.9');
+  });
+
+  it('never trusts that header without the custom server (serverless): X-Forwarded-For counts only as far as TRUST_PROXY allows', () => {
+    const request = new Request('http://localhost/', {
+      headers: { [CLIENT_IP_HEADER]: '203.0.113.9', 'x-forwarded-for': '1.2.3.4, 198.51.100.1' },
+    });
+    expect(getClientIp(request, 0)).toBe('unknown');
+    expect(getClientIp(request, 1)).toBe('198.51.100.1');
   });
 });
