@@ -12,15 +12,20 @@ export function createRealtimeRepository({ db, tables, transaction, insertReturn
   /** Applies the change unless a newer one for that member is stored already; false when there is no row yet. */
   const updateMember = async (input: { channel: string; memberId: string; present: boolean; at: Date }) => {
     const member = and(eq(realtimePresence.channel, input.channel), eq(realtimePresence.memberId, input.memberId));
-    const updated = await transaction((tx) =>
-      tx
-        .update(realtimePresence)
-        .set({ present: input.present, changedAt: input.at })
-        .where(and(member, lte(realtimePresence.changedAt, input.at))),
-    );
-    if (affectedRows(updated) > 0) return true;
+    const apply = () =>
+      transaction((tx) =>
+        tx
+          .update(realtimePresence)
+          .set({ present: input.present, changedAt: input.at })
+          .where(and(member, lte(realtimePresence.changedAt, input.at))),
+      );
+    if (affectedRows(await apply()) > 0) return true;
     const [existing] = await db.select({ id: realtimePresence.id }).from(realtimePresence).where(member).limit(1);
-    return existing !== undefined;
+    if (!existing) return false;
+    // A concurrent first webhook may have inserted the row after our update looked: apply once more
+    // (a no-op when the stored change is the newer one).
+    await apply();
+    return true;
   };
 
   return {
