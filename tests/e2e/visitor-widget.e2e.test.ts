@@ -135,8 +135,9 @@ describe('visitor widget, preferences and keyboard use', () => {
 
     await page.reload();
     await chat.input.waitFor();
+    // The server renders the default; the remembered choice applies as the page hydrates.
+    await waitUntil(async () => /(^|\s)dark(\s|$)/.test((await chat.panel.getAttribute('class')) ?? ''), 'the remembered dark theme');
     expect(await chat.input.getAttribute('placeholder')).toBe('Write a message…');
-    expect(await chat.panel.getAttribute('class')).toMatch(/(^|\s)dark(\s|$)/);
     expect(isDark(await background())).toBe(true);
     await e2e.screenshot(page, 'chat-dark-1280x800');
   });
