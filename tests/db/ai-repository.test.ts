@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepository, type Repository } from '@/db/repository';
-import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRepository } from '@/db/repository';
+import { dialects, mysqlSkipReason, useMigratedRepository } from '../helpers/databases';
 
 /*
  * Conformance suite for what the assistant needs from the data layer, on
@@ -12,33 +12,23 @@ import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databas
 
 for (const { dialect, create, skip } of dialects) {
   describe.skipIf(skip)(`AI repository on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
-    let testDb: TestDatabase;
-    let repository: Repository;
-
-    beforeAll(async () => {
-      testDb = await create();
-      await testDb.database.migrate();
-      repository = createRepository(testDb.database);
-      await repository.getChatSettings();
-    });
-
-    afterAll(async () => {
-      await testDb?.drop();
-    });
+    const fixture = useMigratedRepository(create);
+    // The settings row exists before the tests race on it.
+    beforeAll(() => fixture.repository.getChatSettings());
 
     async function conversationWithQuestion() {
-      const session = await repository.createChatSession({
+      const session = await fixture.repository.createChatSession({
         tokenHash: randomUUID().replace(/-/g, ''),
         visitorId: randomUUID(),
         expiresAt: new Date(Date.now() + 60_000),
       });
-      const { conversation } = await repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id });
-      const { message } = await repository.createMessage({ conversationId: conversation.id, senderType: 'visitor', content: 'Question?' });
+      const { conversation } = await fixture.repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id });
+      const { message } = await fixture.repository.createMessage({ conversationId: conversation.id, senderType: 'visitor', content: 'Question?' });
       return { conversation, question: message };
     }
 
     const reply = (conversationId: number, afterMessageId: number, overrides: { automatic?: boolean; needsHuman?: boolean } = {}) =>
-      repository.createAssistantMessageIfStillAllowed({
+      fixture.repository.createAssistantMessageIfStillAllowed({
         conversationId,
         content: 'Answer.',
         metadata: { provider: 'local' },
@@ -59,40 +49,40 @@ for (const { dialect, create, skip } of dialects) {
       const { conversation, question } = await conversationWithQuestion();
       const stored = await reply(conversation.id, question.id, { needsHuman: true });
       expect(stored?.conversation.needsHuman).toBe(true);
-      expect((await repository.getConversationById({ id: conversation.id }))?.needsHuman).toBe(true);
+      expect((await fixture.repository.getConversationById({ id: conversation.id }))?.needsHuman).toBe(true);
     });
 
     it('drops the reply once an admin has written after the question, and takes over with that message', async () => {
       const { conversation, question } = await conversationWithQuestion();
-      await repository.createMessage({
+      await fixture.repository.createMessage({
         conversationId: conversation.id,
         senderType: 'admin',
         content: 'I will take this one.',
         conversationPatch: { isAiHandled: false, needsHuman: false },
       });
-      expect((await repository.getConversationById({ id: conversation.id }))?.isAiHandled).toBe(false);
+      expect((await fixture.repository.getConversationById({ id: conversation.id }))?.isAiHandled).toBe(false);
       expect(await reply(conversation.id, question.id)).toBeNull();
       // Even an on-demand reply does not follow an admin message it did not see.
       expect(await reply(conversation.id, question.id, { automatic: false })).toBeNull();
-      const { messages } = await repository.listMessagesByConversationId({ conversationId: conversation.id });
+      const { messages } = await fixture.repository.listMessagesByConversationId({ conversationId: conversation.id });
       expect(messages.map((message) => message.senderType)).toEqual(['visitor', 'admin']);
     });
 
     it('drops an automatic reply when the AI no longer handles the conversation, but not an on-demand one', async () => {
       const { conversation, question } = await conversationWithQuestion();
-      await repository.updateConversationById({ id: conversation.id, isAiHandled: false });
+      await fixture.repository.updateConversationById({ id: conversation.id, isAiHandled: false });
       expect(await reply(conversation.id, question.id)).toBeNull();
       expect(await reply(conversation.id, question.id, { automatic: false })).not.toBeNull();
     });
 
     it('drops an automatic reply when AI auto-reply is switched off', async () => {
       const { conversation, question } = await conversationWithQuestion();
-      await repository.updateChatSettings({ aiEnabled: false });
+      await fixture.repository.updateChatSettings({ aiEnabled: false });
       try {
         expect(await reply(conversation.id, question.id)).toBeNull();
         expect(await reply(conversation.id, question.id, { automatic: false })).not.toBeNull();
       } finally {
-        await repository.updateChatSettings({ aiEnabled: true });
+        await fixture.repository.updateChatSettings({ aiEnabled: true });
       }
     });
 
@@ -102,7 +92,7 @@ for (const { dialect, create, skip } of dialects) {
       await reply(conversation.id, question.id);
       await reply(conversation.id, question.id);
       const count = (since: Date) =>
-        repository.countMessagesByConversationSince({ conversationId: conversation.id, senderType: 'ai', since });
+        fixture.repository.countMessagesByConversationSince({ conversationId: conversation.id, senderType: 'ai', since });
       expect(await count(before)).toBe(2);
       expect(await count(new Date(Date.now() + 1_000))).toBe(0);
     });
@@ -123,10 +113,10 @@ for (const { dialect, create, skip } of dialects) {
 
     it('adds up token usage per day, concurrently, including the first use of a day', async () => {
       const days = [1, 2, 3].map((n) => `2099-0${n}-${dialect === 'sqlite' ? '01' : '02'}`);
-      for (const day of days) expect(await repository.getAiTokenUsageByDay({ day })).toBe(0);
-      await Promise.all(days.flatMap((day) => Array.from({ length: 10 }, () => repository.addAiTokenUsageByDay({ day, tokens: 25 }))));
-      for (const day of days) expect(await repository.getAiTokenUsageByDay({ day })).toBe(250);
-      expect(await repository.getAiTokenUsageByDay({ day: '2099-12-31' })).toBe(0);
+      for (const day of days) expect(await fixture.repository.getAiTokenUsageByDay({ day })).toBe(0);
+      await Promise.all(days.flatMap((day) => Array.from({ length: 10 }, () => fixture.repository.addAiTokenUsageByDay({ day, tokens: 25 }))));
+      for (const day of days) expect(await fixture.repository.getAiTokenUsageByDay({ day })).toBe(250);
+      expect(await fixture.repository.getAiTokenUsageByDay({ day: '2099-12-31' })).toBe(0);
     });
   });
 }

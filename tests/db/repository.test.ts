@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepository, type Repository } from '@/db/repository';
+import { describe, expect, it } from 'vitest';
 import { normalizePortfolio, portfolioDocumentSchema, type PortfolioDocument } from '@/portfolio/schema';
 import { samplePortfolio } from '@/portfolio/sample';
-import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
+import { dialects, mysqlSkipReason, useMigratedRepository } from '../helpers/databases';
 
 /*
  * One conformance suite for the repository API, run on every dialect: the
@@ -10,68 +9,57 @@ import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databas
  */
 for (const { dialect, create, skip } of dialects) {
   describe.skipIf(skip)(`repository on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
-    let testDb: TestDatabase;
-    let repository: Repository;
-
-    beforeAll(async () => {
-      testDb = await create();
-      await testDb.database.migrate();
-      repository = createRepository(testDb.database);
-    });
-
-    afterAll(async () => {
-      await testDb?.drop();
-    });
+    const fixture = useMigratedRepository(create);
 
     it('applies migrations idempotently', async () => {
-      await expect(testDb.database.migrate()).resolves.toBeUndefined();
-      await expect(testDb.database.ping()).resolves.toBeUndefined();
+      await expect(fixture.database.migrate()).resolves.toBeUndefined();
+      await expect(fixture.database.ping()).resolves.toBeUndefined();
     });
 
     describe('users', () => {
       it('creates an admin, then resets its password, matching email case-insensitively', async () => {
-        const created = await repository.upsertUserByEmail({ name: 'Owner', email: 'Owner@Example.com', passwordHash: 'h1' });
+        const created = await fixture.repository.upsertUserByEmail({ name: 'Owner', email: 'Owner@Example.com', passwordHash: 'h1' });
         expect(created.created).toBe(true);
-        const reset = await repository.upsertUserByEmail({ name: 'Owner', email: 'owner@example.com', passwordHash: 'h2' });
+        const reset = await fixture.repository.upsertUserByEmail({ name: 'Owner', email: 'owner@example.com', passwordHash: 'h2' });
         expect(reset).toEqual({ id: created.id, created: false });
 
-        const user = await repository.getUserByEmail({ email: ' OWNER@example.COM ' });
+        const user = await fixture.repository.getUserByEmail({ email: ' OWNER@example.COM ' });
         expect(user).toMatchObject({ id: created.id, email: 'owner@example.com', passwordHash: 'h2', lastLoginAt: null });
-        expect(await repository.getUserById({ id: created.id })).toEqual(user);
-        expect(await repository.getUserById({ id: 999_999 })).toBeNull();
-        expect(await repository.getUserByEmail({ email: 'nobody@example.com' })).toBeNull();
+        expect(await fixture.repository.getUserById({ id: created.id })).toEqual(user);
+        expect(await fixture.repository.getUserById({ id: 999_999 })).toBeNull();
+        expect(await fixture.repository.getUserByEmail({ email: 'nobody@example.com' })).toBeNull();
       });
 
       it('records the last login with millisecond precision', async () => {
-        const user = (await repository.getUserByEmail({ email: 'owner@example.com' }))!;
+        const user = (await fixture.repository.getUserByEmail({ email: 'owner@example.com' }))!;
         const before = Date.now();
-        await repository.recordUserLogin({ id: user.id });
-        const after = await repository.getUserById({ id: user.id });
+        await fixture.repository.recordUserLogin({ id: user.id });
+        const after = await fixture.repository.getUserById({ id: user.id });
         expect(after!.lastLoginAt).toBeInstanceOf(Date);
         expect(after!.lastLoginAt!.getTime()).toBeGreaterThanOrEqual(before - 1);
         expect(after!.lastLoginAt!.getTime()).toBeLessThanOrEqual(Date.now());
       });
 
       it('creates the first admin only while none exists', async () => {
-        expect(await repository.countUsers()).toBe(1);
-        expect(await repository.createFirstUser({ name: 'Late', email: 'late@example.com', passwordHash: 'x' })).toBeNull();
-        expect(await repository.getUserByEmail({ email: 'late@example.com' })).toBeNull();
+        expect(await fixture.repository.countUsers()).toBe(1);
+        expect(await fixture.repository.createFirstUser({ name: 'Late', email: 'late@example.com', passwordHash: 'x' })).toBeNull();
+        expect(await fixture.repository.getUserByEmail({ email: 'late@example.com' })).toBeNull();
       });
     });
 
     describe('portfolio', () => {
       it('starts empty', async () => {
-        expect(await repository.isPortfolioEmpty()).toBe(true);
-        expect(await repository.getPortfolio()).toEqual({ about: null, techStack: [], career: [], projects: [] });
-        expect(await repository.getOwnerName()).toBeNull();
+        expect(await fixture.repository.isPortfolioEmpty()).toBe(true);
+        expect(await fixture.repository.getPortfolio()).toEqual({ about: null, techStack: [], career: [], projects: [] });
+        expect(await fixture.repository.getOwnerName()).toBeNull();
       });
 
       it('round-trips the whole document, keeping list order and JSON fields', async () => {
-        await repository.replacePortfolio({ document: samplePortfolio, isSample: true });
-        expect(await repository.getPortfolio()).toEqual(samplePortfolio);
-        expect(await repository.getOwnerName()).toBe(samplePortfolio.about!.name);
-        expect(await repository.isPortfolioEmpty()).toBe(false);
-        expect(await repository.hasSamplePortfolioContent()).toBe(true);
+        await fixture.repository.replacePortfolio({ document: samplePortfolio, isSample: true });
+        expect(await fixture.repository.getPortfolio()).toEqual(samplePortfolio);
+        expect(await fixture.repository.getOwnerName()).toBe(samplePortfolio.about!.name);
+        expect(await fixture.repository.isPortfolioEmpty()).toBe(false);
+        expect(await fixture.repository.hasSamplePortfolioContent()).toBe(true);
       });
 
       it('stores text verbatim, including markup, quotes and non-ASCII', async () => {
@@ -82,53 +70,53 @@ for (const { dialect, create, skip } of dialects) {
             projects: [{ name: 'p', description: tricky, techStack: ['C#', 'F#'] }],
           }),
         );
-        await repository.replacePortfolio({ document });
-        const stored = await repository.getPortfolio();
+        await fixture.repository.replacePortfolio({ document });
+        const stored = await fixture.repository.getPortfolio();
         expect(stored.about?.title).toBe(tricky);
         expect(stored.projects[0]?.description).toBe(tricky);
         expect(stored.projects[0]?.techStack).toEqual(['C#', 'F#']);
       });
 
       it('replaces everything in one transaction: a failing write keeps the previous portfolio', async () => {
-        await repository.replacePortfolio({ document: samplePortfolio });
+        await fixture.repository.replacePortfolio({ document: samplePortfolio });
         const broken = {
           ...samplePortfolio,
           projects: [...samplePortfolio.projects, { name: null, description: 'no name' }],
         } as unknown as PortfolioDocument;
-        await expect(repository.replacePortfolio({ document: broken })).rejects.toThrow();
-        expect(await repository.getPortfolio()).toEqual(samplePortfolio);
+        await expect(fixture.repository.replacePortfolio({ document: broken })).rejects.toThrow();
+        expect(await fixture.repository.getPortfolio()).toEqual(samplePortfolio);
       });
 
       it("removes only the sample rows, keeping the owner's own content", async () => {
-        await repository.replacePortfolio({ document: samplePortfolio, isSample: true });
-        await repository.removeSamplePortfolioContent();
-        expect(await repository.isPortfolioEmpty()).toBe(true);
+        await fixture.repository.replacePortfolio({ document: samplePortfolio, isSample: true });
+        await fixture.repository.removeSamplePortfolioContent();
+        expect(await fixture.repository.isPortfolioEmpty()).toBe(true);
 
-        await repository.replacePortfolio({ document: samplePortfolio });
-        expect(await repository.hasSamplePortfolioContent()).toBe(false);
-        await repository.removeSamplePortfolioContent();
-        expect(await repository.getPortfolio()).toEqual(samplePortfolio);
+        await fixture.repository.replacePortfolio({ document: samplePortfolio });
+        expect(await fixture.repository.hasSamplePortfolioContent()).toBe(false);
+        await fixture.repository.removeSamplePortfolioContent();
+        expect(await fixture.repository.getPortfolio()).toEqual(samplePortfolio);
       });
     });
 
     describe('chat settings', () => {
       it('creates the single settings row with defaults on first read, under concurrent first reads', async () => {
-        const [first, second] = await Promise.all([repository.getChatSettings(), repository.getChatSettings()]);
+        const [first, second] = await Promise.all([fixture.repository.getChatSettings(), fixture.repository.getChatSettings()]);
         expect(first).toEqual(second);
         expect(first).toMatchObject({ aiEnabled: true, aiProvider: 'local', aiTemperature: 0.7 });
         expect(first.welcomeMessage).toBeTruthy();
       });
 
       it('updates only the fields it is given', async () => {
-        const updated = await repository.updateChatSettings({ aiEnabled: false, aiTemperature: 0.2, aiSystemPrompt: 'Be brief.' });
+        const updated = await fixture.repository.updateChatSettings({ aiEnabled: false, aiTemperature: 0.2, aiSystemPrompt: 'Be brief.' });
         expect(updated).toMatchObject({ aiEnabled: false, aiTemperature: 0.2, aiSystemPrompt: 'Be brief.', aiProvider: 'local' });
-        expect(await repository.getChatSettings()).toEqual(updated);
+        expect(await fixture.repository.getChatSettings()).toEqual(updated);
       });
     });
 
     describe('transactions', () => {
       it('roll back every write when the work throws', async () => {
-        const { database } = testDb;
+        const { database } = fixture;
         const { users } = database.tables;
         await expect(
           database.transaction(async (tx) => {
@@ -136,11 +124,11 @@ for (const { dialect, create, skip } of dialects) {
             throw new Error('abort');
           }),
         ).rejects.toThrow('abort');
-        expect(await repository.getUserByEmail({ email: 'ghost@example.com' })).toBeNull();
+        expect(await fixture.repository.getUserByEmail({ email: 'ghost@example.com' })).toBeNull();
       });
 
       it('keep a concurrent write out of a transaction that rolls back', async () => {
-        const { database } = testDb;
+        const { database } = fixture;
         const { users } = database.tables;
         let openGate!: () => void;
         const gate = new Promise<void>((resolve) => (openGate = resolve));
@@ -150,20 +138,20 @@ for (const { dialect, create, skip } of dialects) {
           await gate;
           throw new Error('abort');
         });
-        const owner = (await repository.getUserByEmail({ email: 'owner@example.com' }))!;
+        const owner = (await fixture.repository.getUserByEmail({ email: 'owner@example.com' }))!;
         const loginAt = Date.now();
-        const bystander = repository.recordUserLogin({ id: owner.id });
+        const bystander = fixture.repository.recordUserLogin({ id: owner.id });
         await new Promise((resolve) => setTimeout(resolve, 20));
         openGate();
         await expect(failing).rejects.toThrow('abort');
         await bystander;
-        const { lastLoginAt } = (await repository.getUserById({ id: owner.id }))!;
+        const { lastLoginAt } = (await fixture.repository.getUserById({ id: owner.id }))!;
         expect(lastLoginAt!.getTime()).toBeGreaterThanOrEqual(loginAt);
-        expect(await repository.getUserByEmail({ email: 'doomed@example.com' })).toBeNull();
+        expect(await fixture.repository.getUserByEmail({ email: 'doomed@example.com' })).toBeNull();
       });
 
       it('recognise unique violations on either dialect', async () => {
-        const { database } = testDb;
+        const { database } = fixture;
         const { users } = database.tables;
         const duplicate = database.transaction((tx) =>
           database.insertReturningIds(users, [{ name: 'Dup', email: 'owner@example.com', passwordHash: 'x' }], tx),

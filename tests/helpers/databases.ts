@@ -57,12 +57,13 @@ export const dialects = [
 ] as const;
 
 /** For one describe block: a fresh, migrated database of that dialect and the repository over it, dropped afterwards. */
-export function useMigratedRepository(create: () => Promise<TestDatabase>): { repository: Repository } {
-  const fixture = {} as { repository: Repository; testDb?: TestDatabase };
+export function useMigratedRepository(create: () => Promise<TestDatabase>): { repository: Repository; database: Database } {
+  const fixture = {} as { repository: Repository; database: Database; testDb?: TestDatabase };
   beforeAll(async () => {
     fixture.testDb = await create();
-    await fixture.testDb.database.migrate();
-    fixture.repository = createRepository(fixture.testDb.database);
+    fixture.database = fixture.testDb.database;
+    await fixture.database.migrate();
+    fixture.repository = createRepository(fixture.database);
   });
   afterAll(async () => {
     await fixture.testDb?.drop();
