@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startCuttableProxy } from '../chat/realtime-helpers';
+import { api } from '../helpers/server';
 import { AdminInbox, changeSettings, conversationWith, untilOwnerOnline } from './helpers/admin-inbox';
 import { useE2e, viewports } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
@@ -200,7 +201,18 @@ describe('admin inbox', () => {
       expect(await byTestId(aiMessage, 'ai-badge').getAttribute('title')).toMatch(/^local · /);
 
       await chat.send('What is your salary expectation?');
-      await byTestId(row, 'needs-human-badge').waitFor({ timeout: 15_000 });
+      await byTestId(row, 'needs-human-badge')
+        .waitFor({ timeout: 15_000 })
+        .catch(async (error: unknown) => {
+          // Say whether the server handed over and the inbox missed it, or the hand-over never happened.
+          const id = await row.getAttribute('data-conversation-id');
+          const stored = await api(e2e.server, `/api/chat/messages?conversationId=${id}`, { cookie: e2e.adminCookie });
+          const details = await api(e2e.server, `/api/chat/conversations/${id}`, { cookie: e2e.adminCookie });
+          const messages = (stored.body.data?.messages ?? []) as { senderType: string; content: string }[];
+          throw new Error(
+            `${String(error)}\nserver: needsHuman=${details.body.data?.needsHuman}; messages: ${JSON.stringify(messages.map((m) => `${m.senderType}: ${m.content.slice(0, 50)}`))}`,
+          );
+        });
       // Answering by hand clears it.
       await inbox.reply('I am here — what do you need?');
       await byTestId(row, 'needs-human-badge').waitFor({ state: 'detached' });
