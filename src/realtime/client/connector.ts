@@ -46,6 +46,27 @@ export interface RealtimeConnector {
   disconnect(): void;
 }
 
+/** A connector's current state and who follows it; shared by the connector implementations. */
+export class ConnectionStateTracker {
+  private listeners = new Set<(state: ConnectionState) => void>();
+  current: ConnectionState = 'connecting';
+
+  /** Moves to `next` and tells every listener; false when it was the state already. */
+  set(next: ConnectionState): boolean {
+    if (next === this.current) return false;
+    this.current = next;
+    for (const listener of [...this.listeners]) listener(next);
+    return true;
+  }
+
+  onChange(fn: (state: ConnectionState) => void): () => void {
+    this.listeners.add(fn);
+    return () => {
+      this.listeners.delete(fn);
+    };
+  }
+}
+
 /** A channel's event listeners and subscription promise; shared by the connector implementations. */
 export class ChannelState implements Channel {
   private listeners = new Map<string, Set<(data: unknown) => void>>();

@@ -1,6 +1,6 @@
 import Pusher, { type Channel as PusherChannel, type ChannelAuthorizationHandler, type Members } from 'pusher-js';
 import type { PresenceMember } from '../channels';
-import { ChannelState, type ConnectionState, type RealtimeConnector } from './connector';
+import { ChannelState, ConnectionStateTracker, type ConnectionState, type RealtimeConnector } from './connector';
 
 /** The public half of a Pusher app's settings (the secret stays on the server), plus who this client is. */
 export type PusherConnectorOptions = {
@@ -102,18 +102,16 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
   });
 
   const channels = new Map<string, { state: ChannelState; channel: PusherChannel }>();
-  const stateListeners = new Set<(state: ConnectionState) => void>();
+  const connection = new ConnectionStateTracker();
   let everConnected = false;
-  let state: ConnectionState = 'connecting';
 
   pusher.connection.bind('state_change', ({ current }: { previous: string; current: string }) => {
     if (current === 'connected') everConnected = true;
     const next = connectionStateOf(current, everConnected);
-    if (next === state) return;
+    if (next === connection.current) return;
     // pusher-js subscribes every channel again after a reconnect: each gets a new pending attempt.
-    if (state === 'connected') for (const { state: channel } of channels.values()) channel.reset();
-    state = next;
-    for (const listener of [...stateListeners]) listener(next);
+    if (connection.current === 'connected') for (const { state: channel } of channels.values()) channel.reset();
+    connection.set(next);
   });
 
   function follow(name: string): { state: ChannelState; channel: PusherChannel } {
@@ -137,7 +135,7 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
 
   return {
     get state() {
-      return state;
+      return connection.current;
     },
     subscribe(name) {
       let entry = channels.get(name);
@@ -157,14 +155,9 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
     },
     trigger(name, event, data) {
       const channel = channels.get(name)?.channel;
-      if (state === 'connected' && channel?.subscribed) channel.trigger(event, data);
+      if (connection.current === 'connected' && channel?.subscribed) channel.trigger(event, data);
     },
-    onConnectionChange(fn) {
-      stateListeners.add(fn);
-      return () => {
-        stateListeners.delete(fn);
-      };
-    },
+    onConnectionChange: (fn) => connection.onChange(fn),
     async acknowledgeDelivered(conversationId, messageIds) {
       if (messageIds.length === 0) return [];
       const answer = await request<{ messageIds: number[] }>('/api/chat/delivered', { method: 'POST', body: { conversationId, messageIds } });

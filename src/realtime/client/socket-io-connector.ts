@@ -1,7 +1,7 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol';
 import { REALTIME_PATH } from '../protocol';
-import { ChannelState, type ConnectionState, type RealtimeConnector } from './connector';
+import { ChannelState, ConnectionStateTracker, type RealtimeConnector } from './connector';
 
 export type SocketIoConnectorOptions = {
   /**
@@ -35,15 +35,8 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
   if (urls.length > 1) failOverBetween(socket, urls);
 
   const channels = new Map<string, ChannelState>();
-  const stateListeners = new Set<(state: ConnectionState) => void>();
-  let state: ConnectionState = 'connecting';
+  const connection = new ConnectionStateTracker();
   let everConnected = false;
-
-  function setState(next: ConnectionState): void {
-    if (next === state) return;
-    state = next;
-    for (const listener of [...stateListeners]) listener(next);
-  }
 
   function sendSubscribe(channel: ChannelState): void {
     socket.timeout(ACK_TIMEOUT_MS).emit('subscribe', channel.name, (error: Error | null, answer) => {
@@ -64,18 +57,18 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
 
   socket.on('connect', () => {
     everConnected = true;
-    setState('connected');
+    connection.set('connected');
     for (const channel of channels.values()) sendSubscribe(channel);
   });
   socket.on('disconnect', () => {
     for (const channel of channels.values()) channel.reset();
     // socket.io-client reconnects by itself unless we or the server ended the session.
-    setState(socket.active ? 'reconnecting' : 'disconnected');
+    connection.set(socket.active ? 'reconnecting' : 'disconnected');
   });
   socket.on('connect_error', () => {
     // A refused handshake leaves the socket inactive; a network error keeps it retrying.
-    if (!socket.active) setState('disconnected');
-    else setState(everConnected ? 'reconnecting' : 'connecting');
+    if (!socket.active) connection.set('disconnected');
+    else connection.set(everConnected ? 'reconnecting' : 'connecting');
   });
   socket.onAny((event: string, channel: unknown, data: unknown) => {
     if (typeof channel === 'string') channels.get(channel)?.dispatch(event, data);
@@ -83,7 +76,7 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
 
   return {
     get state() {
-      return state;
+      return connection.current;
     },
     subscribe(name) {
       let channel = channels.get(name);
@@ -102,12 +95,7 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
     trigger(channel, event, data) {
       if (socket.connected) socket.emit('client-event', { channel, event, data });
     },
-    onConnectionChange(fn) {
-      stateListeners.add(fn);
-      return () => {
-        stateListeners.delete(fn);
-      };
-    },
+    onConnectionChange: (fn) => connection.onChange(fn),
     async acknowledgeDelivered(conversationId, messageIds) {
       if (!socket.connected || messageIds.length === 0) return [];
       const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:delivered', { conversationId, messageIds });
@@ -121,7 +109,7 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
     disconnect() {
       channels.clear();
       socket.disconnect();
-      setState('disconnected');
+      connection.set('disconnected');
     },
   };
 }
