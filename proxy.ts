@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { ADMIN_COOKIE, verifyAdminToken } from '@/auth/jwt';
+import { ADMIN_COOKIE, verifyAdminToken } from '@/auth/server/jwt';
 import { env } from '@/config/env';
-import { contentSecurityPolicy, createNonce } from '@/http/csp';
+import { contentSecurityPolicy, createNonce } from '@/http/server/csp';
 
 const PUBLIC_ADMIN_PAGES = ['/admin/login', '/admin/setup'];
 

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import { ChatWidget } from '@/chat/visitor/chat-widget';
 import { RealtimeConfigProvider } from '@/realtime/client/realtime-config';
-import { publicRealtimeConfig } from '@/realtime/public-config';
+import { publicRealtimeConfig } from '@/realtime/server/public-config';
 import './globals.css';
 
 export const metadata: Metadata = {

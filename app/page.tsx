@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { loadPublicPortfolio } from '@/portfolio/components/load-portfolio';
+import { loadPublicPortfolio } from '@/portfolio/server/load-portfolio';
 import { PortfolioHome } from '@/portfolio/components/portfolio-home';
 
 export const dynamic = 'force-dynamic';

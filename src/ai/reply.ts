@@ -3,7 +3,7 @@ import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import type { ChatSettings } from '@/db/repository/settings';
 import type { MessageMetadata } from '@/db/schema/types';
-import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/events';
+import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/server/events';
 import { logger } from '@/logger';
 import { generationOptions, prepareModelInput, type ModelInput } from './assistant';
 import { describeProviderError, generateReply, type Generation } from './generate';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_MESSAGE_LENGTH } from '@/chat/schemas';
+import { MAX_MESSAGE_LENGTH } from '@/chat/server/schemas';
 
 /** Input shapes of the AI routes. */
 

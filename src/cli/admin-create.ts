@@ -1,7 +1,7 @@
 import '../load-env';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { hashPassword } from '@/auth/password';
+import { hashPassword } from '@/auth/server/password';
 import { adminNameSchema, emailSchema, newPasswordSchema } from '@/auth/schemas';
 import { getDatabase, getRepository } from '@/db';
 import { CommandError, runCommand } from './run';

@@ -2,7 +2,7 @@ import '../load-env';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getDatabase } from '@/db';
-import { getPortfolioDocument } from '@/portfolio/service';
+import { getPortfolioDocument } from '@/portfolio/server/service';
 import { runCommand } from './run';
 
 // Usage: npm run portfolio:export [-- file.json]   (stdout when no file is given)

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getDatabase } from '@/db';
 import { AppError } from '@/http/errors';
-import { replacePortfolioDocument } from '@/portfolio/service';
+import { replacePortfolioDocument } from '@/portfolio/server/service';
 import { CommandError, runCommand } from './run';
 
 // Usage: npm run portfolio:import -- file.json   (replaces the whole portfolio in one transaction)

@@ -1,6 +1,6 @@
 import '../load-env';
 import { getDatabase } from '@/db';
-import { removeSamplePortfolio } from '@/portfolio/service';
+import { removeSamplePortfolio } from '@/portfolio/server/service';
 import { runCommand } from './run';
 
 await runCommand(async () => {

@@ -1,6 +1,6 @@
 import { initialProviderSettings } from '@/ai/providers';
 import { env } from '@/config/env';
-import { hashPassword } from '@/auth/password';
+import { hashPassword } from '@/auth/server/password';
 import { logger } from '@/logger';
 import { samplePortfolio } from '@/portfolio/sample';
 import type { Database } from './client';

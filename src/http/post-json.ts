@@ -1,4 +1,4 @@
-import type { ApiFailure, ApiSuccess } from './response';
+import type { ApiFailure, ApiSuccess } from './server/response';
 
 export type ApiResult<T> = ApiSuccess<T> | ApiFailure;
 

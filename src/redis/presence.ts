@@ -1,5 +1,5 @@
 import type { PresenceMember } from '@/realtime/channels';
-import type { PresenceStore } from '@/realtime/presence';
+import type { PresenceStore } from '@/realtime/server/presence';
 import { logger } from '@/logger';
 import { redisKey, type RedisConnections } from './client';
 

@@ -1,4 +1,4 @@
-import type { RateLimiter, RateLimitPolicy } from '@/http/rate-limit';
+import type { RateLimiter, RateLimitPolicy } from '@/http/server/rate-limit';
 import { logger } from '@/logger';
 import { redisKey, type RedisConnections } from './client';
 

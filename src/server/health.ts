@@ -2,7 +2,7 @@ import { checkAiHealth } from '@/ai/service';
 import { env } from '@/config/env';
 import { getDatabase } from '@/db';
 import { logger } from '@/logger';
-import { isRealtimeAttached } from '@/realtime/health';
+import { isRealtimeAttached } from '@/realtime/server/health';
 
 export type ComponentHealth = { status: 'ok' | 'error' | 'disabled'; detail?: string };
 export type Health = {

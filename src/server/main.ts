@@ -7,13 +7,13 @@ import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
 import { drainReplyJobs } from '@/ai/queue';
 import { followReplyCancellations } from '@/ai/cancellation';
-import { getAuthSecret } from '@/auth/secret';
+import { getAuthSecret } from '@/auth/server/secret';
 import { closeDatabase, getDatabase, getRepository } from '@/db';
 import { prepareDatabase } from '@/db/bootstrap';
-import { CLIENT_IP_HEADER, resolveClientIp, setClientIpStamping } from '@/http/client-ip';
+import { CLIENT_IP_HEADER, resolveClientIp, setClientIpStamping } from '@/http/server/client-ip';
 import { logger } from '@/logger';
 import { closeRedis, connectRedis } from '@/redis/client';
-import { attachRealtime, type UpgradeHandler } from '@/realtime/socket-io/server';
+import { attachRealtime, type UpgradeHandler } from '@/realtime/server/socket-io/server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 

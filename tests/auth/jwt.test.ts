@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ADMIN_SESSION_SECONDS, adminTokenFromCookieHeader, signAdminToken, verifyAdminToken } from '@/auth/jwt';
+import { ADMIN_SESSION_SECONDS, adminTokenFromCookieHeader, signAdminToken, verifyAdminToken } from '@/auth/server/jwt';
 
 const secret = new TextEncoder().encode('a'.repeat(48));
 const otherSecret = new TextEncoder().encode('b'.repeat(48));

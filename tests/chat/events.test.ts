@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { publishConversationUpdated, publishMessagesRead, publishNewMessage } from '@/chat/events';
+import { publishConversationUpdated, publishMessagesRead, publishNewMessage } from '@/chat/server/events';
 import type { Conversation, Message } from '@/db/repository/chat';
 import { logger } from '@/logger';
-import { registerBroadcaster, type Broadcaster } from '@/realtime/broadcaster';
+import { registerBroadcaster, type Broadcaster } from '@/realtime/server/broadcaster';
 
 const at = new Date('2026-01-02T03:04:05.000Z');
 const conversation: Conversation = {

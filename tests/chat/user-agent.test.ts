@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserAgent } from '@/chat/user-agent';
+import { describeUserAgent } from '@/chat/server/user-agent';
 
 describe('describeUserAgent', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLIENT_IP_HEADER, getClientIp, normalizeIp, resolveClientIp, setClientIpStamping } from '@/http/client-ip';
+import { CLIENT_IP_HEADER, getClientIp, normalizeIp, resolveClientIp, setClientIpStamping } from '@/http/server/client-ip';
 
 describe('resolveClientIp', () => {
   it('uses the socket peer and ignores X-Forwarded-For when no proxy is trusted', () => {

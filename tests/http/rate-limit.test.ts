@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createMemoryRateLimiter } from '@/http/rate-limit';
+import { createMemoryRateLimiter } from '@/http/server/rate-limit';
 
 function limiterAt(start: number, limit = 3, windowMs = 60_000) {
   const clock = { now: start };

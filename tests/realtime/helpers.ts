@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { io, type Socket, type SocketOptions, type ManagerOptions } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
-import { hashSessionToken } from '@/chat/visitor-session';
+import { hashSessionToken } from '@/chat/server/visitor-session';
 import { openDatabase, type Database } from '@/db/client';
 import { createRepository, type Repository } from '@/db/repository';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/realtime/protocol';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '@/auth/password';
+import { hashPassword } from '@/auth/server/password';
 import { createChatClient } from '@/chat/client';
 import { createRepository } from '@/db/repository';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel, type MessagePayload } from '@/realtime/channels';

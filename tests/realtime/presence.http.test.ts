@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signAdminToken } from '@/auth/jwt';
+import { signAdminToken } from '@/auth/server/jwt';
 import { ADMIN_PRESENCE_CHANNEL } from '@/realtime/channels';
 import type { SubscribeAck } from '@/realtime/protocol';
 import { collect, connect, createClient, createVisitor, type TestSocket, useAdminServer, waitFor } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryRateLimiter } from '@/http/rate-limit';
+import { createMemoryRateLimiter } from '@/http/server/rate-limit';
 import { openRedis } from '@/redis/client';
 import { createRedisRateLimiter } from '@/redis/rate-limiter';
 import { redisSkipReason, redisUrl } from '../helpers/redis';

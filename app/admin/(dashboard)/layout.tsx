@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AdminNav } from '@/admin/components/admin-nav';
 import { SignOutButton } from '@/auth/components/sign-out-button';
-import { verifySession } from '@/auth/session';
+import { verifySession } from '@/auth/server/session';
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Tanya admin' }, robots: { index: false, follow: false } };
 

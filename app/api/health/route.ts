@@ -1,5 +1,5 @@
 import { AppError } from '@/http/errors';
-import { ok, route } from '@/http/response';
+import { ok, route } from '@/http/server/response';
 import { checkHealth } from '@/server/health';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import type { testAssistant } from '@/ai/assistant';
-import type { toConversationDetailsPayload, toConversationListPayload } from '@/chat/events';
-import type { ChatSettingsPayload } from '@/chat/settings';
+import type { toConversationDetailsPayload, toConversationListPayload } from '@/chat/server/events';
+import type { ChatSettingsPayload } from '@/chat/server/settings';
 import type { ConversationStatus } from '@/db/schema/types';
 
 /* The shapes the admin inbox receives, taken from the server functions that produce them. */

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/auth/components/login-form';
 import { safeNextPath } from '@/auth/redirect';
-import { verifySession } from '@/auth/session';
-import { isSetupOpen } from '@/auth/setup';
+import { verifySession } from '@/auth/server/session';
+import { isSetupOpen } from '@/auth/server/setup';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

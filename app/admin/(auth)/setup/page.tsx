@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { SetupForm } from '@/auth/components/setup-form';
-import { isSetupOpen } from '@/auth/setup';
+import { isSetupOpen } from '@/auth/server/setup';
 
 export const metadata: Metadata = { title: 'Set up' };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AdminChatInbox } from '@/admin/chat/components/admin-chat-inbox';
-import { verifySession } from '@/auth/session';
-import { idString } from '@/chat/schemas';
-import { readChatSettings } from '@/chat/settings';
+import { verifySession } from '@/auth/server/session';
+import { idString } from '@/chat/server/schemas';
+import { readChatSettings } from '@/chat/server/settings';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Chat' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { verifySession } from '@/auth/session';
+import { verifySession } from '@/auth/server/session';
 import { getRepository } from '@/db';
 import { PortfolioEditor } from '@/portfolio/components/editor/portfolio-editor';
 

@@ -1,7 +1,7 @@
-import { requireAdmin } from '@/auth/session';
-import { readJson } from '@/http/body';
-import { ok, route } from '@/http/response';
-import { getPortfolioDocument, replacePortfolioDocument } from '@/portfolio/service';
+import { requireAdmin } from '@/auth/server/session';
+import { readJson } from '@/http/server/body';
+import { ok, route } from '@/http/server/response';
+import { getPortfolioDocument, replacePortfolioDocument } from '@/portfolio/server/service';
 
 /** The portfolio is small; a whole document fits comfortably in 512 KB. */
 const MAX_PORTFOLIO_BYTES = 512 * 1024;

@@ -1,10 +1,10 @@
-import { authenticateAdmin } from '@/auth/login';
+import { authenticateAdmin } from '@/auth/server/login';
 import { loginInputSchema } from '@/auth/schemas';
-import { signedInResponse } from '@/auth/session';
-import { readJsonInput } from '@/http/body';
-import { getClientIp } from '@/http/client-ip';
-import { assertSameOrigin } from '@/http/origin';
-import { route } from '@/http/response';
+import { signedInResponse } from '@/auth/server/session';
+import { readJsonInput } from '@/http/server/body';
+import { getClientIp } from '@/http/server/client-ip';
+import { assertSameOrigin } from '@/http/server/origin';
+import { route } from '@/http/server/response';
 
 export const POST = route(async (request) => {
   assertSameOrigin(request);

@@ -1,6 +1,6 @@
-import { signedOutResponse } from '@/auth/session';
-import { assertSameOrigin } from '@/http/origin';
-import { route } from '@/http/response';
+import { signedOutResponse } from '@/auth/server/session';
+import { assertSameOrigin } from '@/http/server/origin';
+import { route } from '@/http/server/response';
 
 // Stateless sessions: signing out means dropping the cookie, whether or not it was still valid.
 export const POST = route(async (request) => {

@@ -1,9 +1,9 @@
 import { setupInputSchema } from '@/auth/schemas';
-import { signedInResponse } from '@/auth/session';
-import { createFirstAdmin } from '@/auth/setup';
-import { readJsonInput } from '@/http/body';
-import { assertSameOrigin } from '@/http/origin';
-import { route } from '@/http/response';
+import { signedInResponse } from '@/auth/server/session';
+import { createFirstAdmin } from '@/auth/server/setup';
+import { readJsonInput } from '@/http/server/body';
+import { assertSameOrigin } from '@/http/server/origin';
+import { route } from '@/http/server/response';
 
 export const POST = route(async (request) => {
   assertSameOrigin(request);

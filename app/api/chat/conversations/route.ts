@@ -1,7 +1,7 @@
-import { requireAdmin } from '@/auth/session';
-import { conversationsQuerySchema, queryOf } from '@/chat/schemas';
-import { listConversations } from '@/chat/service';
-import { ok, parseInput, route } from '@/http/response';
+import { requireAdmin } from '@/auth/server/session';
+import { conversationsQuerySchema, queryOf } from '@/chat/server/schemas';
+import { listConversations } from '@/chat/server/service';
+import { ok, parseInput, route } from '@/http/server/response';
 
 export const dynamic = 'force-dynamic';
 

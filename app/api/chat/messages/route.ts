@@ -1,7 +1,7 @@
-import { resolveChatActor } from '@/chat/actor';
-import { messagesQuerySchema, queryOf } from '@/chat/schemas';
-import { listMessages } from '@/chat/service';
-import { ok, parseInput, route } from '@/http/response';
+import { resolveChatActor } from '@/chat/server/actor';
+import { messagesQuerySchema, queryOf } from '@/chat/server/schemas';
+import { listMessages } from '@/chat/server/service';
+import { ok, parseInput, route } from '@/http/server/response';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { resolveChatActor } from '@/chat/actor';
-import { readInputSchema } from '@/chat/schemas';
-import { markRead } from '@/chat/service';
-import { readJsonInput } from '@/http/body';
-import { ok, route } from '@/http/response';
+import { resolveChatActor } from '@/chat/server/actor';
+import { readInputSchema } from '@/chat/server/schemas';
+import { markRead } from '@/chat/server/service';
+import { readJsonInput } from '@/http/server/body';
+import { ok, route } from '@/http/server/response';
 
 export const POST = route(async (request) => {
   const input = await readJsonInput(request, readInputSchema);

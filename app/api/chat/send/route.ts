@@ -1,8 +1,8 @@
-import { resolveChatActor } from '@/chat/actor';
-import { sendInputSchema } from '@/chat/schemas';
-import { sendMessage } from '@/chat/service';
-import { readJsonInput } from '@/http/body';
-import { ok, route } from '@/http/response';
+import { resolveChatActor } from '@/chat/server/actor';
+import { sendInputSchema } from '@/chat/server/schemas';
+import { sendMessage } from '@/chat/server/service';
+import { readJsonInput } from '@/http/server/body';
+import { ok, route } from '@/http/server/response';
 
 /**
  * 201 with the stored message. A retry with the same clientMessageId answers

@@ -1,8 +1,8 @@
-import { startVisitorSession } from '@/chat/service';
-import { sessionInputSchema } from '@/chat/schemas';
-import { readJsonInput } from '@/http/body';
-import { getClientIp } from '@/http/client-ip';
-import { ok, route } from '@/http/response';
+import { startVisitorSession } from '@/chat/server/service';
+import { sessionInputSchema } from '@/chat/server/schemas';
+import { readJsonInput } from '@/http/server/body';
+import { getClientIp } from '@/http/server/client-ip';
+import { ok, route } from '@/http/server/response';
 
 /** Starts or resumes a visitor's chat session; an unusable token simply gets a new one. */
 export const POST = route(async (request) => {

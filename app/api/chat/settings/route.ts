@@ -1,7 +1,7 @@
-import { requireAdmin } from '@/auth/session';
-import { changeChatSettings, chatSettingsPatchSchema, readChatSettings } from '@/chat/settings';
-import { readJsonInput } from '@/http/body';
-import { ok, route } from '@/http/response';
+import { requireAdmin } from '@/auth/server/session';
+import { changeChatSettings, chatSettingsPatchSchema, readChatSettings } from '@/chat/server/settings';
+import { readJsonInput } from '@/http/server/body';
+import { ok, route } from '@/http/server/response';
 
 export const GET = route(async (request) => {
   await requireAdmin(request);

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { resolveChatActor } from '@/chat/actor';
-import { readFormInput } from '@/http/body';
-import { route } from '@/http/response';
-import { authorizeChannel } from '@/realtime/pusher/authorize';
-import { channelAuthorizationSchema } from '@/realtime/pusher/schemas';
+import { resolveChatActor } from '@/chat/server/actor';
+import { readFormInput } from '@/http/server/body';
+import { route } from '@/http/server/response';
+import { authorizeChannel } from '@/realtime/server/pusher/authorize';
+import { channelAuthorizationSchema } from '@/realtime/server/pusher/schemas';
 
 /** Answers in Pusher's own shape (`{ auth, channel_data? }`), which its clients read as it is. */
 export const POST = route(async (request) => {

@@ -1,6 +1,6 @@
-import { resolveChatActor } from '@/chat/actor';
-import { ok, route } from '@/http/response';
-import { areAdminsOnline } from '@/realtime/pusher/presence';
+import { resolveChatActor } from '@/chat/server/actor';
+import { ok, route } from '@/http/server/response';
+import { areAdminsOnline } from '@/realtime/server/pusher/presence';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { ANY_MEDIA_TYPE, readText } from '@/http/body';
-import { getClientIp } from '@/http/client-ip';
-import { ok, route } from '@/http/response';
-import { handleWebhook } from '@/realtime/pusher/webhook';
+import { ANY_MEDIA_TYPE, readText } from '@/http/server/body';
+import { getClientIp } from '@/http/server/client-ip';
+import { ok, route } from '@/http/server/response';
+import { handleWebhook } from '@/realtime/server/pusher/webhook';
 
 /**
  * The signature covers the exact bytes Pusher sent, so the body is read raw

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AssistantTestBox } from '@/admin/chat/components/assistant-test-box';
 import { ChatSettingsForm } from '@/admin/chat/components/chat-settings-form';
-import { verifySession } from '@/auth/session';
-import { readChatSettings } from '@/chat/settings';
+import { verifySession } from '@/auth/server/session';
+import { readChatSettings } from '@/chat/server/settings';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Chat settings' };

@@ -1,6 +1,6 @@
-import { requireAdmin } from '@/auth/session';
-import { ok, route } from '@/http/response';
-import { removeSamplePortfolio } from '@/portfolio/service';
+import { requireAdmin } from '@/auth/server/session';
+import { ok, route } from '@/http/server/response';
+import { removeSamplePortfolio } from '@/portfolio/server/service';
 
 export const DELETE = route(async (request) => {
   await requireAdmin(request);

@@ -1,8 +1,8 @@
 import { requestReply } from '@/ai/service';
 import { respondInputSchema } from '@/ai/schemas';
-import { requireAdmin } from '@/auth/session';
-import { readJsonInput } from '@/http/body';
-import { ok, route } from '@/http/response';
+import { requireAdmin } from '@/auth/server/session';
+import { readJsonInput } from '@/http/server/body';
+import { ok, route } from '@/http/server/response';
 
 /** 202: the assistant's reply is queued and arrives over the conversation channel like any other. */
 export const POST = route(async (request) => {

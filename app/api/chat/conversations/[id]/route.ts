@@ -1,9 +1,9 @@
-import { requireAdmin } from '@/auth/session';
-import { conversationPatchSchema, idString } from '@/chat/schemas';
-import { getConversationDetails, updateConversation } from '@/chat/service';
-import { readJsonInput } from '@/http/body';
+import { requireAdmin } from '@/auth/server/session';
+import { conversationPatchSchema, idString } from '@/chat/server/schemas';
+import { getConversationDetails, updateConversation } from '@/chat/server/service';
+import { readJsonInput } from '@/http/server/body';
 import { AppError } from '@/http/errors';
-import { ok, route } from '@/http/response';
+import { ok, route } from '@/http/server/response';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,13 +3,13 @@ import type { Duplex } from 'node:stream';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { env } from '@/config/env';
-import { adminTokenFromCookieHeader, verifyAdminToken } from '@/auth/jwt';
-import { MAX_DELIVERED_IDS } from '@/chat/schemas';
-import { findVisitorSession } from '@/chat/visitor-session';
+import { adminTokenFromCookieHeader, verifyAdminToken } from '@/auth/server/jwt';
+import { MAX_DELIVERED_IDS } from '@/chat/server/schemas';
+import { findVisitorSession } from '@/chat/server/visitor-session';
 import { getRepository } from '@/db';
-import { resolveClientIp } from '@/http/client-ip';
-import { isSameSiteOrigin } from '@/http/origin';
-import { createRateLimiter } from '@/http/rate-limit';
+import { resolveClientIp } from '@/http/server/client-ip';
+import { isSameSiteOrigin } from '@/http/server/origin';
+import { createRateLimiter } from '@/http/server/rate-limit';
 import { logger, logSecurityEvent } from '@/logger';
 import { getRedis, redisKey } from '@/redis/client';
 import { createRedisPresenceStore } from '@/redis/presence';
@@ -21,7 +21,7 @@ import {
   type ClientEventName,
   type ClientEvents,
   type PresenceMember,
-} from '../channels';
+} from '../../channels';
 import { setRealtimeAttached } from '../health';
 import { createMemoryPresenceStore, type PresenceStore } from '../presence';
 import {
@@ -30,7 +30,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SubscribeAck,
-} from '../protocol';
+} from '../../protocol';
 
 /** Who is on the other end of a socket, settled once in the handshake. */
 export type RealtimeIdentity =

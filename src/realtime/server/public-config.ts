@@ -1,5 +1,5 @@
 import { env } from '@/config/env';
-import type { PublicRealtimeConfig } from './client/realtime-config';
+import type { PublicRealtimeConfig } from '../client/realtime-config';
 
 /** The realtime settings a page may see: the driver and, for Pusher, the app key and where to connect. */
 export function publicRealtimeConfig(): PublicRealtimeConfig {

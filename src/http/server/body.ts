@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { env } from '@/config/env';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { parseInput } from './response';
 
 export type MediaType = { name: string; pattern: RegExp };

@@ -1,6 +1,6 @@
 import { getRepository } from '@/db';
-import { ADMIN_PRESENCE_CHANNEL } from '../channels';
-import { requirePusher } from './server';
+import { ADMIN_PRESENCE_CHANNEL } from '../../channels';
+import { requirePusher } from './rest-publisher';
 
 /**
  * Whether an admin is in the presence channel, as Pusher's webhooks reported

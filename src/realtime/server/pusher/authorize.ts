@@ -1,12 +1,12 @@
 import type Pusher from 'pusher';
-import type { ChatActor } from '@/chat/actor';
+import type { ChatActor } from '@/chat/server/actor';
 import { getRepository } from '@/db';
 import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
 import { mayJoinChannel, type ChannelMember } from '../access';
-import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../channels';
+import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../../channels';
 import type { ChannelAuthorization } from './schemas';
-import { requirePusher } from './server';
+import { requirePusher } from './rest-publisher';
 
 /**
  * Signs a private or presence subscription per Pusher's authorization spec

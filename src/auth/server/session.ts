@@ -4,8 +4,8 @@ import { cache } from 'react';
 import { isProduction } from '@/config/env';
 import { getRepository } from '@/db';
 import { AppError } from '@/http/errors';
-import { assertSameOrigin } from '@/http/origin';
-import { ok } from '@/http/response';
+import { assertSameOrigin } from '@/http/server/origin';
+import { ok } from '@/http/server/response';
 import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, adminTokenFromCookieHeader, signAdminToken, verifyAdminToken, type AdminSession } from './jwt';
 import type { AdminUser } from './login';
 

@@ -1,4 +1,4 @@
-import type { PresenceMember } from './channels';
+import type { PresenceMember } from '../channels';
 
 /**
  * Who is in `presence-admin-chat`: one member per admin however many tabs

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { ZodError, type z } from 'zod';
 import { logger } from '@/logger';
-import { AppError, type FieldErrors } from './errors';
+import { AppError, type FieldErrors } from '../errors';
 
 export type ApiSuccess<T> = { success: true; data: T };
 export type ApiFailure = { success: false; error: string; code: string; fields?: FieldErrors };

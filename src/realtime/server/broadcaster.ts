@@ -1,6 +1,6 @@
 import { env } from '@/config/env';
-import type { ServerEventName, ServerEvents } from './channels';
-import { createPusherBroadcaster } from './pusher/server';
+import type { ServerEventName, ServerEvents } from '../channels';
+import { createPusherBroadcaster } from './pusher/rest-publisher';
 
 /**
  * The one server-side way to tell clients something happened. Callers publish

@@ -1,6 +1,6 @@
-import { requireAdmin, type AdminSession } from '@/auth/session';
+import { requireAdmin, type AdminSession } from '@/auth/server/session';
 import type { ChatSession } from '@/db/repository/chat';
-import { getClientIp } from '@/http/client-ip';
+import { getClientIp } from '@/http/server/client-ip';
 import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
 import { findVisitorSession } from './visitor-session';

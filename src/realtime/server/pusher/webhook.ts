@@ -1,10 +1,10 @@
 import { getRepository } from '@/db';
 import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
-import { parseInput } from '@/http/response';
-import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../channels';
+import { parseInput } from '@/http/server/response';
+import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../../channels';
 import { webhookBatchSchema, type WebhookBatch } from './schemas';
-import { requirePusher } from './server';
+import { requirePusher } from './rest-publisher';
 
 /**
  * How far a batch's `time_ms` may be from now. Pusher retries a failed

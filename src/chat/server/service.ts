@@ -4,7 +4,7 @@ import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import type { ChatParticipant, Conversation } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
-import { createRateLimiter, type RateLimiter } from '@/http/rate-limit';
+import { createRateLimiter, type RateLimiter } from '@/http/server/rate-limit';
 import { logSecurityEvent } from '@/logger';
 import type { ChatActor } from './actor';
 import {

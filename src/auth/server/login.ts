@@ -1,7 +1,7 @@
 import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import { AppError } from '@/http/errors';
-import { createRateLimiter, type RateLimitResult } from '@/http/rate-limit';
+import { createRateLimiter, type RateLimitResult } from '@/http/server/rate-limit';
 import { logSecurityEvent } from '@/logger';
 import { getDecoyHash, verifyPassword } from './password';
 

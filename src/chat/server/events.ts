@@ -1,7 +1,7 @@
 import type { ChatParticipant, Conversation, ConversationDetails, ConversationListItem, Message } from '@/db/repository/chat';
 import { logger } from '@/logger';
 import { describeUserAgent } from './user-agent';
-import { getBroadcaster } from '@/realtime/broadcaster';
+import { getBroadcaster } from '@/realtime/server/broadcaster';
 import {
   ADMIN_NOTIFICATIONS_CHANNEL,
   conversationChannel,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listProviders, type ProviderInfo } from '@/ai/providers';
 import { stopAutomaticReplies } from '@/ai/service';
-import type { AdminSession } from '@/auth/session';
+import type { AdminSession } from '@/auth/server/session';
 import { getRepository } from '@/db';
 import type { ChatSettings } from '@/db/repository/settings';
 import { aiProviders } from '@/db/schema/types';

@@ -1,7 +1,7 @@
 import { env } from '@/config/env';
 import { logSecurityEvent } from '@/logger';
 import { getClientIp } from './client-ip';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 const publicHost = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : undefined;
 
