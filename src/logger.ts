@@ -1,16 +1,13 @@
 import pino, { type Logger } from 'pino';
 import { logLevel } from '@/config/env';
+import { processGlobals } from '@/server/process-globals';
 
 /**
- * One structured logger for the server, the route handlers and the CLI.
- * It lives on globalThis because Next bundles its own copy of this module next
- * to the one the custom server loads; both must write through the same stream.
- * Secrets never reach it: the redact list is a net for mistakes, not a licence
- * to log request bodies.
+ * One structured logger for the server, the route handlers and the CLI
+ * (process-wide: see src/server/process-globals.ts). Secrets never reach it:
+ * the redact list is a net for mistakes, not a licence to log request bodies.
  */
-const globalForLogger = globalThis as unknown as { tanyaLogger?: Logger };
-
-export const logger: Logger = (globalForLogger.tanyaLogger ??= pino({
+export const logger: Logger = (processGlobals.tanyaLogger ??= pino({
   name: 'tanya',
   level: logLevel,
   redact: {

@@ -1,11 +1,14 @@
 import { logger } from '@/logger';
+import { processGlobals } from '@/server/process-globals';
+import type { RunningJob } from './queue-state';
 
 /**
  * The in-process queue AI replies run on, after the request that caused them
  * has answered. Replies for one conversation run one after another (a
  * second question waits for the first answer); different conversations run
- * side by side. It lives on globalThis because route handlers (inside Next's
- * bundle) enqueue and the custom server drains it on shutdown.
+ * side by side. Its state is process-wide (src/server/process-globals.ts):
+ * route handlers (inside Next's bundle) enqueue, the custom server drains it
+ * on shutdown.
  */
 
 /** Why a running reply was stopped; the reply decides what, if anything, to tell the visitor. */
@@ -28,20 +31,7 @@ export function cancelReasonOf(signal: AbortSignal): CancelReason | null {
   return reason instanceof Error && reason.name === 'ReplyCancelledError' ? (reason as ReplyCancelledError).reason : null;
 }
 
-type RunningJob = { conversationId: number; automatic: boolean; controller: AbortController };
-
-type QueueState = {
-  /** The last job of each conversation: the next one starts after it. */
-  tails: Map<number, Promise<void>>;
-  running: Set<RunningJob>;
-  /** Every job not yet finished, queued or running. */
-  pending: Set<Promise<void>>;
-  /** Past the shutdown deadline: jobs still queued start cancelled. */
-  cancelledForShutdown: boolean;
-};
-
-const globalForQueue = globalThis as unknown as { tanyaAiQueue?: QueueState };
-const state = (globalForQueue.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), cancelledForShutdown: false });
+const state = (processGlobals.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), cancelledForShutdown: false });
 
 /** Queues `run`; the promise settles (never rejects) once it has finished, failed or been cancelled. */
 export function enqueueReplyJob(

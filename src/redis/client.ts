@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import { env } from '@/config/env';
 import { logger } from '@/logger';
+import { processGlobals } from '@/server/process-globals';
+import type { RedisConnections } from './connections';
 
 /*
  * The connections to Redis when REDIS_URL is set (several instances share
@@ -12,37 +14,11 @@ import { logger } from '@/logger';
  * listener, reconnects by itself, and callers fall back or wait (see below).
  */
 
-export type RedisConnections = {
-  /**
-   * Request-path commands (rate limits, presence, claims). No offline queue
-   * and a short timeout: while Redis is away they fail at once and the caller
-   * degrades, instead of holding a visitor's send until Redis returns.
-   */
-  commands: Redis;
-  /**
-   * Publishes (the Socket.IO adapter's and ours). It queues while Redis is
-   * away and never gives up, so the adapter's un-awaited publishes can never
-   * reject (an unhandled rejection would end the process); they go out on
-   * reconnect.
-   */
-  publisher: Redis;
-  /** In subscriber mode: the Socket.IO adapter's channels and ours (each listener filters its own). */
-  subscriber: Redis;
-  /** Prepended to every key and channel, so several sites (or test runs) can share one Redis. */
-  prefix: string;
-  /** Tells this process's own messages apart from other instances' on shared channels. */
-  instanceId: string;
-};
+export type { RedisConnections } from './connections';
 
 const COMMAND_TIMEOUT_MS = 1_000;
 const READY_TIMEOUT_MS = 5_000;
 const ERROR_LOG_INTERVAL_MS = 10_000;
-
-/*
- * The custom server and Next's bundle each load this module; both must use
- * the same connections (and close them once), so they live on globalThis.
- */
-const globalForRedis = globalThis as unknown as { tanyaRedis?: RedisConnections };
 
 function open(url: string, role: string, options: RedisOptions): Redis {
   const connection = new Redis(url, { connectionName: `tanya-${role}`, lazyConnect: false, ...options });
@@ -73,7 +49,7 @@ export const isRedisConfigured = (): boolean => Boolean(env.REDIS_URL);
 /** The shared connections, opened on first use; null without REDIS_URL. */
 export function getRedis(): RedisConnections | null {
   if (!env.REDIS_URL) return null;
-  return (globalForRedis.tanyaRedis ??= openRedis(env.REDIS_URL, env.REDIS_KEY_PREFIX));
+  return (processGlobals.tanyaRedis ??= openRedis(env.REDIS_URL, env.REDIS_KEY_PREFIX));
 }
 
 /** A key (or channel) under this site's prefix: `redisKey(redis, 'rate', name, key)` → `tanya:rate:name:key`. */
@@ -104,9 +80,9 @@ export async function whenReady(redis: RedisConnections, timeoutMs: number): Pro
 
 /** At shutdown, after everything that publishes has stopped: sends what is queued, then closes. */
 export async function closeRedis(): Promise<void> {
-  const redis = globalForRedis.tanyaRedis;
+  const redis = processGlobals.tanyaRedis;
   if (!redis) return;
-  globalForRedis.tanyaRedis = undefined;
+  processGlobals.tanyaRedis = undefined;
   await closeConnections(redis);
 }
 

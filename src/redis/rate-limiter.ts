@@ -1,4 +1,4 @@
-import type { RateLimiter, RateLimitPolicy } from '@/http/server/rate-limit';
+import type { RateLimiter, RateLimitPolicy } from '@/http/server/rate-limit-types';
 import { logger } from '@/logger';
 import { redisKey, type RedisConnections } from './client';
 

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, env } from '@/config/env';
 import { logger } from '@/logger';
-
-const globalForSecret = globalThis as unknown as { tanyaAuthSecret?: Uint8Array };
+import { processGlobals } from '@/server/process-globals';
 
 /**
  * AUTH_SECRET signs admin sessions. When it is not configured, a strong one
@@ -12,9 +11,9 @@ const globalForSecret = globalThis as unknown as { tanyaAuthSecret?: Uint8Array 
  * survive restarts; there is never a built-in default.
  */
 export function getAuthSecret(): Uint8Array {
-  if (globalForSecret.tanyaAuthSecret) return globalForSecret.tanyaAuthSecret;
+  if (processGlobals.tanyaAuthSecret) return processGlobals.tanyaAuthSecret;
   const secret = env.AUTH_SECRET ?? readOrCreateSecretFile(path.join(dataDir, 'auth-secret'));
-  return (globalForSecret.tanyaAuthSecret = new TextEncoder().encode(secret));
+  return (processGlobals.tanyaAuthSecret = new TextEncoder().encode(secret));
 }
 
 /**

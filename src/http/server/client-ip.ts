@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { env } from '@/config/env';
+import { processGlobals } from '@/server/process-globals';
 
 /**
  * The custom server is the trust boundary for the client address: it computes
@@ -9,12 +10,9 @@ import { env } from '@/config/env';
  */
 export const CLIENT_IP_HEADER = 'x-tanya-client-ip';
 
-/* On globalThis: the custom server sets it, route handlers in Next's bundle read it. */
-const globalForClientIp = globalThis as unknown as { tanyaStampsClientIp?: boolean };
-
 /** Called by the custom server, which stamps CLIENT_IP_HEADER on every request before Next sees it. */
 export function setClientIpStamping(enabled: boolean): void {
-  globalForClientIp.tanyaStampsClientIp = enabled;
+  processGlobals.tanyaStampsClientIp = enabled;
 }
 
 export function normalizeIp(address: string | undefined): string {
@@ -47,7 +45,7 @@ export function resolveClientIp(input: {
 }
 
 export function getClientIp(request: Request, trustedHops = env.TRUST_PROXY): string {
-  if (globalForClientIp.tanyaStampsClientIp) return request.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
+  if (processGlobals.tanyaStampsClientIp) return request.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
   // No custom server in front (a serverless host runs the handlers alone): a header of that name came from the
   // client, so it is never read. The host's proxies append the caller to X-Forwarded-For; TRUST_PROXY says how
   // many of them to trust.

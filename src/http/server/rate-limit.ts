@@ -1,42 +1,15 @@
 import { getRedis, isRedisConfigured } from '@/redis/client';
 import { createRedisRateLimiter } from '@/redis/rate-limiter';
+import { processGlobals } from '@/server/process-globals';
+import type { RateLimiter, RateLimitPolicy, RateLimitWindow } from './rate-limit-types';
 
-export type RateLimitResult = {
-  allowed: boolean;
-  /** Seconds until the window that refused (or will refuse) this key ends. */
-  retryAfterSeconds: number;
-  /** Hits left in the current window after this one. */
-  remaining: number;
-};
+export type { RateLimiter, RateLimitPolicy, RateLimitResult } from './rate-limit-types';
 
-/**
- * Counts hits per key in fixed windows. Async so that a shared store (Redis,
- * for several app instances) can sit behind the same interface.
- */
-export interface RateLimiter {
-  hit(key: string): Promise<RateLimitResult>;
-  reset(key: string): Promise<void>;
-}
-
-export type RateLimitPolicy = {
-  /** Distinguishes limiters that share a store; also names them in logs. */
-  name: string;
-  limit: number;
-  windowMs: number;
-};
-
-type Window = { count: number; endsAt: number };
-
-/*
- * The custom server and Next's bundle each load this module; a limiter must
- * see the hits from both, so the windows live on globalThis.
- */
-const globalForRateLimit = globalThis as unknown as { tanyaRateLimitWindows?: Map<string, Map<string, Window>> };
-const windowsByPolicy = (globalForRateLimit.tanyaRateLimitWindows ??= new Map());
+const windowsByPolicy = (processGlobals.tanyaRateLimitWindows ??= new Map());
 
 export function createMemoryRateLimiter(policy: RateLimitPolicy, now: () => number = Date.now): RateLimiter {
   let windows = windowsByPolicy.get(policy.name);
-  if (!windows) windowsByPolicy.set(policy.name, (windows = new Map<string, Window>()));
+  if (!windows) windowsByPolicy.set(policy.name, (windows = new Map<string, RateLimitWindow>()));
   const store = windows;
   let nextSweepAt = 0;
 

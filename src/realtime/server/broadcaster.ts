@@ -1,28 +1,16 @@
 import { env } from '@/config/env';
-import type { ServerEventName, ServerEvents } from '../channels';
+import { processGlobals } from '@/server/process-globals';
+import type { Broadcaster } from './broadcaster-interface';
 import { createPusherBroadcaster } from './pusher/rest-publisher';
 
-/**
- * The one server-side way to tell clients something happened. Callers publish
- * only after the write it describes has committed. Implementations: Socket.IO
- * in this process (src/realtime/socket-io), Pusher Channels (src/realtime/pusher).
- */
-export interface Broadcaster {
-  publish<E extends ServerEventName>(channel: string, event: E, data: ServerEvents[E]): Promise<void>;
-}
+export type { Broadcaster } from './broadcaster-interface';
 
 /** Used until a transport registers itself (CLI scripts, tests without realtime): events go nowhere. */
 const nullBroadcaster: Broadcaster = { publish: async () => undefined };
 
-/*
- * The custom server registers the transport; route handlers run inside Next's
- * bundle with their own copy of this module, so the registration lives on
- * globalThis.
- */
-const globalForBroadcaster = globalThis as unknown as { tanyaBroadcaster?: Broadcaster };
-
+/** The custom server registers the transport (see process-globals.ts for why the registration is process-wide). */
 export function registerBroadcaster(broadcaster: Broadcaster | undefined): void {
-  globalForBroadcaster.tanyaBroadcaster = broadcaster;
+  processGlobals.tanyaBroadcaster = broadcaster;
 }
 
 /*
@@ -30,6 +18,6 @@ export function registerBroadcaster(broadcaster: Broadcaster | undefined): void 
  * function publishes through it as soon as it asks for the broadcaster.
  */
 export function getBroadcaster(): Broadcaster {
-  if (!globalForBroadcaster.tanyaBroadcaster && env.REALTIME_DRIVER === 'pusher') registerBroadcaster(createPusherBroadcaster());
-  return globalForBroadcaster.tanyaBroadcaster ?? nullBroadcaster;
+  if (!processGlobals.tanyaBroadcaster && env.REALTIME_DRIVER === 'pusher') registerBroadcaster(createPusherBroadcaster());
+  return processGlobals.tanyaBroadcaster ?? nullBroadcaster;
 }

@@ -1,14 +1,10 @@
-/*
- * Whether the realtime server is attached in this process. The custom server
- * sets it; GET /api/health reads it from inside Next's bundle, hence
- * globalThis.
- */
-const globalForRealtime = globalThis as unknown as { tanyaRealtimeAttached?: boolean };
+import { processGlobals } from '@/server/process-globals';
 
+/* Whether the realtime server is attached in this process: the custom server sets it, GET /api/health reads it. */
 export function setRealtimeAttached(attached: boolean): void {
-  globalForRealtime.tanyaRealtimeAttached = attached;
+  processGlobals.tanyaRealtimeAttached = attached;
 }
 
 export function isRealtimeAttached(): boolean {
-  return globalForRealtime.tanyaRealtimeAttached === true;
+  return processGlobals.tanyaRealtimeAttached === true;
 }

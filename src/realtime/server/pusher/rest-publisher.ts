@@ -1,7 +1,7 @@
 import Pusher from 'pusher';
 import { env } from '@/config/env';
 import { AppError } from '@/http/errors';
-import type { Broadcaster } from '../broadcaster';
+import type { Broadcaster } from '../broadcaster-interface';
 
 /**
  * The REST client for the configured Pusher app (Pusher Channels by cluster,
