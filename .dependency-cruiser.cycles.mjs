@@ -17,7 +17,7 @@ const config = {
       to: { circular: true },
     },
   ],
-  options: { ...boundaries.options, tsPreCompilationDeps: true },
+  options: { ...boundaries.options, doNotFollow: { path: 'node_modules' }, tsPreCompilationDeps: true },
 };
 
 export default config;

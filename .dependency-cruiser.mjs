@@ -63,9 +63,29 @@ const config = {
       from: { path: browserEntries.length > 0 ? `^(${browserEntries.map(escape).join('|')})$` : '^$' },
       to: { path: SERVER_ONLY, reachable: true },
     },
+    {
+      name: 'transport-library-outside-its-connector',
+      severity: 'error',
+      comment:
+        'socket.io-client and pusher-js belong to their connector (src/realtime/client/*-connector.ts), so that ' +
+        'each lands in its own chunk. Use the RealtimeConnector from createConnector() instead.',
+      from: { path: '^(src|app)/', pathNot: '^src/realtime/client/(socket-io|pusher)-connector\\.ts$' },
+      to: { path: '^node_modules/(socket\\.io-client|pusher-js)/' },
+    },
+    {
+      name: 'connector-imported-statically',
+      severity: 'error',
+      comment:
+        'A transport connector is loaded only by the dynamic import in createConnector() ' +
+        '(src/realtime/client/index.ts): a static import puts its library in the chunk of every page that loads ' +
+        'the importer, whichever driver the site runs.',
+      from: { path: '^(src|app)/' },
+      to: { path: '^src/realtime/client/(socket-io|pusher)-connector\\.ts$', dependencyTypesNot: ['dynamic-import'] },
+    },
   ],
   options: {
-    doNotFollow: { path: 'node_modules' },
+    // A server module's own imports are not followed here, so a chain is reported once, where it crosses the line.
+    doNotFollow: { path: ['node_modules', ...SERVER_ONLY] },
     tsPreCompilationDeps: false,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], mainFields: ['module', 'main', 'types'] },

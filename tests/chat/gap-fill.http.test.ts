@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChatClient, type ChatClient } from '@/chat/client';
 import { conversationChannel, type MessagePayload } from '@/realtime/channels';
-import { createConnector, type RealtimeConnector } from '@/realtime/client';
+import type { RealtimeConnector } from '@/realtime/client';
+import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
 import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { newVisitor, visitorSend, switchAiRepliesOff } from './helpers';
@@ -47,7 +48,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(first.status).toBe(201);
       const conversationId: number = first.body.data.conversationId;
       const proxy = await startCuttableProxy(server);
-      const connector = createConnector({ driver: 'socket.io', url: proxy.url, sessionToken: token, socketOptions: fastReconnect });
+      const connector = createSocketIoConnector({ url: proxy.url, sessionToken: token, socketOptions: fastReconnect });
       const client = createChatClient({ baseUrl: server.url, connector, auth: { sessionToken: token } });
       cleanup.push(() => proxy.close(), () => connector.disconnect(), () => client.dispose());
       await client.open(conversationId);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatClient, type ChatClient } from '@/chat/client';
 import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload } from '@/realtime/channels';
-import { createConnector, type RealtimeConnector } from '@/realtime/client';
+import type { RealtimeConnector } from '@/realtime/client';
+import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
 import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { newVisitor, visitorSend, switchAiRepliesOff } from './helpers';
@@ -39,12 +40,12 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     const adminConnector = () => {
-      const connector = createConnector({ driver: 'socket.io', url: server.url, socketOptions: { ...fastReconnect, extraHeaders: { cookie } } });
+      const connector = createSocketIoConnector({ url: server.url, socketOptions: { ...fastReconnect, extraHeaders: { cookie } } });
       connectors.push(connector);
       return connector;
     };
     const visitorSide = (sessionToken: string) => {
-      const connector = createConnector({ driver: 'socket.io', url: server.url, sessionToken, socketOptions: fastReconnect });
+      const connector = createSocketIoConnector({ url: server.url, sessionToken, socketOptions: fastReconnect });
       const client = createChatClient({ baseUrl: server.url, connector, auth: { sessionToken } });
       connectors.push(connector);
       clients.push(client);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel, type ServerEvents } from '@/realtime/channels';
-import { createPusherConnector, type RealtimeConnector } from '@/realtime/client';
+import type { RealtimeConnector } from '@/realtime/client';
+import { createPusherConnector } from '@/realtime/client/pusher-connector';
 import { api } from '../helpers/server';
 import { fetchWithCookie } from '../chat/realtime-helpers';
 import { startPusherStandIn } from '../realtime/pusher-stand-in';

@@ -34,12 +34,18 @@ const FIXTURE: Record<string, string> = {
   'src/chat/ui/rows.ts': "import { getRepository } from '@/db';\n\nexport const countRows = () => getRepository().rows.length;\n",
   // Only a type crosses the line here: erased at build time, so allowed.
   'src/chat/visitor/row-label.tsx': "'use client';\n\nimport type { DbRow } from '@/db';\n\nexport const rowLabel = (row: DbRow) => `#${row.id}`;\n",
+  // A transport connector imported statically ships its library to every driver's sites.
+  'src/realtime/client/index.ts': "import { createPusherConnector } from './pusher-connector';\n\nexport const createConnector = createPusherConnector;\n",
+  'src/realtime/client/pusher-connector.ts': 'export const createPusherConnector = () => null;\n',
   // Two modules that import each other, for types only.
   'src/realtime/server/a.ts': "import type { B } from './b';\n\nexport type A = { b?: B };\n",
   'src/realtime/server/b.ts': "import type { A } from './a';\n\nexport type B = { a?: A };\n",
 };
 
 let fixture: string;
+let fixtureBoundaries: ReturnType<typeof cruise> | undefined;
+/** The boundary pass over the fixture, run once for the tests that read its report. */
+const boundariesOnFixture = () => (fixtureBoundaries ??= cruise('boundaries', fixture, ['src']));
 
 beforeAll(() => {
   fixture = fs.mkdtempSync(path.join(os.tmpdir(), 'tanya-lint-'));
@@ -55,13 +61,18 @@ afterAll(() => {
 
 describe('npm run lint: dependency rules', () => {
   it("fails when a 'use client' module reaches src/db, naming the import chain", async () => {
-    const { code, output } = await cruise('boundaries', fixture, ['src']);
+    const { code, output } = await boundariesOnFixture();
     expect(code).not.toBe(0);
     // The reporter prints the entry, the forbidden module, then every hop: widget → rows → db.
     expect(output).toMatch(/error browser-imports-server-code: src\/chat\/visitor\/widget\.tsx → src\/db\/index\.ts\s+src\/chat\/ui\/rows\.ts →\s+src\/db\/index\.ts/);
     // A type-only import of the same module is not a violation.
     expect(output).not.toContain('src/chat/visitor/row-label.tsx');
-    expect(output).toContain('1 dependency violations (1 errors');
+    expect(output).toContain('2 dependency violations (2 errors');
+  });
+
+  it('fails when a transport connector is imported other than by dynamic import', async () => {
+    const { output } = await boundariesOnFixture();
+    expect(output).toMatch(/error connector-imported-statically: src\/realtime\/client\/index\.ts → src\/realtime\/client\/pusher-connector\.ts/);
   });
 
   it('fails on an import cycle, type-only imports included', async () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import type { Repository } from '@/db/repository';
 import { ADMIN_PRESENCE_CHANNEL, conversationChannel } from '@/realtime/channels';
-import { createConnector, type ConnectionState, type RealtimeConnector } from '@/realtime/client';
+import type { ConnectionState, RealtimeConnector } from '@/realtime/client';
+import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
 import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { ADMIN, adminEnv, createVisitor, openServerDatabase } from './helpers';
 
@@ -41,12 +42,12 @@ describe('Socket.IO connector', () => {
   const connectors: RealtimeConnector[] = [];
 
   const visitorConnector = (sessionToken: string) => {
-    const connector = createConnector({ driver: 'socket.io', url: server.url, sessionToken, socketOptions: fastReconnect });
+    const connector = createSocketIoConnector({ url: server.url, sessionToken, socketOptions: fastReconnect });
     connectors.push(connector);
     return connector;
   };
   const adminConnector = () => {
-    const connector = createConnector({ driver: 'socket.io', url: server.url, socketOptions: { ...fastReconnect, extraHeaders: { cookie: adminCookie } } });
+    const connector = createSocketIoConnector({ url: server.url, socketOptions: { ...fastReconnect, extraHeaders: { cookie: adminCookie } } });
     connectors.push(connector);
     return connector;
   };
@@ -117,7 +118,7 @@ describe('Socket.IO connector across a server restart', () => {
     const visitor = await createVisitor(repository);
     await database.close();
     const channelName = conversationChannel(visitor.conversationId!);
-    const connector = createConnector({ driver: 'socket.io', url: server.url, sessionToken: visitor.token, socketOptions: fastReconnect });
+    const connector = createSocketIoConnector({ url: server.url, sessionToken: visitor.token, socketOptions: fastReconnect });
     let admin: RealtimeConnector | undefined;
     try {
       const channel = connector.subscribe(channelName);
@@ -134,7 +135,7 @@ describe('Socket.IO connector across a server restart', () => {
 
       // Events flow on the re-subscribed channel without the caller doing anything.
       const adminCookie = await signInAsAdmin(server, ADMIN);
-      admin = createConnector({ driver: 'socket.io', url: server.url, socketOptions: { extraHeaders: { cookie: adminCookie } } });
+      admin = createSocketIoConnector({ url: server.url, socketOptions: { extraHeaders: { cookie: adminCookie } } });
       await admin.subscribe(channelName).whenSubscribed;
       const typing = nextEvent<unknown>((fn) => channel.bind('client-typing', fn));
       admin.trigger(channelName, 'client-typing', { isTyping: true, senderType: 'admin' });

@@ -6,7 +6,8 @@ import { hashPassword } from '@/auth/server/password';
 import { createChatClient } from '@/chat/client';
 import { createRepository } from '@/db/repository';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel, type MessagePayload } from '@/realtime/channels';
-import { createConnector, type ConnectionState } from '@/realtime/client';
+import type { ConnectionState } from '@/realtime/client';
+import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
 import { startChatCompletionsUpstream, type ChatCompletionsUpstream } from '../helpers/chat-completions-upstream';
 import { createMysqlDatabase, mysqlSkipReason, mysqlUrl, type TestDatabase } from '../helpers/databases';
 import { deleteKeys, redisSkipReason, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
@@ -221,7 +222,7 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
       const token = await newVisitor(doomed);
       const first = await visitorSend(doomed, token, { content: 'Hi from the instance that will go away' });
       const conversationId: number = first.body.data.conversationId;
-      const connector = createConnector({ driver: 'socket.io', url: [doomed.url, b.url], sessionToken: token, socketOptions: fastReconnect });
+      const connector = createSocketIoConnector({ url: [doomed.url, b.url], sessionToken: token, socketOptions: fastReconnect });
       // The visitor's HTTP goes through the load balancer, which sends it to an instance that is up.
       const client = createChatClient({ baseUrl: b.url, connector, auth: { sessionToken: token } });
       cleanup.push(() => connector.disconnect(), () => client.dispose());

@@ -3,7 +3,7 @@ import { createConnector } from '@/realtime/client';
 
 describe('null connector', () => {
   it('accepts the whole API, caches channels by name and never delivers anything', async () => {
-    const connector = createConnector({ driver: 'null' });
+    const connector = await createConnector({ driver: 'null' });
     const channel = connector.subscribe('private-conversation-1');
     expect(connector.subscribe('private-conversation-1')).toBe(channel);
     const unbind = channel.bind('new-message', () => {

@@ -1,7 +1,7 @@
 import Pusher from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPusherConnector, type ConnectionState } from '@/realtime/client';
-import { connectionStateOf } from '@/realtime/client/pusher-connector';
+import type { ConnectionState } from '@/realtime/client';
+import { connectionStateOf, createPusherConnector } from '@/realtime/client/pusher-connector';
 import { startPusherStandIn } from './pusher-stand-in';
 
 /*

@@ -1,6 +1,7 @@
 import { createChatClient, type ChatClient } from '@/chat/client';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel, type MessagePayload, type ServerEvents } from '@/realtime/channels';
-import { createConnector, type RealtimeConnector } from '@/realtime/client';
+import type { RealtimeConnector } from '@/realtime/client';
+import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
 import { afterEach } from 'vitest';
 import { api } from '../../helpers/server';
 import { fetchWithCookie, untilState } from '../../chat/realtime-helpers';
@@ -29,7 +30,7 @@ export type AdminDriver = {
 };
 
 export async function connectAdmin(server: { url: string }, cookie: string): Promise<AdminDriver> {
-  const connector = createConnector({ driver: 'socket.io', url: server.url, socketOptions: { extraHeaders: { cookie }, reconnectionDelay: 100, reconnectionDelayMax: 300 } });
+  const connector = createSocketIoConnector({ url: server.url, socketOptions: { extraHeaders: { cookie }, reconnectionDelay: 100, reconnectionDelayMax: 300 } });
   await untilState(connector, 'connected');
   const client = createChatClient({ baseUrl: server.url, connector, fetch: fetchWithCookie(cookie), auth: 'admin-cookie' });
   const alerts: ServerEvents['new-message-alert'][] = [];

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { createConnector } from '@/realtime/client';
+import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
 import { api } from '../../helpers/server';
 import { untilState } from '../../chat/realtime-helpers';
 import { byTestId, waitUntil } from './page-objects';
@@ -87,7 +87,7 @@ export async function changeSettings(server: { url: string }, cookie: string, pa
  */
 export async function untilOwnerOnline(server: { url: string }): Promise<void> {
   const session = await api(server, '/api/chat/session', { body: {} });
-  const connector = createConnector({ driver: 'socket.io', url: server.url, sessionToken: session.body.data.sessionToken });
+  const connector = createSocketIoConnector({ url: server.url, sessionToken: session.body.data.sessionToken });
   try {
     await untilState(connector, 'connected');
     await waitUntil(() => connector.adminsOnline(), 'an admin to be in the presence channel');

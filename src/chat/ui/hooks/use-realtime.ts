@@ -7,18 +7,27 @@ import { createConnector, type ConnectionState, type ConnectorConfig, type Realt
 /**
  * The realtime connector for `config`, created in the browser after mount and
  * disconnected on unmount or when `config` changes (pass a memoised object;
- * null means "not yet": no connection is opened).
+ * null means "not yet": no connection is opened). It stays null while the
+ * driver's client library loads, which reads as 'connecting'.
  */
 export function useRealtimeConnector(config: ConnectorConfig | null): RealtimeConnector | null {
   const [connector, setConnector] = useState<RealtimeConnector | null>(null);
   useEffect(() => {
     if (!config) return;
-    const created = createConnector(config);
-    // Creating the connection is the effect itself; the state only hands it to the render.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setConnector(created);
+    let created: RealtimeConnector | undefined;
+    let cancelled = false;
+    createConnector(config).then(
+      (connector) => {
+        // Unmounted (or reconfigured) while the library loaded: this connection is nobody's.
+        if (cancelled) return connector.disconnect();
+        created = connector;
+        setConnector(connector);
+      },
+      (error: unknown) => console.error('realtime: the connector could not be loaded', error),
+    );
     return () => {
-      created.disconnect();
+      cancelled = true;
+      created?.disconnect();
       setConnector(null);
     };
   }, [config]);
