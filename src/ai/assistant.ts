@@ -7,7 +7,8 @@ import { logger } from '@/logger';
 import type { PortfolioDocument } from '@/portfolio/schema';
 import { describeProviderError, generateReply, type Generation } from './generate';
 import { isDailyBudgetSpent, recordTokenUsage } from './limits';
-import { portfolioFacts, type PortfolioFact } from './portfolio-facts';
+import { portfolioIndex } from './local/portfolio-index';
+import type { PortfolioFact } from './portfolio-facts';
 import { buildSystemPrompt, CONTEXT_BUDGET_CHARS } from './prompt';
 import { resolveModel, type ResolvedModel } from './providers';
 import { selectContext } from './retrieval';
@@ -24,11 +25,12 @@ export type ModelInput = {
 
 /** Everything but the messages: the model the settings choose and a system prompt holding the facts relevant to `question`. */
 export function prepareModelInput(input: { settings: ChatSettings; portfolio: PortfolioDocument; question: string }): ModelInput {
-  const facts = portfolioFacts(input.portfolio);
+  // Built once per portfolio version, not per question.
+  const index = portfolioIndex(input.portfolio);
   const ownerName = input.portfolio.about?.name ?? 'the site owner';
-  const contextFacts = selectContext(input.question, facts, CONTEXT_BUDGET_CHARS);
+  const contextFacts = selectContext(input.question, index.facts, CONTEXT_BUDGET_CHARS);
   return {
-    resolved: resolveModel(input.settings, facts),
+    resolved: resolveModel(input.settings, index),
     system: buildSystemPrompt({ ownerName, facts: contextFacts, ownerInstructions: input.settings.aiSystemPrompt }),
     contextFacts,
     ownerName,

@@ -35,10 +35,10 @@ describe('context selection', () => {
     const chosen = selectContext('Tell me about Pantau Banjir', facts, CONTEXT_BUDGET_CHARS);
     expect(chosen.length).toBeLessThan(facts.length);
     expect(chosen.reduce((sum, fact) => sum + fact.text.length + 1, 0)).toBeLessThanOrEqual(CONTEXT_BUDGET_CHARS);
-    expect(chosen.map((fact) => fact.label)).toEqual(expect.arrayContaining(['About', 'Project: Pantau Banjir']));
+    expect(chosen.map((fact) => fact.label)).toEqual(expect.arrayContaining(['About › Profile', 'Projects › Pantau Banjir']));
 
     const career = selectContext('Where have you worked?', facts, CONTEXT_BUDGET_CHARS).map((fact) => fact.label);
-    expect(career).toEqual(expect.arrayContaining(['Career: Kopiloka', 'Career: Gerbang Digital Agency', 'Career: Pasar Tani']));
+    expect(career).toEqual(expect.arrayContaining(['Career › Kopiloka', 'Career › Gerbang Digital Agency', 'Career › Pasar Tani']));
   });
 });
 

@@ -1,0 +1,146 @@
+import { languageOf, normalize, STOPWORDS, tokenize, type Language, type Token } from '../language';
+import { asksForHuman, asksForInstructions, asksWhatItIs, cueWords, hasCue, isGreeting, SHAPE_CUES, SOCIAL_CUES, topicsOf, type Topic } from '../topics';
+import { correctTypos, type Entity, type PortfolioIndex } from './portfolio-index';
+
+/**
+ * What the visitor's latest message asks, read in the light of the
+ * conversation before it: its kind (a question, thanks, a goodbye, anger…),
+ * its language, its topics, the shape of the question, and the things it
+ * names or, through "it", "that one", "di situ", refers back to.
+ */
+
+export type Turn = { role: 'user' | 'assistant'; text: string };
+
+export type Social = 'greeting' | 'thanks' | 'goodbye' | 'compliment' | 'back' | 'smallTalk';
+
+export type Shape = { [K in keyof typeof SHAPE_CUES]: boolean };
+
+export type Understanding =
+  | { kind: 'instructions' | 'human' | 'angry' | 'identity'; language: Language }
+  | { kind: 'social'; social: Social; language: Language }
+  | {
+      kind: 'question';
+      language: Language;
+      topics: Topic[];
+      shape: Shape;
+      /** Things the message names itself, in the order it names them. */
+      named: Entity[];
+      /** The thing the conversation was last about, when the message refers back to it. */
+      referred: Entity | null;
+      /** Content words the portfolio never mentions: what it cannot speak to. */
+      unknownTerms: string[];
+    };
+
+/** Messages looked back through for the language and for what "it" refers to. */
+const LOOKBACK = 10;
+
+/**
+ * The things a text names, in order, longest name first at each position
+ * ("Kopiloka Storefront" is the project, not the company inside it).
+ */
+export function entitiesIn(text: string, index: PortfolioIndex, language: Language | null): Entity[] {
+  const tokens = normalize(text).split(' ');
+  const found: Entity[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    for (let length = Math.min(index.longestName, tokens.length - start); length > 0; length--) {
+      const name = tokens.slice(start, start + length).join(' ');
+      const entities = index.names.get(name);
+      if (!entities || (index.shortNames.has(name) && language !== 'id' && !writtenAsName(text, name))) continue;
+      for (const entity of entities.slice(0, 1)) if (!found.includes(entity)) found.push(entity);
+      start += length - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** "Go" or "GO" written as a name, not the verb "go". */
+function writtenAsName(text: string, name: string): boolean {
+  const pattern = new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'gi');
+  return [...text.matchAll(pattern)].some((match) => match[0][0] !== match[0][0]!.toLowerCase());
+}
+
+/** What an earlier turn was about: for an answer, the first thing it names (answers put their subject first). */
+function focusOf(turns: Turn[], index: PortfolioIndex, language: Language): Entity | null {
+  for (const turn of [...turns].reverse()) {
+    const [first] = entitiesIn(turn.text, index, turn.role === 'user' ? (languageOf(turn.text) ?? language) : null);
+    if (first) return first;
+  }
+  return null;
+}
+
+function languageOfConversation(latest: string, earlier: Turn[]): Language {
+  const own = languageOf(latest);
+  if (own) return own;
+  for (const turn of [...earlier].reverse()) {
+    const language = turn.role === 'user' ? languageOf(turn.text) : null;
+    if (language) return language;
+  }
+  return 'en';
+}
+
+const SOCIAL_ORDER: Exclude<Social, 'greeting'>[] = ['back', 'goodbye', 'thanks', 'smallTalk', 'compliment'];
+
+const VOCATIVES = new Set('there kak mas mbak bang min admin bro sis all everyone ya dong deh nih sir maam buddy'.split(' '));
+
+/** Words left once stopwords, vocatives and the matched phrases' words are gone: what a message asks beyond being polite. */
+function contentLeft(tokens: Token[], phrases: Token[][]): Token[] {
+  const polite = new Set(phrases.flat().map((token) => token.word));
+  return tokens.filter((token) => !polite.has(token.word) && !STOPWORDS.has(token.word) && !VOCATIVES.has(token.word) && token.word.length > 1);
+}
+
+export function understand(conversation: Turn[], index: PortfolioIndex): Understanding {
+  const history = conversation.slice(-LOOKBACK);
+  const latest = history.at(-1)?.text ?? '';
+  const earlier = history.slice(0, -1);
+  const language = languageOfConversation(latest, earlier);
+
+  if (asksForInstructions(latest)) return { kind: 'instructions', language };
+  if (asksForHuman(latest)) return { kind: 'human', language };
+  const tokens = correctTypos(tokenize(latest), index);
+  if (hasCue(tokens, SOCIAL_CUES.angry)) return { kind: 'angry', language };
+  if (asksWhatItIs(latest)) return { kind: 'identity', language };
+  const normalized = normalize(latest);
+  if (isGreeting(normalized)) return { kind: 'social', social: 'greeting', language };
+
+  const named = entitiesIn(latest, index, language);
+  const social = SOCIAL_ORDER.filter((kind) => hasCue(tokens, SOCIAL_CUES[kind]));
+  if (social.length > 0 && named.length === 0) {
+    const phrases = social.flatMap((kind) => SOCIAL_CUES[kind]);
+    const greetingWords = normalized.split(' ').filter((word) => isGreeting(word));
+    if (contentLeft(tokens, phrases).every((token) => greetingWords.includes(token.word))) return { kind: 'social', social: social[0]!, language };
+  }
+
+  const shape = Object.fromEntries(Object.entries(SHAPE_CUES).map(([name, phrases]) => [name, hasCue(tokens, phrases)])) as Shape;
+  const topics = topicsOf(tokens);
+  const nameWords = new Set(named.length > 0 ? normalized.split(' ') : []);
+  const unknownTerms = [
+    ...new Set(
+      contentLeft(tokens, [])
+        .filter((token) => token.word.length >= 3 && !nameWords.has(token.word) && !/^\d+$/.test(token.word))
+        .filter((token) => !isCueWord(token))
+        .filter((token) => !index.known.has(token.word) && !index.known.has(token.en) && !index.known.has(token.id))
+        .map((token) => token.word),
+    ),
+  ];
+  // "-nya" in "kodenya", "di situ", "it", or a question with nothing of its own to be about ("and before that one?").
+  const refersBack =
+    shape.reference || tokens.some((token) => token.word.endsWith('nya') && token.word.length > 5) || (topics.length === 0 && unknownTerms.length === 0);
+  const referred = named.length === 0 && refersBack ? focusOf(earlier, index, language) : null;
+  return { kind: 'question', language, topics, shape, named, referred, unknownTerms };
+}
+
+/** Words that say how a question is asked or what about, never a thing the portfolio might lack. */
+const CUE_WORDS = new Set(
+  [
+    ...cueWords(),
+    ...tokenize(
+      'kind type sort prefer usually mostly main mainly favorite anything something everything stuff thing good best info ' +
+        'information details share summary short brief quick question ask wondering look view check number address years ' +
+        'year months month time long ago since start started begin began tahun bulan waktu mulai jenis macam gitu ' +
+        'punya tell more some also other else whole full personal own public cerita ceritain kasih tau minta would see ' +
+        'send yet still again one ones thing guys',
+    ),
+  ].flatMap((token) => [token.word, token.en, token.id]),
+);
+const isCueWord = (token: Token) => CUE_WORDS.has(token.word) || CUE_WORDS.has(token.en) || CUE_WORDS.has(token.id);
