@@ -18,6 +18,8 @@ export function normalize(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // "what's", "I'm": one word, as the slang table spells them.
+    .replace(/['’]/g, '')
     .replace(/[^a-z0-9+#]+/g, ' ')
     .trim();
 }
@@ -43,8 +45,9 @@ const SLANG: Record<string, string> = {
   tdk: 'tidak', pake: 'pakai', aja: 'saja', lo: 'kamu', lu: 'kamu', loe: 'kamu', elo: 'kamu', km: 'kamu', kmu: 'kamu',
   yg: 'yang', dgn: 'dengan', utk: 'untuk', lg: 'lagi', gw: 'saya', gue: 'saya', abis: 'habis', taun: 'tahun',
   thn: 'tahun', gmn: 'gimana', knp: 'kenapa', bs: 'bisa', tau: 'tahu', kyk: 'kayak', dr: 'dari', sm: 'sama',
-  ur: 'your', u: 'you', r: 'are', pls: 'please', plz: 'please', thx: 'thanks', whats: 'what', wats: 'what',
-  hows: 'how', wheres: 'where', im: 'i', youre: 'you', ive: 'i',
+  ur: 'your', u: 'you', r: 'are', pls: 'please', plz: 'please', thx: 'thanks', whats: 'what is', wats: 'what is',
+  hows: 'how is', wheres: 'where is', im: 'i am', youre: 'you are', ive: 'i have', abt: 'about', wat: 'what', wht: 'what',
+  ngapain: 'apa',
 };
 
 const stemmerEn = new StemmerEn();
@@ -70,7 +73,7 @@ export function toToken(word: string): Token {
 
 /** The message's words, slang expanded ("skrg" → "sekarang"), with their stems. */
 export function tokenize(text: string): Token[] {
-  return words(text).map((word) => toToken(SLANG[word] ?? word));
+  return words(text).flatMap((word) => (SLANG[word] ?? word).split(' ').map(toToken));
 }
 
 export const sameWord = (a: Token, b: Token) => a.word === b.word || a.en === b.en || a.id === b.id;
@@ -100,7 +103,7 @@ const INDONESIAN_MARKERS = new Set(
     'ceritakan jelaskan hubungi kontak tinggal lowongan tersedia pakai menggunakan buat bikin membuat ' +
     'sekarang dulu kak mas mbak bang pak bu tarif biaya harga gaji orangnya langsung terus habis sebelum ' +
     'sesudah setelah lama tahun kapan mulai sejak keren mantap sip oke deh nih kok kah lah nya situ sana ' +
-    'kodenya aplikasi bahasa lalu sampai jumpa dadah kembali balik bodoh jelek payah'
+    'kodenya aplikasi bahasa lalu sampai jumpa dadah kembali balik bodoh jelek payah atau jadi'
   ).split(' '),
 );
 

@@ -11,13 +11,13 @@ import { sameWord, tokenize, type Token } from './language';
 export const topics = [
   'availability',
   'contact',
-  'skills',
-  'career',
-  'projects',
-  'about',
-  'location',
   'values',
   'interests',
+  'skills',
+  'projects',
+  'career',
+  'about',
+  'location',
 ] as const;
 export type Topic = (typeof topics)[number];
 
@@ -104,12 +104,12 @@ export const SHAPE_CUES = {
   current: cue(['now', 'currently', 'current', 'these days', 'at the moment', 'present', 'today', 'sekarang', 'saat ini', 'kini', 'sedang', 'lagi kerja', 'lagi ngerjain', 'right now', 'nowadays']),
   previous: cue(['before', 'previous', 'previously', 'prior', 'earlier', 'sebelum', 'sebelumnya', 'dulu']),
   next: cue(['after', 'afterwards', 'setelah', 'sesudah', 'habis', 'kemudian', 'next job', 'then']),
-  first: cue(['first', 'earliest', 'pertama', 'awal', 'start your career', 'mulai karir', 'mulai karier']),
+  first: cue(['first', 'earliest', 'oldest', 'paling lama', 'pertama', 'awal', 'start your career', 'mulai karir', 'mulai karier']),
   latest: cue(['latest', 'newest', 'recent', 'most recent', 'last', 'terbaru', 'terakhir', 'baru baru ini']),
   duration: cue(['how long', 'how many years', 'since when', 'berapa lama', 'berapa tahun', 'sejak kapan', 'sudah berapa', 'lama', 'years of experience', 'tahun pengalaman']),
   when: cue(['when', 'what year', 'which year', 'kapan', 'tahun berapa']),
   which: cue(['which', 'what project', 'yang mana', 'mana yang', 'proyek apa', 'project apa', 'apa yang pakai']),
-  link: cue(['github', 'gitlab', 'repo', 'repository', 'source code', 'code', 'kode', 'link', 'url', 'website', 'site', 'demo', 'live', 'situs', 'web nya', 'linkedin', 'see it', 'try it', 'lihat', 'liat']),
+  link: cue(['github', 'gitlab', 'repo', 'repository', 'source code', 'code', 'kode', 'link', 'url', 'website', 'site', 'demo', 'live', 'try', 'coba', 'situs', 'web nya', 'linkedin', 'see it', 'try it', 'lihat', 'liat']),
   list: cue(['list', 'all', 'every', 'apa saja', 'mana saja', 'sebutkan', 'semua', 'other', 'lain', 'lainnya', 'else']),
   describe: cue(['what is', 'apa itu', 'tell me about', 'ceritakan', 'jelaskan', 'explain', 'describe', 'more about', 'detail', 'about it', 'tentang']),
   stack: cue(['stack', 'technology', 'teknologi', 'built with', 'built on', 'made with', 'dibangun', 'dibuat pakai', 'pakai apa', 'use what', 'tech', 'framework', 'language']),
@@ -121,7 +121,7 @@ export const SHAPE_CUES = {
   yesNo: cue(['do you', 'did you', 'have you', 'are you', 'can you', 'could you', 'is it', 'does it', 'pernah', 'apakah', 'bisa', 'suka', 'kenal', 'know', 'tahu', 'ever']),
   or: cue(['or', 'atau', 'vs', 'versus']),
   education: cue(['study', 'studied', 'university', 'college', 'degree', 'school', 'kuliah', 'kampus', 'universitas', 'sekolah', 'jurusan', 'pendidikan', 'education', 'lulusan', 'graduate']),
-  price: cue(['salary', 'rate', 'rates', 'price', 'pricing', 'cost', 'charge', 'fee', 'gaji', 'tarif', 'harga', 'biaya', 'bayaran', 'budget']),
+  price: cue(['for free', 'gratis', 'salary', 'rate', 'rates', 'price', 'pricing', 'cost', 'charge', 'fee', 'gaji', 'tarif', 'harga', 'biaya', 'bayaran', 'budget']),
 };
 
 /** Conversation that is not a question: answered briefly and kindly, never handed over (except anger). */
@@ -130,7 +130,7 @@ export const SOCIAL_CUES = {
   goodbye: cue(['bye', 'goodbye', 'see you', 'see ya', 'cya', 'later', 'good night', 'take care', 'sampai jumpa', 'dadah', 'sampai nanti', 'pamit', 'duluan', 'selamat tinggal']),
   compliment: cue(['great', 'awesome', 'nice', 'cool', 'impressive', 'amazing', 'useful', 'helpful', 'love', 'wow', 'good job', 'well done', 'keren', 'mantap', 'mantul', 'bagus', 'hebat', 'luar biasa', 'membantu', 'sip', 'oke', 'okay', 'ok', 'perfect', 'got it', 'noted', 'siap', 'baik', 'alright']),
   back: cue(["i'm back", 'i am back', 'back again', 'im back', 'saya kembali', 'aku balik', 'balik lagi', 'kembali lagi', 'aku kembali', 'saya balik']),
-  smallTalk: cue(['how are you', 'how is it going', 'how are things', 'what is up', 'whats up', 'sup', 'apa kabar', 'gimana kabar', 'kabarnya', 'lagi apa', 'how is your day', 'nice to meet you', 'salam kenal', 'senang kenalan']),
+  smallTalk: cue(['how are you', 'how is it going', 'how are things', 'what is up', 'whats up', 'sup', 'apa kabar', 'gimana kabar', 'kabarnya', 'lagi apa', 'how is your day', 'how it going', 'nice to meet you', 'salam kenal', 'senang kenalan']),
   angry: cue(['stupid', 'useless', 'idiot', 'dumb', 'terrible', 'worst', 'sucks', 'wtf', 'garbage', 'trash', 'rubbish', 'pathetic', 'annoying', 'waste of time', 'bodoh', 'goblok', 'tolol', 'payah', 'bego', 'sialan', 'kesal', 'nyebelin', 'tidak berguna', 'gak guna', 'buang waktu', 'parah', 'bot bodoh', 'lemot']),
 };
 
@@ -165,7 +165,7 @@ export const asksForHuman = phrasesMatching([
 export const asksWhatItIs = phrasesMatching([
   'are you a bot', 'are you a robot', 'are you an ai', 'are you ai', 'are you human', 'are you a human', 'are you real',
   'is this a bot', 'is this ai', 'kamu bot', 'kamu robot', 'kamu ai', 'kamu manusia', 'ini bot', 'ini ai', 'ini robot',
-  'who are you', 'siapa kamu', 'kamu siapa', 'what are you',
+  'who are you', 'siapa kamu', 'kamu siapa',
 ]);
 
 /**

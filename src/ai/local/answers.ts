@@ -74,7 +74,7 @@ function phrasebook(language: Language, owner: string) {
           : `Leave a message right here in this chat and ${name} will get back to you.`,
     availability: (text: string) => {
       const foreign = (languageOf(text) ?? 'en') !== language;
-      return id ? `Kata ${name}${foreign ? ' (dalam bahasa Inggris)' : ''}: "${text}"` : `${name} says${foreign ? ' (in Indonesian)' : ''}: "${text}"`;
+      return id ? `Kata ${name} di portofolionya${foreign ? ' (dalam bahasa Inggris)' : ''}: "${text}"` : `${name} says${foreign ? ' (in Indonesian)' : ''}: "${text}"`;
     },
     values: (values: string[]) => (id ? `Nilai-nilai utama ${name}: ${list(values)}.` : `${name}'s core values are ${list(values)}.`),
     interests: (interests: string[]) => (id ? `Di luar pekerjaan, ${name} suka ${list(interests)}.` : `Outside work, ${name} is into ${list(interests)}.`),
@@ -95,14 +95,15 @@ function phrasebook(language: Language, owner: string) {
       id
         ? `${name} pernah bekerja di ${list(jobs.map((job) => `${job.company} sebagai ${job.title} (${period(job)})`))}.`
         : `${name} has worked at ${list(jobs.map((job) => `${job.company} as ${job.title} (${period(job)})`))}.`,
+    // The job answered about comes first: a follow-up ("and before that?") refers to the first thing an answer names.
     before: (job: Job, later: Job) =>
       id
-        ? `Sebelum ${later.company}, ${name} bekerja sebagai ${job.title} di ${job.company} (${period(job)}).`
-        : `Before ${later.company}, ${name} worked as ${job.title} at ${job.company} (${period(job)}).`,
+        ? `${job.company}: ${name} bekerja sebagai ${job.title} di sana (${period(job)}), sebelum ${later.company}.`
+        : `${job.company}: ${name} worked there as ${job.title} (${period(job)}), before ${later.company}.`,
     after: (job: Job, earlier: Job) =>
       id
-        ? `Setelah ${earlier.company}, ${name} bekerja sebagai ${job.title} di ${job.company} (${period(job)}).`
-        : `After ${earlier.company}, ${name} worked as ${job.title} at ${job.company} (${period(job)}).`,
+        ? `${job.company}: ${name} bekerja sebagai ${job.title} di sana (${period(job)}), setelah ${earlier.company}.`
+        : `${job.company}: ${name} worked there as ${job.title} (${period(job)}), after ${earlier.company}.`,
     noBefore: (job: Job) =>
       id ? `${job.company} adalah pekerjaan pertama ${name} di portofolio (${period(job)}).` : `${job.company} is the first job in ${name}'s portfolio (${period(job)}).`,
     noAfter: (job: Job) =>
@@ -167,6 +168,7 @@ function phrasebook(language: Language, owner: string) {
         : id
           ? `Ya, ${name} pernah memakai ${tech.title}.`
           : `Yes, ${name} has used ${tech.title}.`,
+    mentionedWith: (tech: string) => (id ? `Ya, portofolio ${name} menyebutnya di bagian ${tech}.` : `Yes: ${name}'s portfolio mentions it under ${tech}.`),
     techUsedIn: (places: string[]) => (id ? `Dipakai di ${list(places)}.` : `Used at ${list(places)}.`),
     eitherOr: (present: string[], missing: string[]) =>
       (present.length > 0 ? (id ? `${name} memakai ${list(present)}.` : `${name} uses ${list(present)}.`) : '') +
@@ -341,15 +343,10 @@ function answerQuestion(
   // A technology, company or project the portfolio lacks is not guessed at.
   if (unknownTerms.length > 0 && !subject && (!topic || SPECIFIC_TOPICS.has(topic) || shape.yesNo)) return null;
 
-  if (shape.linkedin) {
+  if (shape.linkedin && !subject) {
     const { linkedin } = index.profileLinks;
     return linkedin ? { sentences: [book.linkedin(linkedin)], facts: [] } : null;
   }
-  if (shape.link && (subject?.kind === 'project' || shape.code || topics.length === 0 || shape.list)) {
-    const draft = linkDraft(subject?.kind === 'project' ? subject : null, shape.code, shape.github, index, book);
-    if (draft || subject?.kind === 'project' || !topic) return draft;
-  }
-  if (topic === 'contact' && !subject) return contactDraft(index, book);
 
   const job = subject?.kind === 'job' ? subject.job : null;
   const aboutCareer = job !== null || topic === 'career' || (!topic && !subject);
@@ -370,6 +367,14 @@ function answerQuestion(
     const first = index.jobs.at(-1);
     if (first?.start) return { sentences: [book.codingSince(first.start, yearsBetween(first.start, year), first)], facts: [first.fact] };
   }
+  if (shape.link && (subject?.kind === 'project' || shape.code || topics.length === 0 || shape.list)) {
+    const draft = linkDraft(subject?.kind === 'project' ? subject : null, shape.code, shape.github, index, book);
+    if (draft || subject?.kind === 'project' || !topic) return draft;
+  }
+  if (topic === 'contact' && !subject) return contactDraft(index, book);
+  // "How many users does it have?": something about a named thing the portfolio does not say.
+  const asksAnything = shape.stack || shape.when || shape.duration || shape.describe || shape.previous || shape.next || shape.which || shape.list;
+  if (unknownTerms.length > 0 && subject && !asksAnything && subject.kind !== 'tech') return null;
 
   if (topic === 'projects' && !subject && (shape.latest || shape.current || shape.first)) {
     const project = shape.first ? index.projects.at(-1) : index.projects[0];
@@ -413,7 +418,29 @@ function answerQuestion(
   }
   if (subject) return describe(subject, book, quote);
   if (topic) return topicSummary(topic, index, book, quote);
-  return null;
+  return mentionedIn(question.otherTerms, index, book, quote);
+}
+
+/** "Do you know Express?": a word no name or topic covers, found in one fact's text, answered from that fact. */
+function mentionedIn(terms: string[], index: PortfolioIndex, book: Book, quote: Quote): Draft | null {
+  const [fact] = terms.flatMap((term) => index.known.get(term) ?? []);
+  if (!fact) return null;
+  const entity = entityOfFact(fact, index);
+  if (entity) {
+    const draft = describe(entity, book, quote);
+    return entity.kind === 'tech' ? { ...draft, sentences: [book.mentionedWith(entity.tech.title), quote(entity.tech.stack?.description ?? '')] } : draft;
+  }
+  const topicDraft = topicSummary(fact.topic, index, book, quote);
+  return topicDraft && { ...topicDraft, facts: [fact] };
+}
+
+function entityOfFact(fact: PortfolioFact, index: PortfolioIndex): Entity | null {
+  const job = index.jobs.find((candidate) => candidate.fact === fact);
+  if (job) return { kind: 'job', job };
+  const project = index.projects.find((candidate) => candidate.fact === fact);
+  if (project) return { kind: 'project', project };
+  const tech = index.technologies.find((candidate) => candidate.stack?.fact === fact);
+  return tech ? { kind: 'tech', tech } : null;
 }
 
 /**

@@ -41,8 +41,8 @@ export type PortfolioIndex = {
   longestName: number;
   /** Names shorter than three letters ("Go", "C"): a lower-case "go" in English is the verb. */
   shortNames: Set<string>;
-  /** Every word and stem of every fact: a content word outside it is something the portfolio never mentions. */
-  known: Set<string>;
+  /** Every word and stem of every fact, with the facts using it: a content word outside it is something the portfolio never mentions. */
+  known: Map<string, PortfolioFact[]>;
   /** Words a misspelt word is corrected to, by first letter. */
   vocabulary: Map<string, string[]>;
   profileLinks: { github: string | null; linkedin: string | null };
@@ -122,6 +122,7 @@ export function buildPortfolioIndex(portfolio: PortfolioDocument): PortfolioInde
   for (const job of jobs) {
     const entity: Entity = { kind: 'job', job };
     for (const name of job.fact.names) addName(name, entity);
+    addFirstWord(job.company, entity);
   }
   for (const project of projects) {
     const entity: Entity = { kind: 'project', project };
@@ -136,11 +137,14 @@ export function buildPortfolioIndex(portfolio: PortfolioDocument): PortfolioInde
     for (const alias of TECH_ALIASES[id] ?? []) addName(alias, entity);
   }
 
-  const known = new Set<string>();
+  const known = new Map<string, PortfolioFact[]>();
   const vocabularyWords = new Set<string>(CUE_WORDS);
   for (const fact of facts) {
     for (const token of tokenize(`${fact.text} ${fact.names.join(' ')}`)) {
-      known.add(token.word).add(token.en).add(token.id);
+      for (const key of [token.word, token.en, token.id]) {
+        const list = known.get(key) ?? [];
+        if (list.at(-1) !== fact) known.set(key, [...list, fact]);
+      }
     }
   }
   for (const name of names.keys()) for (const word of name.split(' ')) vocabularyWords.add(word);
@@ -175,12 +179,12 @@ const CUE_WORDS = new Set(cueWords().map((token) => token.word));
 for (const word of STOPWORDS) CUE_WORDS.add(word);
 
 /** Shorter words have too many neighbours one letter away to correct safely ("rust" is not "rest"). */
-const MIN_CORRECTED_LENGTH = 5;
+const MIN_CORRECTED_LENGTH = 4;
 
 /**
  * A message's words with misspellings corrected against the portfolio's and
  * the question cues' vocabulary ("lastest projet" → "latest project"): one
- * edit for words up to seven letters, two for longer ones. Words the index
+ * edit for words up to five letters, two for longer ones. Words the index
  * already knows are left alone.
  */
 export function correctTypos(tokens: Token[], index: PortfolioIndex): Token[] {
@@ -189,7 +193,7 @@ export function correctTypos(tokens: Token[], index: PortfolioIndex): Token[] {
     if (word.length < MIN_CORRECTED_LENGTH || CUE_WORDS.has(word) || index.known.has(word) || index.known.has(token.en) || index.known.has(token.id) || /\d/.test(word)) {
       return token;
     }
-    const allowed = word.length >= 8 ? 2 : 1;
+    const allowed = word.length >= 6 ? 2 : 1;
     let best: string | null = null;
     let bestDistance = allowed + 1;
     for (const candidate of index.vocabulary.get(word[0]!) ?? []) {

@@ -29,6 +29,8 @@ export type Understanding =
       referred: Entity | null;
       /** Content words the portfolio never mentions: what it cannot speak to. */
       unknownTerms: string[];
+      /** Content words the portfolio mentions but no name or cue covers ("Express" inside a description). */
+      otherTerms: string[];
     };
 
 /** Messages looked back through for the language and for what "it" refers to. */
@@ -38,8 +40,8 @@ const LOOKBACK = 10;
  * The things a text names, in order, longest name first at each position
  * ("Kopiloka Storefront" is the project, not the company inside it).
  */
-export function entitiesIn(text: string, index: PortfolioIndex, language: Language | null): Entity[] {
-  const tokens = normalize(text).split(' ');
+export function entitiesIn(text: string, index: PortfolioIndex, language: Language | null, corrected?: string[]): Entity[] {
+  const tokens = corrected ?? normalize(text).split(' ');
   const found: Entity[] = [];
   for (let start = 0; start < tokens.length; start++) {
     for (let length = Math.min(index.longestName, tokens.length - start); length > 0; length--) {
@@ -81,7 +83,11 @@ function languageOfConversation(latest: string, earlier: Turn[]): Language {
 
 const SOCIAL_ORDER: Exclude<Social, 'greeting'>[] = ['back', 'goodbye', 'thanks', 'smallTalk', 'compliment'];
 
-const VOCATIVES = new Set('there kak mas mbak bang min admin bro sis all everyone ya dong deh nih sir maam buddy'.split(' '));
+/** Words that address the visitor's counterpart or pad a polite message ("makasih banyak kak", "impressive work"). */
+const VOCATIVES = new Set(
+  'there kak mas mbak bang min admin bro sis all everyone ya dong deh nih sir maam buddy banyak sekali so much lot work job stuff portfolio site answer info help again'.split(' '),
+);
+const OWNER_WORDS = new Set('you your yours kamu anda mu'.split(' '));
 
 /** Words left once stopwords, vocatives and the matched phrases' words are gone: what a message asks beyond being polite. */
 function contentLeft(tokens: Token[], phrases: Token[][]): Token[] {
@@ -103,7 +109,7 @@ export function understand(conversation: Turn[], index: PortfolioIndex): Underst
   const normalized = normalize(latest);
   if (isGreeting(normalized)) return { kind: 'social', social: 'greeting', language };
 
-  const named = entitiesIn(latest, index, language);
+  const named = entitiesIn(latest, index, language, tokens.map((token) => token.word));
   const social = SOCIAL_ORDER.filter((kind) => hasCue(tokens, SOCIAL_CUES[kind]));
   if (social.length > 0 && named.length === 0) {
     const phrases = social.flatMap((kind) => SOCIAL_CUES[kind]);
@@ -111,23 +117,25 @@ export function understand(conversation: Turn[], index: PortfolioIndex): Underst
     if (contentLeft(tokens, phrases).every((token) => greetingWords.includes(token.word))) return { kind: 'social', social: social[0]!, language };
   }
 
-  const shape = Object.fromEntries(Object.entries(SHAPE_CUES).map(([name, phrases]) => [name, hasCue(tokens, phrases)])) as Shape;
-  const topics = topicsOf(tokens);
-  const nameWords = new Set(named.length > 0 ? normalized.split(' ') : []);
-  const unknownTerms = [
-    ...new Set(
-      contentLeft(tokens, [])
-        .filter((token) => token.word.length >= 3 && !nameWords.has(token.word) && !/^\d+$/.test(token.word))
-        .filter((token) => !isCueWord(token))
-        .filter((token) => !index.known.has(token.word) && !index.known.has(token.en) && !index.known.has(token.id))
-        .map((token) => token.word),
-    ),
-  ];
-  // "-nya" in "kodenya", "di situ", "it", or a question with nothing of its own to be about ("and before that one?").
+  // "Kedai Kode" is a company, not a question about code.
+  const nameWords = new Set(named.flatMap((entity) => [...index.names].filter(([, list]) => list.includes(entity)).flatMap(([name]) => name.split(' '))));
+  const asked = tokens.filter((token) => !nameWords.has(token.word));
+  const shape = Object.fromEntries(Object.entries(SHAPE_CUES).map(([name, phrases]) => [name, hasCue(asked, phrases)])) as Shape;
+  const topics = topicsOf(asked);
+  const terms = contentLeft(asked, []).filter((token) => token.word.length >= 3 && !/^\d+$/.test(token.word) && !isCueWord(token));
+  const isKnown = (token: Token) => index.known.has(token.word) || index.known.has(token.en) || index.known.has(token.id);
+  const unknownTerms = [...new Set(terms.filter((token) => !isKnown(token)).map((token) => token.word))];
+  const otherTerms = [...new Set(terms.filter(isKnown).map((token) => token.word))];
+  // "-nya" in "kodenya", "di situ", "it"; a question with nothing of its own to be about ("and before that one?");
+  // or one asking the stack, date or link of something it does not name, and not of "you" ("pake teknologi apa?").
+  const aboutOwner = asked.some((token) => OWNER_WORDS.has(token.word));
   const refersBack =
-    shape.reference || tokens.some((token) => token.word.endsWith('nya') && token.word.length > 5) || (topics.length === 0 && unknownTerms.length === 0);
+    shape.reference ||
+    asked.some((token) => token.word.endsWith('nya') && token.word.length > 5) ||
+    (topics.length === 0 && unknownTerms.length === 0) ||
+    ((shape.stack || shape.when || shape.duration || shape.link) && !aboutOwner);
   const referred = named.length === 0 && refersBack ? focusOf(earlier, index, language) : null;
-  return { kind: 'question', language, topics, shape, named, referred, unknownTerms };
+  return { kind: 'question', language, topics, shape, named, referred, unknownTerms, otherTerms };
 }
 
 /** Words that say how a question is asked or what about, never a thing the portfolio might lack. */
@@ -139,7 +147,7 @@ const CUE_WORDS = new Set(
         'information details share summary short brief quick question ask wondering look view check number address years ' +
         'year months month time long ago since start started begin began tahun bulan waktu mulai jenis macam gitu ' +
         'punya tell more some also other else whole full personal own public cerita ceritain kasih tau minta would see ' +
-        'send yet still again one ones thing guys',
+        'send yet still again one ones thing guys jadi sebagai',
     ),
   ].flatMap((token) => [token.word, token.en, token.id]),
 );
