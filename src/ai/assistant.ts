@@ -41,14 +41,19 @@ export function generationOptions(settings: ChatSettings) {
   return { temperature: settings.aiTemperature, maxOutputTokens: env.AI_MAX_OUTPUT_TOKENS, timeoutMs: env.AI_TIMEOUT_MS };
 }
 
+/** The facts the built-in provider says an answer used; null for a provider that does not say. */
+export function reportedFacts(generation: Generation): FactReference[] | null {
+  const local = generation.providerMetadata?.local?.facts;
+  return Array.isArray(local) ? (local as FactReference[]) : null;
+}
+
 /**
  * The facts behind an answer: those the built-in provider says it used, or
  * for a hosted model the facts it was given.
  */
 function factsBehind(generation: Generation, input: ModelInput): FactReference[] {
-  const local = generation.providerMetadata?.local?.facts;
-  if (input.resolved.provider === 'local' && Array.isArray(local)) return local as FactReference[];
-  return input.contextFacts.map(({ source, label, text }) => ({ source, label, text }));
+  const local = input.resolved.provider === 'local' ? reportedFacts(generation) : null;
+  return local ?? input.contextFacts.map(({ source, label, text }) => ({ source, label, text }));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ChatSettings } from '@/db/repository/settings';
 import type { MessageMetadata } from '@/db/schema/types';
 import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/events';
 import { logger } from '@/logger';
-import { generationOptions, prepareModelInput, type ModelInput } from './assistant';
+import { generationOptions, prepareModelInput, reportedFacts, type ModelInput } from './assistant';
 import { describeProviderError, generateReply, type Generation } from './generate';
 import { detectLanguage } from './language';
 import { reachedReplyLimit, recordTokenUsage } from './limits';
@@ -170,6 +170,8 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
       if (!result) outcome = notice('failure');
       else {
         const { generation, attempts } = result;
+        // Shown under the bubble as "from Projects › Kopiloka Storefront", instead of a "(Sources: …)" line in the text.
+        const sources = reportedFacts(generation)?.map(({ source, label }) => ({ source, label })) ?? [];
         await recordTokenUsage(input.resolved.provider, generation.inputTokens + generation.outputTokens);
         outcome = {
           content: generation.text,
@@ -180,6 +182,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
             timeToFirstTokenMs: generation.timeToFirstTokenMs,
             totalMs: generation.totalMs,
             attempts,
+            ...(sources.length > 0 ? { sources } : {}),
             ...(generation.handover ? { handover: true } : {}),
           },
           needsHuman: generation.handover,
