@@ -28,9 +28,11 @@ export function prepareModelInput(input: { settings: ChatSettings; portfolio: Po
   // Built once per portfolio version, not per question.
   const index = portfolioIndex(input.portfolio);
   const ownerName = input.portfolio.about?.name ?? 'the site owner';
-  const contextFacts = selectContext(input.question, index.facts, CONTEXT_BUDGET_CHARS);
+  const resolved = resolveModel(input.settings, index);
+  // The built-in model answers from the index, not from the prompt: ranking facts for it would only cost time.
+  const contextFacts = resolved.provider === 'local' ? index.facts : selectContext(input.question, index.facts, CONTEXT_BUDGET_CHARS);
   return {
-    resolved: resolveModel(input.settings, index),
+    resolved,
     system: buildSystemPrompt({ ownerName, facts: contextFacts, ownerInstructions: input.settings.aiSystemPrompt }),
     contextFacts,
     ownerName,
