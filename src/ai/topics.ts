@@ -109,13 +109,13 @@ export const SHAPE_CUES = {
   duration: cue(['how long', 'how many years', 'since when', 'berapa lama', 'berapa tahun', 'sejak kapan', 'sudah berapa', 'lama', 'years of experience', 'tahun pengalaman']),
   when: cue(['when', 'what year', 'which year', 'kapan', 'tahun berapa']),
   which: cue(['which', 'what project', 'yang mana', 'mana yang', 'proyek apa', 'project apa', 'apa yang pakai']),
-  link: cue(['github', 'gitlab', 'repo', 'repository', 'source code', 'code', 'kode', 'link', 'url', 'website', 'site', 'demo', 'live', 'try', 'coba', 'situs', 'web nya', 'linkedin', 'see it', 'try it', 'lihat', 'liat']),
+  link: cue(['github', 'gitlab', 'repo', 'repository', 'source code', 'code', 'kode', 'link', 'url', 'website', 'site', 'demo', 'live', 'try', 'coba', 'open source', 'where can i see', 'situs', 'web nya', 'linkedin', 'see it', 'try it', 'lihat', 'liat']),
   list: cue(['list', 'all', 'every', 'apa saja', 'mana saja', 'sebutkan', 'semua', 'other', 'lain', 'lainnya', 'else']),
   describe: cue(['what is', 'apa itu', 'tell me about', 'ceritakan', 'jelaskan', 'explain', 'describe', 'more about', 'detail', 'about it', 'tentang']),
   stack: cue(['stack', 'technology', 'teknologi', 'built with', 'built on', 'made with', 'dibangun', 'dibuat pakai', 'pakai apa', 'use what', 'tech', 'framework', 'language']),
   github: cue(['github', 'gitlab']),
   linkedin: cue(['linkedin']),
-  code: cue(['code', 'kode', 'repo', 'repository', 'source', 'github', 'gitlab']),
+  code: cue(['open source', 'code', 'kode', 'repo', 'repository', 'source', 'github', 'gitlab']),
   coding: cue(['code', 'coding', 'program', 'programming', 'ngoding', 'develop', 'developer', 'koding']),
   reference: cue(['it', 'its', 'that', 'this', 'there', 'that one', 'them', 'those', 'itu', 'ini', 'tersebut', 'situ', 'sana', 'tsb', 'the same']),
   yesNo: cue(['do you', 'did you', 'have you', 'are you', 'can you', 'could you', 'is it', 'does it', 'pernah', 'apakah', 'bisa', 'suka', 'kenal', 'know', 'tahu', 'ever']),
@@ -158,7 +158,8 @@ export const asksForHuman = phrasesMatching([
   'human agent', 'customer service', 'bicara dengan manusia', 'orang asli', 'orangnya langsung', 'bicara langsung',
   'ngobrol langsung', 'bicara dengan orangnya', 'bicara dengan pemilik', 'sama orangnya', 'dengan orangnya',
   'bukan bot', 'adminnya', 'mau ngobrol sama', 'hubungkan dengan', 'sambungkan', 'manusia saja', 'orang beneran',
-  'chat with a human', 'connect me', 'a human', 'manusia asli',
+  'chat with a human', 'connect me', 'a human', 'manusia asli', 'call me', 'contact me', 'email me', 'get back to me',
+  'hubungi saya', 'telepon saya', 'kontak saya', 'hubungi aku',
 ]);
 
 /** "Are you a bot?": answered honestly, by the assistant introducing itself. */

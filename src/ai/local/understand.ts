@@ -85,14 +85,15 @@ const SOCIAL_ORDER: Exclude<Social, 'greeting'>[] = ['back', 'goodbye', 'thanks'
 
 /** Words that address the visitor's counterpart or pad a polite message ("makasih banyak kak", "impressive work"). */
 const VOCATIVES = new Set(
-  'there kak mas mbak bang min admin bro sis all everyone ya dong deh nih sir maam buddy banyak sekali so much lot work job stuff portfolio site answer info help again'.split(' '),
+  'there kak kakak mas mbak bang gan om bos min admin bro sis all everyone ya dong deh nih sir maam buddy banyak sekali so much lot work job stuff portfolio site answer info help again'.split(' '),
 );
 const OWNER_WORDS = new Set('you your yours kamu anda mu'.split(' '));
 
 /** Words left once stopwords, vocatives and the matched phrases' words are gone: what a message asks beyond being polite. */
 function contentLeft(tokens: Token[], phrases: Token[][]): Token[] {
   const polite = new Set(phrases.flat().map((token) => token.word));
-  return tokens.filter((token) => !polite.has(token.word) && !STOPWORDS.has(token.word) && !VOCATIVES.has(token.word) && token.word.length > 1);
+  const padding = (token: Token) => VOCATIVES.has(token.word) || VOCATIVES.has(token.en) || VOCATIVES.has(token.id);
+  return tokens.filter((token) => !polite.has(token.word) && !STOPWORDS.has(token.word) && !padding(token) && token.word.length > 1);
 }
 
 export function understand(conversation: Turn[], index: PortfolioIndex): Understanding {
