@@ -3,7 +3,7 @@ import { firstName, noticeText } from '../notices';
 import type { FactEntry, PortfolioFact } from '../portfolio-facts';
 import type { Topic } from '../topics';
 import type { Entity, Job, PortfolioIndex, ProjectItem, Technology } from './portfolio-index';
-import { understand, type Social, type Turn } from './understand';
+import { understand, type Social, type Turn, type Understanding } from './understand';
 
 /**
  * The built-in assistant's writer: the answer first, in the visitor's
@@ -185,7 +185,7 @@ function phrasebook(language: Language, owner: string) {
 
 type Book = ReturnType<typeof phrasebook>;
 
-type Draft = { sentences: string[]; facts: PortfolioFact[]; handover?: boolean };
+type Draft = { sentences: string[]; facts: PortfolioFact[] };
 
 const MAX_LISTED = 4;
 /** The answer plus at most this many supporting facts. */
@@ -213,11 +213,16 @@ function describe(entity: Entity, book: Book, quote: Quote): Draft {
     };
   }
   const { tech } = entity;
-  const places = [...tech.jobs.map((job) => job.company), ...tech.projects.map((project) => project.name)];
   return {
-    sentences: [book.techYes(tech), tech.stack ? quote(tech.stack.description) : '', places.length > 0 ? book.techUsedIn(places.slice(0, 3)) : ''],
+    sentences: [book.techYes(tech), tech.stack ? quote(tech.stack.description) : '', techPlaces(tech, book)],
     facts: [...(tech.stack ? [tech.stack.fact] : []), ...tech.jobs.slice(0, 1).map((job) => job.fact), ...tech.projects.slice(0, 1).map((project) => project.fact)],
   };
+}
+
+/** Where a technology was used: "Used at Kopiloka, Gerbang Digital Agency and Warung POS." */
+function techPlaces(tech: Technology, book: Book): string {
+  const places = [...tech.jobs.map((job) => job.company), ...tech.projects.map((project) => project.name)];
+  return places.length > 0 ? book.techUsedIn(places.slice(0, 3)) : '';
 }
 
 function stackOf(entity: Entity, book: Book): Draft | null {
@@ -317,56 +322,86 @@ function careerMove(job: Job, direction: 'previous' | 'next', index: PortfolioIn
 
 const currentJob = (index: PortfolioIndex) => index.jobs.find((job) => job.current) ?? null;
 
+type Question = Extract<Understanding, { kind: 'question' }>;
+
+/** Questions about time: how long, since when, the current, first, previous or next job, the latest project. */
+function answerAboutTime(question: Question, subject: Entity | null, index: PortfolioIndex, book: Book, quote: Quote, year: number): Draft | null {
+  const { shape } = question;
+  const topic = question.topics[0];
+  const job = subject?.kind === 'job' ? subject.job : null;
+  const stay = (target: Job): Draft => ({ sentences: [book.jobDuration(target, yearsBetween(target.start ?? year, target.end ?? year))], facts: [target.fact] });
+  const first = index.jobs.at(-1);
+  const career = (): Draft | null =>
+    first?.start ? { sentences: [book.codingSince(first.start, yearsBetween(first.start, year), first)], facts: [first.fact] } : null;
+  const aboutCareer = job !== null || topic === 'career' || (!topic && !subject);
+
+  if (shape.duration) {
+    if (job) return stay(job);
+    if (subject?.kind === 'tech') {
+      const { tech } = subject;
+      const starts = [...tech.jobs.map((entry) => entry.start), ...tech.projects.map((entry) => entry.startYear)].filter((value) => value !== null);
+      if (starts.length > 0) {
+        const since = Math.min(...starts);
+        return { sentences: [book.techSince(tech.title, since, yearsBetween(since, year))], facts: [entityFact(subject)] };
+      }
+    }
+    const target = shape.first ? first : shape.current ? currentJob(index) : null;
+    if (target) return stay(target);
+    if (aboutCareer || shape.coding) return career();
+  }
+  // "Since when do you code?"
+  if (shape.when && !subject && shape.coding) return career();
+
+  if (topic === 'projects' && !subject && (shape.latest || shape.current || shape.first)) {
+    const project = shape.first ? index.projects.at(-1) : index.projects[0];
+    if (project) return { sentences: [shape.first ? book.firstProject(project) : book.latestProject(project), quote(project.description)], facts: [project.fact] };
+  }
+  if (!aboutCareer || !first) return null;
+  const anchor = job ?? (shape.current || !shape.first ? (currentJob(index) ?? index.jobs[0]!) : null);
+  if (shape.previous && anchor) return careerMove(anchor, 'previous', index, book);
+  if (shape.next && job) return careerMove(job, 'next', index, book);
+  if (shape.first && !job) return { sentences: [book.firstJob(first), quote(first.description)], facts: [first.fact] };
+  if ((shape.current || shape.latest) && !job) {
+    const current = currentJob(index);
+    const target = current ?? index.jobs[0]!;
+    return { sentences: [current ? book.job(current) : book.mostRecentJob(target), quote(target.description)], facts: [target.fact] };
+  }
+  return null;
+}
+
+/** "Which of your projects uses Tailwind?", "Di perusahaan mana pakai Go?" */
+function whereUsed(tech: Technology, topic: Topic | undefined, book: Book): Draft {
+  if (topic === 'career' && tech.jobs.length > 0) {
+    return { sentences: [book.jobsUsing(tech.title, tech.jobs)], facts: tech.jobs.slice(0, MAX_LISTED).map((entry) => entry.fact) };
+  }
+  const atJobs = tech.jobs.length > 0 ? book.jobsUsing(tech.title, tech.jobs.slice(0, MAX_SUPPORT)) : '';
+  if (tech.projects.length === 0) return { sentences: [book.noProjectUses(tech.title), atJobs], facts: [entityFact({ kind: 'tech', tech })] };
+  return { sentences: [book.projectsUsing(tech.title, tech.projects), atJobs], facts: tech.projects.slice(0, MAX_LISTED).map((entry) => entry.fact) };
+}
+
 /** Writes the answer to one understood question, or null when the portfolio has nothing that fits. */
-function answerQuestion(
-  question: Extract<ReturnType<typeof understand>, { kind: 'question' }>,
-  index: PortfolioIndex,
-  book: Book,
-  quote: Quote,
-  now: Date,
-): Draft | null {
+function answerQuestion(question: Question, index: PortfolioIndex, book: Book, quote: Quote, now: Date): Draft | null {
   const { shape, topics, named, unknownTerms } = question;
-  const year = now.getFullYear();
   const subject = named[0] ?? question.referred;
   const topic = topics[0];
   const techs = named.flatMap((entity) => (entity.kind === 'tech' ? [entity.tech] : []));
 
   if (shape.price || (shape.education && !subject)) return null;
-
   // "Go or Rust?": what of each the portfolio has.
-  if (shape.or && techs.length + unknownTerms.length >= 2 && techs.length > 0) {
+  if (shape.or && techs.length > 0 && techs.length + unknownTerms.length >= 2) {
     return {
-      sentences: [book.eitherOr(techs.map((tech) => tech.title), unknownTerms.slice(0, 2)), ...techs.slice(0, 1).map((tech) => describe({ kind: 'tech', tech }, book, quote).sentences[2] ?? '')],
+      sentences: [book.eitherOr(techs.map((tech) => tech.title), unknownTerms.slice(0, 2)), techPlaces(techs[0]!, book)],
       facts: techs.map((tech) => entityFact({ kind: 'tech', tech })),
     };
   }
   // A technology, company or project the portfolio lacks is not guessed at.
   if (unknownTerms.length > 0 && !subject && (!topic || SPECIFIC_TOPICS.has(topic) || shape.yesNo)) return null;
-
   if (shape.linkedin && !subject) {
     const { linkedin } = index.profileLinks;
     return linkedin ? { sentences: [book.linkedin(linkedin)], facts: [] } : null;
   }
-
-  const job = subject?.kind === 'job' ? subject.job : null;
-  const aboutCareer = job !== null || topic === 'career' || (!topic && !subject);
-  if (shape.duration) {
-    if (job) return { sentences: [book.jobDuration(job, yearsBetween(job.start ?? year, job.end ?? year))], facts: [job.fact] };
-    if (subject?.kind === 'tech') {
-      const start = Math.min(...[...subject.tech.jobs.map((entry) => entry.start), ...subject.tech.projects.map((entry) => entry.startYear)].filter((value): value is number => value !== null));
-      if (Number.isFinite(start)) return { sentences: [book.techSince(subject.tech.title, start, yearsBetween(start, year))], facts: [entityFact(subject)] };
-    }
-    const target = shape.first ? index.jobs.at(-1) : shape.current ? currentJob(index) : null;
-    if (target) return { sentences: [book.jobDuration(target, yearsBetween(target.start ?? year, target.end ?? year))], facts: [target.fact] };
-    const first = index.jobs.at(-1);
-    if (first?.start && (aboutCareer || shape.coding)) {
-      return { sentences: [book.codingSince(first.start, yearsBetween(first.start, year), first)], facts: [first.fact] };
-    }
-  }
-  if (shape.when && !subject && shape.coding) {
-    const first = index.jobs.at(-1);
-    if (first?.start) return { sentences: [book.codingSince(first.start, yearsBetween(first.start, year), first)], facts: [first.fact] };
-  }
+  const timed = answerAboutTime(question, subject, index, book, quote, now.getFullYear());
+  if (timed) return timed;
   if (shape.link && (subject?.kind === 'project' || shape.code || topics.length === 0 || shape.list)) {
     const draft = linkDraft(subject?.kind === 'project' ? subject : null, shape.code, shape.github, index, book);
     if (draft || subject?.kind === 'project' || !topic) return draft;
@@ -374,44 +409,14 @@ function answerQuestion(
   if (topic === 'contact' && !subject) return contactDraft(index, book);
   // "How many users does it have?": something about a named thing the portfolio does not say.
   const asksAnything = shape.stack || shape.when || shape.duration || shape.describe || shape.previous || shape.next || shape.which || shape.list;
-  if (unknownTerms.length > 0 && subject && !asksAnything && subject.kind !== 'tech') return null;
-
-  if (topic === 'projects' && !subject && (shape.latest || shape.current || shape.first)) {
-    const project = shape.first ? index.projects.at(-1) : index.projects[0];
-    if (project) return { sentences: [shape.first ? book.firstProject(project) : book.latestProject(project), quote(project.description)], facts: [project.fact] };
-  }
-  if (aboutCareer && index.jobs.length > 0) {
-    const anchor = job ?? (shape.current || !shape.first ? currentJob(index) ?? index.jobs[0]! : null);
-    if (shape.previous && anchor) return careerMove(anchor, 'previous', index, book);
-    if (shape.next && job) return careerMove(job, 'next', index, book);
-    if (shape.first && !job) {
-      const first = index.jobs.at(-1)!;
-      return { sentences: [book.firstJob(first), quote(first.description)], facts: [first.fact] };
-    }
-    if ((shape.current || shape.latest) && !job) {
-      const current = currentJob(index);
-      const target = current ?? index.jobs[0]!;
-      return { sentences: [current ? book.job(current) : book.mostRecentJob(target), quote(target.description)], facts: [target.fact] };
-    }
-  }
+  if (unknownTerms.length > 0 && subject && subject.kind !== 'tech' && !asksAnything) return null;
 
   if (subject?.kind === 'project' && shape.when) return { sentences: [book.projectYear(subject.project)], facts: [subject.project.fact] };
-  if (job && shape.when) return { sentences: [book.job(job)], facts: [job.fact] };
+  if (subject?.kind === 'job' && shape.when) return { sentences: [book.job(subject.job)], facts: [subject.job.fact] };
   if (subject && subject.kind !== 'tech' && (shape.stack || (topic === 'skills' && !shape.yesNo))) return stackOf(subject, book);
-
-  // "Which of your projects uses Tailwind?", "Di perusahaan mana pakai Go?"
   const tech = techs[0] ?? (subject?.kind === 'tech' ? subject.tech : null);
-  if (tech && (shape.which || topic === 'projects' || topic === 'career' || shape.list)) {
-    if (topic === 'career' && tech.jobs.length > 0) return { sentences: [book.jobsUsing(tech.title, tech.jobs)], facts: tech.jobs.slice(0, 3).map((entry) => entry.fact) };
-    if (tech.projects.length > 0) {
-      return {
-        sentences: [book.projectsUsing(tech.title, tech.projects), tech.jobs.length > 0 ? book.jobsUsing(tech.title, tech.jobs.slice(0, 2)) : ''],
-        facts: tech.projects.slice(0, 3).map((entry) => entry.fact),
-      };
-    }
-    return { sentences: [book.noProjectUses(tech.title), tech.jobs.length > 0 ? book.jobsUsing(tech.title, tech.jobs) : ''], facts: [entityFact({ kind: 'tech', tech })] };
-  }
-
+  if (tech && (shape.which || topic === 'projects' || topic === 'career' || shape.list)) return whereUsed(tech, topic, book);
+  // "Warung POS and Pantau Banjir?": one line on each.
   if (named.length > 1 && named.every((entity) => entity.kind !== 'tech')) {
     const drafts = named.slice(0, 2).map((entity) => describe(entity, book, quote));
     return { sentences: drafts.map((draft) => draft.sentences[0]!), facts: drafts.flatMap((draft) => draft.facts) };
@@ -466,7 +471,7 @@ export function composeLocalAnswer(conversation: Turn[], index: PortfolioIndex, 
       return plain(book.social(understood.social), false);
     case 'question': {
       const draft = answerQuestion(understood, index, book, quoteIn(language), now);
-      if (!draft || draft.handover) return plain(book.unknown, true);
+      if (!draft) return plain(book.unknown, true);
       const [answer, ...support] = draft.sentences.filter(Boolean);
       return { text: [answer, ...support.slice(0, MAX_SUPPORT)].join(' '), handover: false, facts: [...new Set(draft.facts)] };
     }

@@ -38,22 +38,27 @@ const LOOKBACK = 10;
 
 /**
  * The things a text names, in order, longest name first at each position
- * ("Kopiloka Storefront" is the project, not the company inside it).
+ * ("Kopiloka Storefront" is the project, not the company inside it), and the
+ * words those names took up. `corrected` is the text's words after typo
+ * correction, when the caller has them.
  */
-export function entitiesIn(text: string, index: PortfolioIndex, language: Language | null, corrected?: string[]): Entity[] {
+export function namesIn(text: string, index: PortfolioIndex, language: Language | null, corrected?: string[]) {
   const tokens = corrected ?? normalize(text).split(' ');
-  const found: Entity[] = [];
+  const entities: Entity[] = [];
+  const nameWords = new Set<string>();
   for (let start = 0; start < tokens.length; start++) {
     for (let length = Math.min(index.longestName, tokens.length - start); length > 0; length--) {
-      const name = tokens.slice(start, start + length).join(' ');
-      const entities = index.names.get(name);
-      if (!entities || (index.shortNames.has(name) && language !== 'id' && !writtenAsName(text, name))) continue;
-      for (const entity of entities.slice(0, 1)) if (!found.includes(entity)) found.push(entity);
+      const name = tokens.slice(start, start + length);
+      const joined = name.join(' ');
+      const [entity] = index.names.get(joined) ?? [];
+      if (!entity || (index.shortNames.has(joined) && language !== 'id' && !writtenAsName(text, joined))) continue;
+      if (!entities.includes(entity)) entities.push(entity);
+      for (const word of name) nameWords.add(word);
       start += length - 1;
       break;
     }
   }
-  return found;
+  return { entities, nameWords };
 }
 
 /** "Go" or "GO" written as a name, not the verb "go". */
@@ -65,7 +70,7 @@ function writtenAsName(text: string, name: string): boolean {
 /** What an earlier turn was about: for an answer, the first thing it names (answers put their subject first). */
 function focusOf(turns: Turn[], index: PortfolioIndex, language: Language): Entity | null {
   for (const turn of [...turns].reverse()) {
-    const [first] = entitiesIn(turn.text, index, turn.role === 'user' ? (languageOf(turn.text) ?? language) : null);
+    const [first] = namesIn(turn.text, index, turn.role === 'user' ? (languageOf(turn.text) ?? language) : null).entities;
     if (first) return first;
   }
   return null;
@@ -110,16 +115,15 @@ export function understand(conversation: Turn[], index: PortfolioIndex): Underst
   const normalized = normalize(latest);
   if (isGreeting(normalized)) return { kind: 'social', social: 'greeting', language };
 
-  const named = entitiesIn(latest, index, language, tokens.map((token) => token.word));
+  const { entities: named, nameWords } = namesIn(latest, index, language, tokens.map((token) => token.word));
   const social = SOCIAL_ORDER.filter((kind) => hasCue(tokens, SOCIAL_CUES[kind]));
   if (social.length > 0 && named.length === 0) {
     const phrases = social.flatMap((kind) => SOCIAL_CUES[kind]);
-    const greetingWords = normalized.split(' ').filter((word) => isGreeting(word));
-    if (contentLeft(tokens, phrases).every((token) => greetingWords.includes(token.word))) return { kind: 'social', social: social[0]!, language };
+    // A greeting on top ("Hi, thanks!") is still only polite.
+    if (contentLeft(tokens, phrases).every((token) => isGreeting(token.word))) return { kind: 'social', social: social[0]!, language };
   }
 
   // "Kedai Kode" is a company, not a question about code.
-  const nameWords = new Set(named.flatMap((entity) => [...index.names].filter(([, list]) => list.includes(entity)).flatMap(([name]) => name.split(' '))));
   const asked = tokens.filter((token) => !nameWords.has(token.word));
   const shape = Object.fromEntries(Object.entries(SHAPE_CUES).map(([name, phrases]) => [name, hasCue(asked, phrases)])) as Shape;
   const topics = topicsOf(asked);
