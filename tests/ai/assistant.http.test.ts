@@ -56,6 +56,18 @@ for (const { dialect, create, skip } of dialects) {
       visitor.close();
     });
 
+    it('answers a follow-up from the conversation: "its code" is the project the last answer was about', async () => {
+      const visitor = await visitorInConversation(fixture);
+      await visitor.send('Tell me about Pantau Banjir');
+      expect((await visitor.nextAiReply()).content).toContain('Pantau Banjir');
+      await visitor.send('Can I see its code?');
+      const reply = await visitor.nextAiReply(1);
+      expect(reply.content).toContain('https://github.com/rizkypratama/pantau-banjir');
+      expect(reply.metadata).toMatchObject({ sources: [{ source: 'projects', label: 'Projects › Pantau Banjir' }] });
+      expect(reply.metadata).not.toHaveProperty('handover');
+      visitor.close();
+    });
+
     it('hands over what the portfolio cannot answer: needsHuman, an alert to the admins, cleared by the owner replying', async () => {
       const visitor = await visitorInConversation(fixture);
       await visitor.send('What is your salary expectation?');

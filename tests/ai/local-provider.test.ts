@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateReply } from '@/ai/generate';
 import { createLocalModel } from '@/ai/local/model';
-import { buildPortfolioIndex } from '@/ai/local/portfolio-index';
+import { buildPortfolioIndex, portfolioIndex } from '@/ai/local/portfolio-index';
 import { buildSystemPrompt } from '@/ai/prompt';
 import { samplePortfolio } from '@/portfolio/sample';
 
@@ -136,6 +136,31 @@ describe('local provider on the sample portfolio', () => {
     expect(reply.providerMetadata?.local?.facts).toEqual([
       expect.objectContaining({ source: 'projects', label: 'Projects › Warung POS' }),
     ]);
+  });
+
+  it('reads the latest question with the conversation before it, as the reply pipeline sends it', async () => {
+    const generation = await generateReply({
+      model,
+      messages: [
+        { role: 'user', content: 'Tell me about Pantau Banjir' },
+        { role: 'assistant', content: 'Pantau Banjir (2022) is one of Rizky\'s projects.' },
+        { role: 'user', content: 'Can I see its code?' },
+      ],
+      maxOutputTokens: 400,
+      timeoutMs: 5_000,
+      signal: new AbortController().signal,
+    });
+    expect(generation.text).toContain('https://github.com/rizkypratama/pantau-banjir');
+    expect(generation.providerMetadata?.local?.facts).toEqual([expect.objectContaining({ label: 'Projects › Pantau Banjir' })]);
+  });
+
+  it('builds the index once per portfolio version, and again when the content changes', () => {
+    const first = portfolioIndex(samplePortfolio);
+    expect(portfolioIndex(structuredClone(samplePortfolio))).toBe(first);
+    const saved = { ...samplePortfolio, projects: [...samplePortfolio.projects, { name: 'Kebun Kita', description: 'A garden planner.', techStack: ['Svelte'] }] };
+    const rebuilt = portfolioIndex(saved);
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt.projects.map((project) => project.name)).toContain('Kebun Kita');
   });
 
   it('reports token usage and timings like any provider', async () => {
