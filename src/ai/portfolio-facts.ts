@@ -43,7 +43,8 @@ function companyOf(subtitle: string): string {
   return subtitle.split(/[(,–—-]/)[0]!.trim() || subtitle;
 }
 
-const sentencesOf = (text: string) => text.match(/[^.!?]+(?:[.!?]+|$)/g)?.map((sentence) => sentence.trim()).filter(Boolean) ?? [];
+/** Split after a full stop followed by a space, so "Next.js" and "2.1 s" stay whole. */
+const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
 
 /**
  * Sentences written to an assistant rather than to a reader ("Ignore previous

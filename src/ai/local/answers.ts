@@ -170,9 +170,19 @@ function phrasebook(language: Language, owner: string) {
           : `Yes, ${name} has used ${tech.title}.`,
     mentionedWith: (tech: string) => (id ? `Ya, portofolio ${name} menyebutnya di bagian ${tech}.` : `Yes: ${name}'s portfolio mentions it under ${tech}.`),
     techUsedIn: (places: string[]) => (id ? `Dipakai di ${list(places)}.` : `Used at ${list(places)}.`),
-    eitherOr: (present: string[], missing: string[]) =>
-      (present.length > 0 ? (id ? `${name} memakai ${list(present)}.` : `${name} uses ${list(present)}.`) : '') +
-      (missing.length > 0 ? (id ? ` ${list(missing)} tidak ada di portofolionya.` : ` ${list(missing)} ${missing.length > 1 ? 'are' : 'is'} not in the portfolio.`) : ''),
+    uses: (present: string[]) => (id ? `${name} memakai ${list(present)}.` : `${name} uses ${list(present)}.`),
+    notListed: (missing: string[]) =>
+      missing.length === 0 ? '' : id ? `${list(missing)} tidak ada di portofolionya.` : `${list(missing)} ${missing.length > 1 ? 'are' : 'is'} not in the portfolio.`,
+    projectUses: (project: string, tech: string) => (id ? `Ya, ${project} memakai ${tech}.` : `Yes, ${project} uses ${tech}.`),
+    projectLacks: (project: string, tech: string, used: string[]) =>
+      id
+        ? `Tidak, ${project} tidak memakai ${tech}${used.length > 0 ? `; ${project} dibangun dengan ${list(used)}` : ''}.`
+        : `No, ${project} doesn't use ${tech}${used.length > 0 ? `; it was built with ${list(used)}` : ''}.`,
+    jobUses: (company: string, tech: string) => (id ? `Ya, ${name} memakai ${tech} di ${company}.` : `Yes, ${name} used ${tech} at ${company}.`),
+    jobLacks: (company: string, tech: string, used: string[]) =>
+      id
+        ? `Tidak, ${tech} tidak tercantum untuk ${company}${used.length > 0 ? `; di sana ${name} memakai ${list(used)}` : ''}.`
+        : `No, ${tech} isn't listed for ${company}${used.length > 0 ? `; there ${name} used ${list(used)}` : ''}.`,
     link: (thing: string, url: string, code: boolean) =>
       code ? (id ? `Kode ${thing} ada di ${url}.` : `The code for ${thing} is at ${url}.`) : id ? `${thing} bisa dilihat di ${url}.` : `You can see ${thing} at ${url}.`,
     noCode: (thing: string) => (id ? `Kode ${thing} tidak dipublikasikan.` : `The code for ${thing} isn't public.`),
@@ -203,7 +213,8 @@ function entityFact(entity: Entity): PortfolioFact {
 function describe(entity: Entity, book: Book, quote: Quote): Draft {
   if (entity.kind === 'job') {
     const { job } = entity;
-    return { sentences: [book.job(job), quote(job.description), ...job.highlights.slice(0, 1).map(quote)], facts: [job.fact] };
+    // One quote for the owner's words, not one per sentence.
+    return { sentences: [book.job(job), quote([job.description, ...job.highlights.slice(0, 1)].join(' '))], facts: [job.fact] };
   }
   if (entity.kind === 'project') {
     const { project } = entity;
@@ -390,7 +401,7 @@ function answerQuestion(question: Question, index: PortfolioIndex, book: Book, q
   // "Go or Rust?": what of each the portfolio has.
   if (shape.or && techs.length > 0 && techs.length + unknownTerms.length >= 2) {
     return {
-      sentences: [book.eitherOr(techs.map((tech) => tech.title), unknownTerms.slice(0, 2)), techPlaces(techs[0]!, book)],
+      sentences: [book.uses(techs.map((tech) => tech.title)), techPlaces(techs[0]!, book), book.notListed(question.unknownWritten.slice(0, 2))],
       facts: techs.map((tech) => entityFact({ kind: 'tech', tech })),
     };
   }
@@ -399,6 +410,18 @@ function answerQuestion(question: Question, index: PortfolioIndex, book: Book, q
   if (shape.linkedin && !subject) {
     const { linkedin } = index.profileLinks;
     return linkedin ? { sentences: [book.linkedin(linkedin)], facts: [] } : null;
+  }
+  // "Does it use Tailwind?" about a project or job: that pair, not the technology in general.
+  const thing = named.find((entity) => entity.kind !== 'tech') ?? (question.referred?.kind === 'tech' ? null : question.referred);
+  if (techs[0] && thing && (shape.yesNo || shape.stack || topic === 'skills')) {
+    const [tech] = techs;
+    const { techStack, fact } = thing.kind === 'job' ? thing.job : thing.project;
+    const uses = techStack.some((title) => title.toLowerCase() === tech.title.toLowerCase());
+    const sentence =
+      thing.kind === 'job'
+        ? uses ? book.jobUses(thing.job.company, tech.title) : book.jobLacks(thing.job.company, tech.title, techStack)
+        : uses ? book.projectUses(thing.project.name, tech.title) : book.projectLacks(thing.project.name, tech.title, techStack);
+    return { sentences: [sentence], facts: [fact] };
   }
   const timed = answerAboutTime(question, subject, index, book, quote, now.getFullYear());
   if (timed) return timed;

@@ -29,6 +29,8 @@ export type Understanding =
       referred: Entity | null;
       /** Content words the portfolio never mentions: what it cannot speak to. */
       unknownTerms: string[];
+      /** The same, as the visitor wrote them ("Rust", not "rust"), for an answer that names them. */
+      unknownWritten: string[];
       /** Content words the portfolio mentions but no name or cue covers ("Express" inside a description). */
       otherTerms: string[];
     };
@@ -139,8 +141,10 @@ export function understand(conversation: Turn[], index: PortfolioIndex): Underst
     asked.some((token) => token.word.endsWith('nya') && token.word.length > 5) ||
     (topics.length === 0 && unknownTerms.length === 0) ||
     ((shape.stack || shape.when || shape.duration || shape.link) && !aboutOwner);
-  const referred = named.length === 0 && refersBack ? focusOf(earlier, index, language) : null;
-  return { kind: 'question', language, topics, shape, named, referred, unknownTerms, otherTerms };
+  // "Does it use Tailwind?": a technology named, the project it is asked about referred to.
+  const referred = named.every((entity) => entity.kind === 'tech') && refersBack ? focusOf(earlier, index, language) : null;
+  const unknownWritten = unknownTerms.map((term) => new RegExp(`(?<![\\p{L}\\d])${term.replace(/[+#]/g, '\\$&')}(?![\\p{L}\\d])`, 'iu').exec(latest)?.[0] ?? term);
+  return { kind: 'question', language, topics, shape, named, referred, unknownTerms, unknownWritten, otherTerms };
 }
 
 /** Words that say how a question is asked or what about, never a thing the portfolio might lack. */

@@ -291,6 +291,14 @@ export const heldOut: VisitorCase[] = [
   s('unanswerable', 'id', 'Pernah kerja di Tokopedia?', HANDOVER),
   w('unanswerable', 'en', 'What is your hourly rate?', HANDOVER),
   w('human', 'en', 'Can Sari call me back?', HANDOVER),
+  // Added with the answers for a technology asked about one project or job.
+  s('shape', 'en', ['What is Warung POS?', 'Does it use Tailwind?'], has('Yes', 'Warung POS', 'Tailwind CSS')),
+  s('shape', 'en', ['What is Warung POS?', 'Does it use Redis?'], has('No', 'Warung POS', 'PostgreSQL')),
+  s('shape', 'en', 'Does Pantau Banjir use Socket.IO?', has('Yes', 'Pantau Banjir')),
+  s('shape', 'id', 'Apakah Jadwal Sholat API pakai Docker?', has('Ya', 'Docker')),
+  w('shape', 'en', 'Did you use Flutter at Kedai Kode?', has('No', 'Kedai Kode', 'Kotlin')),
+  w('shape', 'id', 'Di Lautan Logistik pakai Firebase?', has('Ya', 'Firebase')),
+  s('shape', 'en', 'C++ or Go?', has('Go', 'C++ is not')),
 ];
 
 /** Every project, job and technology of both portfolios asked about in each language and register. */
