@@ -128,6 +128,14 @@ export function languageOf(text: string): Language | null {
   return indonesian > english ? 'id' : 'en';
 }
 
-export function detectLanguage(text: string): Language {
-  return languageOf(text) ?? 'en';
+/**
+ * The language to answer a visitor in: that of their latest message, or when
+ * it has no telling word ("Go or Rust?"), of the latest one that has. Newest first.
+ */
+export function visitorLanguage(visitorMessagesNewestFirst: string[]): Language {
+  for (const text of visitorMessagesNewestFirst) {
+    const language = languageOf(text);
+    if (language) return language;
+  }
+  return 'en';
 }

@@ -7,7 +7,7 @@ import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNe
 import { logger } from '@/logger';
 import { generationOptions, prepareModelInput, reportedFacts, type ModelInput } from './assistant';
 import { describeProviderError, generateReply, type Generation } from './generate';
-import { detectLanguage } from './language';
+import { visitorLanguage } from './language';
 import { reachedReplyLimit, recordTokenUsage } from './limits';
 import { noticeText, type NoticeReason } from './notices';
 import { HISTORY_LIMIT, toModelMessages } from './prompt';
@@ -153,9 +153,10 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
     const tempId = randomUUID();
     const portfolio = await repository.getPortfolio();
     const input = prepareModelInput({ settings, portfolio, question: question.content });
+    const visitorMessagesNewestFirst = history.filter((message) => message.senderType === 'visitor').map((message) => message.content).reverse();
     const base = { streamId: tempId, provider: input.resolved.provider, model: input.resolved.modelId };
     const notice = (reason: NoticeReason): Outcome => ({
-      content: noticeText(reason, detectLanguage(question.content), input.ownerName),
+      content: noticeText(reason, visitorLanguage(visitorMessagesNewestFirst), input.ownerName),
       metadata: { ...base, handover: true, notice: reason },
       needsHuman: true,
     });

@@ -1,4 +1,4 @@
-import { languageOf, normalize, STOPWORDS, tokenize, type Language, type Token } from '../language';
+import { languageOf, normalize, STOPWORDS, tokenize, visitorLanguage, type Language, type Token } from '../language';
 import { asksForHuman, asksForInstructions, asksWhatItIs, cueWords, hasCue, isGreeting, SHAPE_CUES, SOCIAL_CUES, topicsOf, type Topic } from '../topics';
 import { correctTypos, type Entity, type PortfolioIndex } from './portfolio-index';
 
@@ -78,16 +78,6 @@ function focusOf(turns: Turn[], index: PortfolioIndex, language: Language): Enti
   return null;
 }
 
-function languageOfConversation(latest: string, earlier: Turn[]): Language {
-  const own = languageOf(latest);
-  if (own) return own;
-  for (const turn of [...earlier].reverse()) {
-    const language = turn.role === 'user' ? languageOf(turn.text) : null;
-    if (language) return language;
-  }
-  return 'en';
-}
-
 const SOCIAL_ORDER: Exclude<Social, 'greeting'>[] = ['back', 'goodbye', 'thanks', 'smallTalk', 'compliment'];
 
 /** Words that address the visitor's counterpart or pad a polite message ("makasih banyak kak", "impressive work"). */
@@ -107,7 +97,7 @@ export function understand(conversation: Turn[], index: PortfolioIndex): Underst
   const history = conversation.slice(-LOOKBACK);
   const latest = history.at(-1)?.text ?? '';
   const earlier = history.slice(0, -1);
-  const language = languageOfConversation(latest, earlier);
+  const language = visitorLanguage(history.filter((turn) => turn.role === 'user').map((turn) => turn.text).reverse());
 
   if (asksForInstructions(latest)) return { kind: 'instructions', language };
   if (asksForHuman(latest)) return { kind: 'human', language };
