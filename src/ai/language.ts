@@ -29,11 +29,6 @@ export function words(text: string): string[] {
   return normalized ? normalized.split(' ') : [];
 }
 
-/** True when `phrase` (already normalised) occurs in `normalizedText` on word boundaries. */
-export function containsPhrase(normalizedText: string, phrase: string): boolean {
-  return ` ${normalizedText} `.includes(` ${phrase} `);
-}
-
 /**
  * Chat spellings no stemmer knows, mapped to the word they stand for. Only
  * abbreviations and slang: inflections are the stemmers' job, typos the

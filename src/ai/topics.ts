@@ -22,9 +22,9 @@ export const topics = [
 export type Topic = (typeof topics)[number];
 
 type Phrase = Token[];
-export type Cue = Phrase[];
+type Cue = Phrase[];
 
-export function cue(phrases: string[]): Cue {
+function cue(phrases: string[]): Cue {
   return phrases.map(tokenize).filter((phrase) => phrase.length > 0);
 }
 
@@ -33,7 +33,7 @@ function phraseAt(tokens: Token[], phrase: Phrase, start: number): boolean {
 }
 
 /** How many of the cue's phrases occur in the message. */
-export function countCue(tokens: Token[], phrases: Cue): number {
+function countCue(tokens: Token[], phrases: Cue): number {
   let hits = 0;
   for (const phrase of phrases) {
     for (let start = 0; start + phrase.length <= tokens.length; start++) {

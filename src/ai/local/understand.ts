@@ -13,7 +13,7 @@ export type Turn = { role: 'user' | 'assistant'; text: string };
 
 export type Social = 'greeting' | 'thanks' | 'goodbye' | 'compliment' | 'back' | 'smallTalk';
 
-export type Shape = { [K in keyof typeof SHAPE_CUES]: boolean };
+type Shape = { [K in keyof typeof SHAPE_CUES]: boolean };
 
 export type Understanding =
   | { kind: 'instructions' | 'human' | 'angry' | 'identity'; language: Language }
@@ -44,7 +44,7 @@ const LOOKBACK = 10;
  * words those names took up. `corrected` is the text's words after typo
  * correction, when the caller has them.
  */
-export function namesIn(text: string, index: PortfolioIndex, language: Language | null, corrected?: string[]) {
+function namesIn(text: string, index: PortfolioIndex, language: Language | null, corrected?: string[]) {
   const tokens = corrected ?? normalize(text).split(' ');
   const entities: Entity[] = [];
   const nameWords = new Set<string>();
