@@ -7,7 +7,8 @@ import { logger } from '@/logger';
 import type { PortfolioDocument } from '@/portfolio/schema';
 import { describeProviderError, generateReply, type Generation } from './generate';
 import { isDailyBudgetSpent, recordTokenUsage } from './limits';
-import { portfolioFacts, type PortfolioFact } from './portfolio-facts';
+import { portfolioIndex } from './local/portfolio-index';
+import type { PortfolioFact } from './portfolio-facts';
 import { buildSystemPrompt, CONTEXT_BUDGET_CHARS } from './prompt';
 import { resolveModel, type ResolvedModel } from './providers';
 import { selectContext } from './retrieval';
@@ -24,11 +25,14 @@ export type ModelInput = {
 
 /** Everything but the messages: the model the settings choose and a system prompt holding the facts relevant to `question`. */
 export function prepareModelInput(input: { settings: ChatSettings; portfolio: PortfolioDocument; question: string }): ModelInput {
-  const facts = portfolioFacts(input.portfolio);
+  // Built once per portfolio version, not per question.
+  const index = portfolioIndex(input.portfolio);
   const ownerName = input.portfolio.about?.name ?? 'the site owner';
-  const contextFacts = selectContext(input.question, facts, CONTEXT_BUDGET_CHARS);
+  const resolved = resolveModel(input.settings, index);
+  // The built-in model answers from the index, not from the prompt: ranking facts for it would only cost time.
+  const contextFacts = resolved.provider === 'local' ? index.facts : selectContext(input.question, index.facts, CONTEXT_BUDGET_CHARS);
   return {
-    resolved: resolveModel(input.settings, facts),
+    resolved,
     system: buildSystemPrompt({ ownerName, facts: contextFacts, ownerInstructions: input.settings.aiSystemPrompt }),
     contextFacts,
     ownerName,
@@ -39,14 +43,19 @@ export function generationOptions(settings: ChatSettings) {
   return { temperature: settings.aiTemperature, maxOutputTokens: env.AI_MAX_OUTPUT_TOKENS, timeoutMs: env.AI_TIMEOUT_MS };
 }
 
+/** The facts the built-in provider says an answer used; null for a provider that does not say. */
+export function reportedFacts(generation: Generation): FactReference[] | null {
+  const local = generation.providerMetadata?.local?.facts;
+  return Array.isArray(local) ? (local as FactReference[]) : null;
+}
+
 /**
  * The facts behind an answer: those the built-in provider says it used, or
  * for a hosted model the facts it was given.
  */
 function factsBehind(generation: Generation, input: ModelInput): FactReference[] {
-  const local = generation.providerMetadata?.local?.facts;
-  if (input.resolved.provider === 'local' && Array.isArray(local)) return local as FactReference[];
-  return input.contextFacts.map(({ source, label, text }) => ({ source, label, text }));
+  const local = input.resolved.provider === 'local' ? reportedFacts(generation) : null;
+  return local ?? input.contextFacts.map(({ source, label, text }) => ({ source, label, text }));
 }
 
 /**

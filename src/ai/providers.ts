@@ -6,7 +6,7 @@ import type { ChatSettings } from '@/db/repository/settings';
 import type { AiProvider } from '@/db/schema/types';
 import { logger } from '@/logger';
 import { createLocalModel, LOCAL_MODEL_ID } from './local/model';
-import type { PortfolioFact } from './portfolio-facts';
+import type { PortfolioIndex } from './local/portfolio-index';
 
 /**
  * The three providers, chosen by settings and made possible by the
@@ -61,7 +61,7 @@ export type ResolvedModel = { model: LanguageModelV3; provider: AiProvider; mode
  * from the environment falls back to the built-in one, so visitors still get
  * answers; the health check reports the fallback.
  */
-export function resolveModel(settings: Pick<ChatSettings, 'aiProvider' | 'aiModel'>, facts: PortfolioFact[]): ResolvedModel {
+export function resolveModel(settings: Pick<ChatSettings, 'aiProvider' | 'aiModel'>, index: PortfolioIndex): ResolvedModel {
   const provider = effectiveProvider(settings.aiProvider);
   if (provider !== settings.aiProvider) {
     logger.warn({ requested: settings.aiProvider }, 'AI provider is not configured; answering with the built-in local provider');
@@ -81,7 +81,7 @@ export function resolveModel(settings: Pick<ChatSettings, 'aiProvider' | 'aiMode
     });
     return { model: compatible.chatModel(modelId), provider, modelId };
   }
-  return { model: createLocalModel(facts), provider: 'local', modelId: LOCAL_MODEL_ID };
+  return { model: createLocalModel(index), provider: 'local', modelId: LOCAL_MODEL_ID };
 }
 
 export function effectiveProvider(requested: AiProvider): AiProvider {

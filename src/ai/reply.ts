@@ -5,9 +5,9 @@ import type { ChatSettings } from '@/db/repository/settings';
 import type { MessageMetadata } from '@/db/schema/types';
 import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/server/events';
 import { logger } from '@/logger';
-import { generationOptions, prepareModelInput, type ModelInput } from './assistant';
+import { generationOptions, prepareModelInput, reportedFacts, type ModelInput } from './assistant';
 import { describeProviderError, generateReply, type Generation } from './generate';
-import { detectLanguage } from './language';
+import { visitorLanguage } from './language';
 import { reachedReplyLimit, recordTokenUsage } from './limits';
 import { noticeText, type NoticeReason } from './notices';
 import { HISTORY_LIMIT, toModelMessages } from './prompt';
@@ -153,9 +153,10 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
     const tempId = randomUUID();
     const portfolio = await repository.getPortfolio();
     const input = prepareModelInput({ settings, portfolio, question: question.content });
+    const visitorMessagesNewestFirst = history.filter((message) => message.senderType === 'visitor').map((message) => message.content).reverse();
     const base = { streamId: tempId, provider: input.resolved.provider, model: input.resolved.modelId };
     const notice = (reason: NoticeReason): Outcome => ({
-      content: noticeText(reason, detectLanguage(question.content), input.ownerName),
+      content: noticeText(reason, visitorLanguage(visitorMessagesNewestFirst), input.ownerName),
       metadata: { ...base, handover: true, notice: reason },
       needsHuman: true,
     });
@@ -170,6 +171,8 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
       if (!result) outcome = notice('failure');
       else {
         const { generation, attempts } = result;
+        // Shown under the bubble as "from Projects › Kopiloka Storefront", instead of a "(Sources: …)" line in the text.
+        const sources = reportedFacts(generation)?.map(({ source, label }) => ({ source, label })) ?? [];
         await recordTokenUsage(input.resolved.provider, generation.inputTokens + generation.outputTokens);
         outcome = {
           content: generation.text,
@@ -180,6 +183,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
             timeToFirstTokenMs: generation.timeToFirstTokenMs,
             totalMs: generation.totalMs,
             attempts,
+            ...(sources.length > 0 ? { sources } : {}),
             ...(generation.handover ? { handover: true } : {}),
           },
           needsHuman: generation.handover,

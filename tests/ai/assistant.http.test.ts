@@ -40,7 +40,9 @@ for (const { dialect, create, skip } of dialects) {
       expect(streamed.at(-1)!.text).toBe(reply.content);
 
       expect(reply.content).toContain('TypeScript');
+      expect(reply.content).not.toMatch(/Sources/);
       expect(reply.metadata).toMatchObject({
+        sources: expect.arrayContaining([{ source: 'techStack', label: 'Tech stack › TypeScript' }]),
         streamId: streamed[0]!.tempId,
         provider: 'local',
         model: 'portfolio-retrieval',
@@ -51,6 +53,18 @@ for (const { dialect, create, skip } of dialects) {
       });
       // Stored, not only streamed: the history the widget reloads has it.
       expect((await visitor.messages()).map((message) => message.content)).toEqual(["What's your tech stack?", reply.content]);
+      visitor.close();
+    });
+
+    it('answers a follow-up from the conversation: "its code" is the project the last answer was about', async () => {
+      const visitor = await visitorInConversation(fixture);
+      await visitor.send('Tell me about Pantau Banjir');
+      expect((await visitor.nextAiReply()).content).toContain('Pantau Banjir');
+      await visitor.send('Can I see its code?');
+      const reply = await visitor.nextAiReply(1);
+      expect(reply.content).toContain('https://github.com/rizkypratama/pantau-banjir');
+      expect(reply.metadata).toMatchObject({ sources: [{ source: 'projects', label: 'Projects › Pantau Banjir' }] });
+      expect(reply.metadata).not.toHaveProperty('handover');
       visitor.close();
     });
 
@@ -185,7 +199,7 @@ for (const { dialect, create, skip } of dialects) {
         expect(response.status).toBe(200);
         expect(response.body.data).toMatchObject({ handover: false, provider: 'local', model: 'portfolio-retrieval' });
         expect(response.body.data.answer).toContain('Pantau Banjir');
-        expect(response.body.data.facts).toEqual([{ source: 'project', label: 'Project: Pantau Banjir', text: expect.stringContaining('flood') }]);
+        expect(response.body.data.facts).toEqual([{ source: 'projects', label: 'Projects › Pantau Banjir', text: expect.stringContaining('flood') }]);
         const unknown = await adminApi(fixture, '/api/chat/ai/test', { body: { question: 'Do you know Kubernetes?' } });
         expect(unknown.body.data).toMatchObject({ handover: true, facts: [] });
         expect(await total()).toBe(before);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateReply } from '@/ai/generate';
 import { createLocalModel } from '@/ai/local/model';
-import { portfolioFacts } from '@/ai/portfolio-facts';
+import { buildPortfolioIndex, portfolioIndex } from '@/ai/local/portfolio-index';
 import { buildSystemPrompt } from '@/ai/prompt';
 import { samplePortfolio } from '@/portfolio/sample';
 
@@ -12,8 +12,9 @@ import { samplePortfolio } from '@/portfolio/sample';
  * question's language, and hand over when the portfolio cannot answer.
  */
 
-const facts = portfolioFacts(samplePortfolio);
-const model = createLocalModel(facts);
+const index = buildPortfolioIndex(samplePortfolio);
+const { facts } = index;
+const model = createLocalModel(index);
 
 async function ask(question: string, system?: string) {
   const streamed: string[] = [];
@@ -67,8 +68,8 @@ const answered: Case[] = [
   { question: 'Apa saja keahlian kamu?', language: 'id', contains: ['TypeScript', 'Go'] },
   { question: 'Kamu pernah kerja di mana saja?', language: 'id', contains: ['Kopiloka', 'Gerbang Digital Agency', 'pernah bekerja'] },
   { question: 'Ceritakan pengalaman kerja kamu', language: 'id', contains: ['Pasar Tani'] },
-  { question: 'Berapa lama pengalaman kamu?', language: 'id', contains: ['Kopiloka', 'Pasar Tani'] },
-  { question: 'Ceritakan tentang proyek Jadwal Sholat API', language: 'id', contains: ['Jadwal Sholat API', 'Redis', 'Dibangun dengan'] },
+  { question: 'Berapa lama pengalaman kamu?', language: 'id', contains: ['sejak 2018', 'tahun'] },
+  { question: 'Ceritakan tentang proyek Jadwal Sholat API', language: 'id', contains: ['Jadwal Sholat API', 'Redis', 'dibangun dengan'] },
   { question: 'Apa itu Warung POS?', language: 'id', contains: ['Warung POS', 'QRIS'] },
   { question: 'Proyek apa saja yang pernah kamu buat?', language: 'id', contains: ['Warung POS', 'Kopiloka Storefront'] },
   { question: 'Bagaimana cara menghubungi kamu?', language: 'id', contains: ['hello@rizkypratama.example', 'Anda bisa'] },
@@ -80,14 +81,14 @@ const answered: Case[] = [
 
 const handedOver: Case[] = [
   { question: 'What is your salary expectation?', language: 'en', contains: ['Rizky'] },
-  { question: 'Do you know Kubernetes?', language: 'en', contains: ['kubernetes'] },
-  { question: 'Have you worked at Google?', language: 'en', contains: ['google'] },
-  { question: 'Can you build a mobile app for me?', language: 'en', contains: ['mobile'] },
-  { question: 'Where did you study?', language: 'en', contains: ['study'] },
+  { question: 'Do you know Kubernetes?', language: 'en', contains: ['Rizky'] },
+  { question: 'Have you worked at Google?', language: 'en', contains: ['Rizky'] },
+  { question: 'Can you build a mobile app for me?', language: 'en', contains: ['Rizky'] },
+  { question: 'Where did you study?', language: 'en', contains: ['Rizky'] },
   { question: "What's your favourite movie?", language: 'en', contains: ['Rizky'] },
   { question: 'Can I talk to a real person?', language: 'en', contains: ['Rizky'] },
-  { question: 'Berapa tarif per jam kamu?', language: 'id', contains: ['tarif'] },
-  { question: 'Apakah kamu bisa bahasa Jepang?', language: 'id', contains: ['jepang'] },
+  { question: 'Berapa tarif per jam kamu?', language: 'id', contains: ['Rizky'] },
+  { question: 'Apakah kamu bisa bahasa Jepang?', language: 'id', contains: ['Rizky'] },
   { question: 'Saya mau bicara langsung dengan orangnya', language: 'id', contains: ['Rizky'] },
 ];
 
@@ -118,6 +119,8 @@ describe('local provider on the sample portfolio', () => {
       expect(reply.text).not.toContain('[[handover]]');
       for (const word of contains) expect(reply.text).toContain(word);
       expect(indonesianMarkers.test(reply.text)).toBe(language === 'id');
+      // A handover never quotes the visitor back at them.
+      expect(reply.text.toLowerCase()).not.toMatch(/"|kubernetes|google|mobile|study|tarif|jepang|salary|movie/);
     });
   }
 
@@ -127,12 +130,37 @@ describe('local provider on the sample portfolio', () => {
     expect(reply.text).not.toContain('Senior Full-Stack Engineer');
   });
 
-  it('names the portfolio facts an answer used', async () => {
+  it('names the portfolio facts an answer used beside the text, not in it', async () => {
     const reply = await ask('Tell me about project Warung POS');
-    expect(reply.text).toMatch(/\(Sources: Project: Warung POS\)$/);
+    expect(reply.text).not.toMatch(/Sources|Sumber/);
     expect(reply.providerMetadata?.local?.facts).toEqual([
-      expect.objectContaining({ source: 'project', label: 'Project: Warung POS' }),
+      expect.objectContaining({ source: 'projects', label: 'Projects › Warung POS' }),
     ]);
+  });
+
+  it('reads the latest question with the conversation before it, as the reply pipeline sends it', async () => {
+    const generation = await generateReply({
+      model,
+      messages: [
+        { role: 'user', content: 'Tell me about Pantau Banjir' },
+        { role: 'assistant', content: 'Pantau Banjir (2022) is one of Rizky\'s projects.' },
+        { role: 'user', content: 'Can I see its code?' },
+      ],
+      maxOutputTokens: 400,
+      timeoutMs: 5_000,
+      signal: new AbortController().signal,
+    });
+    expect(generation.text).toContain('https://github.com/rizkypratama/pantau-banjir');
+    expect(generation.providerMetadata?.local?.facts).toEqual([expect.objectContaining({ label: 'Projects › Pantau Banjir' })]);
+  });
+
+  it('builds the index once per portfolio version, and again when the content changes', () => {
+    const first = portfolioIndex(samplePortfolio);
+    expect(portfolioIndex(structuredClone(samplePortfolio))).toBe(first);
+    const saved = { ...samplePortfolio, projects: [...samplePortfolio.projects, { name: 'Kebun Kita', description: 'A garden planner.', techStack: ['Svelte'] }] };
+    const rebuilt = portfolioIndex(saved);
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt.projects.map((project) => project.name)).toContain('Kebun Kita');
   });
 
   it('reports token usage and timings like any provider', async () => {

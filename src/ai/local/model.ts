@@ -6,8 +6,9 @@ import type {
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
 import { HANDOVER_MARKER } from '../prompt';
-import type { PortfolioFact } from '../portfolio-facts';
 import { composeLocalAnswer } from './answers';
+import type { PortfolioIndex } from './portfolio-index';
+import type { Turn } from './understand';
 
 export const LOCAL_MODEL_ID = 'portfolio-retrieval';
 
@@ -24,13 +25,19 @@ function promptText(prompt: LanguageModelV3Prompt): string {
     .join('\n');
 }
 
-/** The visitor's latest message: the question to answer. */
-function lastUserText(prompt: LanguageModelV3Prompt): string {
-  for (let index = prompt.length - 1; index >= 0; index--) {
-    const message = prompt[index]!;
-    if (message.role === 'user') return message.content.map((part) => (part.type === 'text' ? part.text : '')).join(' ');
+/**
+ * The conversation up to the visitor's latest message, which is the question;
+ * the turns before it say what "it" and "there" refer to.
+ */
+function conversationOf(prompt: LanguageModelV3Prompt): Turn[] {
+  const turns: Turn[] = [];
+  for (const message of prompt) {
+    if (message.role !== 'user' && message.role !== 'assistant') continue;
+    const text = message.content.map((part) => (part.type === 'text' ? part.text : '')).join(' ');
+    turns.push({ role: message.role, text });
   }
-  return '';
+  const lastQuestion = turns.findLastIndex((turn) => turn.role === 'user');
+  return turns.slice(0, lastQuestion + 1);
 }
 
 function usageOf(inputTokens: number, outputTokens: number): LanguageModelV3Usage {
@@ -47,13 +54,14 @@ function chunksOf(text: string): string[] {
 
 /**
  * The built-in provider as an AI SDK language model: it ranks the portfolio's
- * facts against the visitor's latest message and writes a short grounded
- * answer, or a handover. Deterministic and offline, so it works with no key
- * and makes tests repeatable. The facts it used travel in providerMetadata.
+ * index against the visitor's latest message (read with the conversation
+ * before it) and writes a short grounded answer, or a handover.
+ * Deterministic and offline, so it works with no key and makes tests
+ * repeatable. The facts it used travel in providerMetadata, not in the text.
  */
-export function createLocalModel(facts: PortfolioFact[]): LanguageModelV3 {
+export function createLocalModel(index: PortfolioIndex): LanguageModelV3 {
   function answer(options: LanguageModelV3CallOptions) {
-    const result = composeLocalAnswer(lastUserText(options.prompt), facts);
+    const result = composeLocalAnswer(conversationOf(options.prompt), index);
     const text = result.handover ? `${HANDOVER_MARKER} ${result.text}` : result.text;
     const providerMetadata = {
       local: { facts: result.facts.map(({ source, label, text: factText }) => ({ source, label, text: factText })) },
