@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { ADMIN_COOKIE, verifyAdminToken } from '@/auth/server/jwt';
+import { adminSessionForToken } from '@/auth/server/admin-sessions';
+import { ADMIN_COOKIE } from '@/auth/server/jwt';
 import { env } from '@/config/env';
 import { contentSecurityPolicy, createNonce } from '@/http/server/csp';
 
@@ -10,17 +11,18 @@ const isPublicAdminPage = (pathname: string) =>
   PUBLIC_ADMIN_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`));
 
 /**
- * Turns visitors without a validly signed admin cookie away from admin pages
- * before anything renders. This is a courtesy, not the guard: the dashboard
- * layout and every admin handler check the session against the database
- * themselves. It also gives every page its own CSP nonce; Next reads the
- * nonce from the request's CSP header and puts it on its own scripts.
+ * Turns visitors without a live admin session (signed cookie, session still
+ * open) away from admin pages before anything renders, keeping where they were
+ * going. This is a courtesy, not the guard: the dashboard layout and every
+ * admin handler check the session themselves. It also gives every page its
+ * own CSP nonce; Next reads the nonce from the request's CSP header and puts
+ * it on its own scripts.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const adminPage = isAdminPage(pathname);
 
-  if (adminPage && !isPublicAdminPage(pathname) && !(await verifyAdminToken(request.cookies.get(ADMIN_COOKIE)?.value))) {
+  if (adminPage && !isPublicAdminPage(pathname) && !(await adminSessionForToken(request.cookies.get(ADMIN_COOKIE)?.value))) {
     const loginUrl = new URL('/admin/login', request.url);
     loginUrl.searchParams.set('next', `${pathname}${search}`);
     return NextResponse.redirect(loginUrl);

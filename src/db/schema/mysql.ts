@@ -63,6 +63,24 @@ export const users = mysqlTable('users', {
   updatedAt: updatedAt(),
 });
 
+/**
+ * Signed-in admin sessions. The session cookie's token names its row (the
+ * JWT id) and is honoured only while that row exists: signing out deletes
+ * it, "sign out everywhere" and a password reset delete all of a user's.
+ */
+export const adminSessions = mysqlTable(
+  'admin_sessions',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    userId: int('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (table) => [index('admin_sessions_user_idx').on(table.userId), index('admin_sessions_expires_idx').on(table.expiresAt)],
+);
+
 export const about = mysqlTable('about', {
   id: id(),
   name: varchar('name', { length: 255 }).notNull(),

@@ -43,6 +43,24 @@ export const users = sqliteTable('users', {
   updatedAt: updatedAt(),
 });
 
+/**
+ * Signed-in admin sessions. The session cookie's token names its row (the
+ * JWT id) and is honoured only while that row exists: signing out deletes
+ * it, "sign out everywhere" and a password reset delete all of a user's.
+ */
+export const adminSessions = sqliteTable(
+  'admin_sessions',
+  {
+    id: text('id', { length: 64 }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (table) => [index('admin_sessions_user_idx').on(table.userId), index('admin_sessions_expires_idx').on(table.expiresAt)],
+);
+
 export const about = sqliteTable('about', {
   id: id(),
   name: text('name', { length: 255 }).notNull(),
