@@ -2,9 +2,21 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { adminSessionForToken } from '@/auth/server/admin-sessions';
 import { ADMIN_COOKIE } from '@/auth/server/jwt';
 import { env } from '@/config/env';
-import { contentSecurityPolicy, createNonce } from '@/http/server/csp';
+import { contentSecurityPolicy, createNonce, realtimeConnectSources, type RealtimeTarget } from '@/http/server/csp';
 
 const PUBLIC_ADMIN_PAGES = ['/admin/login', '/admin/setup'];
+
+/** Where this page's realtime connection goes: see realtimeConnectSources. */
+function realtimeTarget(request: NextRequest): RealtimeTarget {
+  if (env.REALTIME_DRIVER === 'pusher') {
+    return { driver: 'pusher', useTls: env.PUSHER_USE_TLS, host: env.PUSHER_HOST, port: env.PUSHER_PORT, cluster: env.PUSHER_CLUSTER };
+  }
+  // Behind a trusted proxy that terminates TLS the request arrives as http: the page itself is on the proxy's scheme.
+  const forwardedProto = env.TRUST_PROXY > 0 ? request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+  const scheme = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : request.nextUrl.protocol.slice(0, -1);
+  const host = request.headers.get('host') ?? request.nextUrl.host;
+  return { driver: 'socket.io', pageOrigins: [`${scheme}://${host}`, ...(env.PUBLIC_URL ? [env.PUBLIC_URL] : [])] };
+}
 
 const isAdminPage = (pathname: string) => pathname === '/admin' || pathname.startsWith('/admin/');
 const isPublicAdminPage = (pathname: string) =>
@@ -33,6 +45,7 @@ export async function proxy(request: NextRequest) {
     nonce,
     framing: adminPage ? 'none' : 'self',
     development: env.NODE_ENV === 'development',
+    realtimeSources: realtimeConnectSources(realtimeTarget(request)),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

@@ -7,4 +7,5 @@ CREATE TABLE `admin_sessions` (
 );
 --> statement-breakpoint
 CREATE INDEX `admin_sessions_user_idx` ON `admin_sessions` (`user_id`);--> statement-breakpoint
-CREATE INDEX `admin_sessions_expires_idx` ON `admin_sessions` (`expires_at`);
+CREATE INDEX `admin_sessions_expires_idx` ON `admin_sessions` (`expires_at`);--> statement-breakpoint
+ALTER TABLE `users` ADD `last_login_ip` text(45);

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../client';
 
-export type User = { id: number; name: string; email: string; passwordHash: string; lastLoginAt: Date | null };
+export type User = { id: number; name: string; email: string; passwordHash: string; lastLoginAt: Date | null; lastLoginIp: string | null };
 /** A live admin session with its user's current name and email. */
 export type AdminSessionRow = { sessionId: string; userId: number; name: string; email: string; expiresAt: Date };
 
@@ -15,6 +15,7 @@ export function createUserRepository({ db, tables, transaction, insertReturningI
     email: users.email,
     passwordHash: users.passwordHash,
     lastLoginAt: users.lastLoginAt,
+    lastLoginIp: users.lastLoginIp,
   };
 
   async function getUserByEmail({ email }: { email: string }): Promise<User | null> {
@@ -67,8 +68,8 @@ export function createUserRepository({ db, tables, transaction, insertReturningI
       });
     },
 
-    async recordUserLogin({ id }: { id: number }): Promise<void> {
-      await transaction((tx) => tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)));
+    async recordUserLogin({ id, ip = null }: { id: number; ip?: string | null }): Promise<void> {
+      await transaction((tx) => tx.update(users).set({ lastLoginAt: new Date(), lastLoginIp: ip }).where(eq(users.id, id)));
     },
 
     /** Opens a session; sessions that expired meanwhile (of anyone) are swept out on the way. */

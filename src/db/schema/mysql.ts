@@ -59,6 +59,8 @@ export const users = mysqlTable('users', {
   email: varchar('email', { length: 255 }).notNull().unique(),
   passwordHash: varchar('password_hash', { length: 255 }).notNull(),
   lastLoginAt: timestamp('last_login_at'),
+  /** Where the last successful sign-in came from: that address is not locked out by failures from others. */
+  lastLoginIp: varchar('last_login_ip', { length: 45 }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -39,6 +39,8 @@ export const users = sqliteTable('users', {
   email: text('email', { length: 255 }).notNull().unique(),
   passwordHash: text('password_hash', { length: 255 }).notNull(),
   lastLoginAt: timestamp('last_login_at'),
+  /** Where the last successful sign-in came from: that address is not locked out by failures from others. */
+  lastLoginIp: text('last_login_ip', { length: 45 }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
