@@ -2,7 +2,6 @@ const FALLBACK = '/admin';
 const ORIGIN_PROBE = 'http://tanya.invalid';
 const SIGN_IN_PAGES = ['/admin/login', '/admin/setup'];
 // Backslashes count as slashes to browsers and URL parsers; control characters are silently dropped by them.
-// eslint-disable-next-line no-control-regex
 const AMBIGUOUS = /[\\\u0000-\u001f\u007f]/;
 
 /**

@@ -29,7 +29,7 @@ describe('API answers: caching, CSP and undecodable paths', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.body).toEqual({ success: false, error: expect.any(String), code: 'bad_request:path' });
-    expect(server.logs).toContainEqual(expect.objectContaining({ security: 'undecodable request path refused', path: pathname }));
+    await expect.poll(() => server.logs).toContainEqual(expect.objectContaining({ security: 'undecodable request path refused', path: pathname }));
   });
 
   it('still serves a path whose percent-encoding is valid', async () => {
