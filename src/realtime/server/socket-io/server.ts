@@ -97,7 +97,8 @@ async function authenticate(socket: RealtimeSocket): Promise<RealtimeIdentity | 
   const origin = headers.origin;
   if (origin !== undefined && !isSameSiteOrigin(origin, headers.host ?? null)) return { refused: 'foreign origin with admin cookie' };
   const admin = await adminSessionForToken(adminToken);
-  if (!admin) return { refused: 'invalid, signed-out or revoked admin session' };
+  // Badly signed, expired, signed out or revoked: to the client all the same.
+  if (!admin) return { refused: 'invalid admin token' };
   return { role: 'admin', userId: admin.userId, name: admin.name, sessionId: admin.sessionId };
 }
 
