@@ -177,8 +177,10 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
     expect(response.status).toBe(401);
   });
 
-  it('ends every session when admin:create resets the password', async () => {
+  it('ends every session when admin:create resets the password, and its open admin sockets within the 30 s sweep', async () => {
     const cookie = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const openSocket = await connect(createClient(server, { extraHeaders: { cookie } }));
+    const disconnected = waitFor<[string]>(openSocket, 'disconnect', 40_000);
     const reset = await promisify(execFile)(
       path.join(projectRoot, 'node_modules', '.bin', 'tsx'),
       ['src/cli/admin-create.ts', '--email', ADMIN_EMAIL, '--password', ADMIN_PASSWORD],
@@ -186,7 +188,8 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
     );
     expect(reset.stdout).toContain('Reset the password');
     expect((await api(server, '/api/admin/portfolio', { cookie })).status).toBe(401);
-  }, 60_000);
+    expect((await disconnected)[0]).toBe('io server disconnect');
+  }, 70_000);
 
   it.each(['/admin/..//evil.example', '/.//evil.example', '/%2e%2e//evil.example', '/a/../\\evil.example', '/\\evil.example', '/\t/evil.example'])(
     'keeps the redirect after sign-in on this site for next=%j',
