@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { API_CONTENT_SECURITY_POLICY } from './src/http/server/csp';
 
 const isProduction = process.env.NODE_ENV === 'production';
 
@@ -14,7 +15,18 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', 'argon2', 'mysql2', 'pino', 'pusher'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // API answers carry personal data and are never pages: not stored by any cache, allowed to do nothing.
+      // Applied to the 404 of an unknown API route too. A handler may still set its own Cache-Control.
+      {
+        source: '/api/:path*',
+        headers: [
+          { key: 'Cache-Control', value: 'no-store' },
+          { key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY },
+        ],
+      },
+    ];
   },
 };
 

@@ -27,3 +27,6 @@ export const setupInputSchema = z.object({
   email: emailSchema,
   password: newPasswordSchema,
 });
+
+/** `POST /api/auth/logout`: no body ends this session, `{ everywhere: true }` every session of this admin. */
+export const logoutInputSchema = z.object({ everywhere: z.boolean().default(false) });

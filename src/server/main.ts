@@ -11,6 +11,7 @@ import { getAuthSecret } from '@/auth/server/secret';
 import { closeDatabase, getDatabase, getRepository } from '@/db';
 import { prepareDatabase } from '@/db/bootstrap';
 import { CLIENT_IP_HEADER, resolveClientIp, setClientIpStamping } from '@/http/server/client-ip';
+import { refuseUndecodablePath } from '@/http/server/undecodable-path';
 import { logger } from '@/logger';
 import { closeRedis, connectRedis } from '@/redis/client';
 import { attachRealtime, type UpgradeHandler } from '@/realtime/server/socket-io/server';
@@ -68,6 +69,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (shuttingDown) res.setHeader('Connection', 'close');
     stampClientIp(req);
+    if (refuseUndecodablePath(req, res, String(req.headers[CLIENT_IP_HEADER]))) return;
     inFlight += 1;
     res.once('close', () => {
       inFlight -= 1;

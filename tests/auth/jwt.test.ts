@@ -4,7 +4,7 @@ import { ADMIN_SESSION_SECONDS, adminTokenFromCookieHeader, signAdminToken, veri
 
 const secret = new TextEncoder().encode('a'.repeat(48));
 const otherSecret = new TextEncoder().encode('b'.repeat(48));
-const session = { userId: 7, email: 'admin@example.com', name: 'Admin' };
+const session = { userId: 7, email: 'admin@example.com', name: 'Admin', sessionId: 'session-id-0123456789' };
 
 afterEach(() => {
   vi.useRealTimers();
@@ -53,7 +53,7 @@ describe('admin JWT', () => {
     expect(await verifyAdminToken(signedBeforeRotation, [secret])).toBeNull();
   });
 
-  it('rejects tokens for another audience, without a subject, or with another algorithm', async () => {
+  it('rejects tokens for another audience, without a subject or session id, or with another algorithm', async () => {
     const wrongAudience = await new SignJWT({ email: session.email, name: session.name })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('7')
@@ -74,7 +74,14 @@ describe('admin JWT', () => {
       .setAudience('tanya')
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('a'.repeat(64)));
-    for (const token of [wrongAudience, noSubject, hs512]) expect(await verifyAdminToken(token, secret)).toBeNull();
+    const noSessionId = await new SignJWT({ email: session.email, name: session.name })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('7')
+      .setIssuer('tanya')
+      .setAudience('tanya')
+      .setExpirationTime('1h')
+      .sign(secret);
+    for (const token of [wrongAudience, noSubject, hs512, noSessionId]) expect(await verifyAdminToken(token, secret)).toBeNull();
   });
 
   it('treats a missing or malformed token as no session', async () => {

@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { projectRoot } from '../helpers/build';
+import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { connect, createClient, waitFor } from '../realtime/helpers';
 
 const AUTH_SECRET = 'test-secret-'.padEnd(48, 'x');
 const ADMIN_EMAIL = 'admin@example.com';
@@ -15,11 +20,13 @@ function cookieHeader(setCookie: string): string {
   return setCookie.split(';')[0]!;
 }
 
+/** A token signed with the server's own secret, naming a session that was never opened. */
 function signToken(claims: { sub: string; expiresAt?: number }) {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ email: ADMIN_EMAIL, name: 'admin' })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
+    .setJti('never-opened-session-0123')
     .setIssuer('tanya')
     .setAudience('tanya')
     .setIssuedAt(now - 8 * 24 * 3600)
@@ -97,7 +104,7 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
     expect(adminCookieFrom(response.headers)).toBeUndefined();
   });
 
-  it('refuses a tampered, an expired, a foreign-secret and a deleted-user token', async () => {
+  it('refuses a tampered, an expired, a foreign-secret, a deleted-user and a never-opened-session token', async () => {
     const valid = cookieHeader(adminCookieFrom((await login(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).headers)!);
     const [header, payload, signature] = valid.slice('tanya_admin='.length).split('.');
     const tampered = `${header}.${payload}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
@@ -110,9 +117,10 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('another-secret-'.padEnd(48, 'y')));
     const deletedUser = await signToken({ sub: '999' });
+    const neverOpened = await signToken({ sub: '1' });
 
-    expect((await api(server, '/api/admin/portfolio', { cookie: `tanya_admin=${await signToken({ sub: '1' })}` })).status).toBe(200);
-    for (const token of [tampered, expired, foreignSecret, deletedUser]) {
+    expect((await api(server, '/api/admin/portfolio', { cookie: valid })).status).toBe(200);
+    for (const token of [tampered, expired, foreignSecret, deletedUser, neverOpened]) {
       const response = await api(server, '/api/admin/portfolio', { cookie: `tanya_admin=${token}` });
       expect(response.status).toBe(401);
     }
@@ -125,6 +133,82 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
     expect(setCookie).toMatch(/^tanya_admin=;/);
     expect(setCookie).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
   });
+
+  it('ends the session on sign-out: the same cookie no longer reads the admin API, admin pages or opens an admin socket', async () => {
+    const cookie = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    expect((await api(server, '/api/admin/portfolio', { cookie })).status).toBe(200);
+    (await connect(createClient(server, { extraHeaders: { cookie } }))).close();
+
+    expect((await api(server, '/api/auth/logout', { method: 'POST', cookie })).status).toBe(200);
+
+    const after = await api(server, '/api/admin/portfolio', { cookie });
+    expect(after.status).toBe(401);
+    expect(after.body).toMatchObject({ success: false, code: 'unauthorized:auth' });
+    const page = await api(server, '/admin/portfolio', { cookie });
+    expect(page.status).toBe(307);
+    expect(new URL(page.headers.get('location')!, server.url).pathname).toBe('/admin/login');
+    await expect(connect(createClient(server, { extraHeaders: { cookie } }))).rejects.toThrow('unauthorized');
+    expect(server.logs).toContainEqual(expect.objectContaining({ security: 'admin signed out', userId: 1, everywhere: false }));
+  });
+
+  it('signs out this browser only: another session of the same admin keeps working', async () => {
+    const leaving = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const staying = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    await api(server, '/api/auth/logout', { method: 'POST', cookie: leaving });
+    expect((await api(server, '/api/admin/portfolio', { cookie: staying })).status).toBe(200);
+  });
+
+  it('signs out everywhere: every session of the admin ends and its open admin sockets are disconnected at once', async () => {
+    const here = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const elsewhere = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const openSocket = await connect(createClient(server, { extraHeaders: { cookie: elsewhere } }));
+    const disconnected = waitFor<[string]>(openSocket, 'disconnect');
+
+    const response = await api(server, '/api/auth/logout', { body: { everywhere: true }, cookie: here });
+    expect(response.status).toBe(200);
+
+    expect((await disconnected)[0]).toBe('io server disconnect');
+    for (const cookie of [here, elsewhere]) expect((await api(server, '/api/admin/portfolio', { cookie })).status).toBe(401);
+    await expect(connect(createClient(server, { extraHeaders: { cookie: elsewhere } }))).rejects.toThrow('unauthorized');
+  });
+
+  it('refuses to sign out everywhere without a live session', async () => {
+    const response = await api(server, '/api/auth/logout', { body: { everywhere: true } });
+    expect(response.status).toBe(401);
+  });
+
+  it('ends every session when admin:create resets the password, and its open admin sockets within the 30 s sweep', async () => {
+    const cookie = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const openSocket = await connect(createClient(server, { extraHeaders: { cookie } }));
+    const disconnected = waitFor<[string]>(openSocket, 'disconnect', 40_000);
+    const reset = await promisify(execFile)(
+      path.join(projectRoot, 'node_modules', '.bin', 'tsx'),
+      ['src/cli/admin-create.ts', '--email', ADMIN_EMAIL, '--password', ADMIN_PASSWORD],
+      { cwd: projectRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATA_DIR: server.dataDir, AUTH_SECRET, LOG_LEVEL: 'warn' } },
+    );
+    expect(reset.stdout).toContain('Reset the password');
+    expect((await api(server, '/api/admin/portfolio', { cookie })).status).toBe(401);
+    expect((await disconnected)[0]).toBe('io server disconnect');
+  }, 70_000);
+
+  it.each(['/admin/..//evil.example', '/.//evil.example', '/%2e%2e//evil.example', '/a/../\\evil.example', '/\\evil.example', '/\t/evil.example'])(
+    'keeps the redirect after sign-in on this site for next=%j',
+    async (next) => {
+      const onSite = (location: string) => expect(new URL(location, server.url).origin).toBe(server.url);
+      const cookie = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      const signedIn = await api(server, `/admin/login?next=${encodeURIComponent(next)}`, { cookie });
+      expect(signedIn.status).toBe(307);
+      onSite(signedIn.headers.get('location')!);
+
+      // Signed out, the form is given the same target to go to once the password is accepted.
+      const form = await api(server, `/admin/login?next=${encodeURIComponent(next)}`);
+      expect(form.status).toBe(200);
+      const target = /redirectTo\\?":\\?"([^"\\]*)/.exec(form.body as string)?.[1];
+      expect(target).toBeDefined();
+      expect(target).toMatch(/^\/(?![/\\])/);
+      onSite(target!);
+    },
+  );
 
   it('redirects admin pages to the login page when there is no valid session', async () => {
     const response = await api(server, '/admin/portfolio?tab=projects');
@@ -141,7 +225,7 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
   });
 
   it('sends a signed-in admin from /admin to the portfolio editor', async () => {
-    const response = await api(server, '/admin', { cookie: `tanya_admin=${await signToken({ sub: '1' })}` });
+    const response = await api(server, '/admin', { cookie: await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
     expect(response.status).toBe(307);
     expect(new URL(response.headers.get('location')!, server.url).pathname).toBe('/admin/portfolio');
   });
@@ -239,6 +323,18 @@ describe('first-run setup over HTTP (no admin yet, behind one trusted proxy)', (
     expect(setupPage.status).toBe(307);
     expect(new URL(setupPage.headers.get('location')!, server.url).pathname).toBe('/admin/login');
     expect((await api(server, '/admin/login')).body).not.toContain('href="/admin/setup"');
+  });
+
+  it("does not let a stranger's failures lock the owner out of the address they last signed in from", async () => {
+    const ownersAddress = { 'x-forwarded-for': '203.0.113.50' };
+    expect((await login(server, { email: owner.email, password: owner.password }, ownersAddress)).status).toBe(200);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const response = await login(server, { email: owner.email, password: WRONG_PASSWORD }, { 'x-forwarded-for': `198.51.100.${attempt}` });
+      expect(response.status).toBe(401);
+    }
+    const stranger = await login(server, { email: owner.email, password: owner.password }, { 'x-forwarded-for': '198.51.100.77' });
+    expect(stranger.status).toBe(429);
+    expect((await login(server, { email: owner.email, password: owner.password }, ownersAddress)).status).toBe(200);
   });
 
   it('limits failures per email too, even when every attempt comes from another address', async () => {

@@ -341,6 +341,21 @@ for (const { dialect, create, skip } of dialects) {
       expect(idsOf(await page(`after=${ids[11]}`))).toEqual([]);
     });
 
+    it("accepts the plans' API as they wrote it: a session start with no body at all, and conversationId null for a new conversation", async () => {
+      const bare = await fetch(`${server.url}/api/chat/session`, { method: 'POST' });
+      expect(bare.status).toBe(200);
+      const { sessionToken } = ((await bare.json()) as { data: { sessionToken: string } }).data;
+      expect(sessionToken).toMatch(UUID_V4);
+
+      const sent = await visitorSend(server, sessionToken, { conversationId: null, content: 'a new conversation' });
+      expect(sent.status).toBe(201);
+      expect(sent.body.data.conversationId).toEqual(expect.any(Number));
+
+      // Without a Content-Type, a body that is not empty is still refused.
+      const untyped = await fetch(`${server.url}/api/chat/session`, { method: 'POST', body: new Uint8Array(Buffer.from('{}')) });
+      expect(untyped.status).toBe(415);
+    });
+
     it('lets the admin change status and AI handling, and a closed conversation makes the visitor start anew', async () => {
       const token = await newVisitor(server);
       const first = (await visitorSend(server, token, { content: 'before closing', visitorName: 'Grace' })).body.data;
@@ -357,6 +372,12 @@ for (const { dialect, create, skip } of dialects) {
 
       const closed = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { status: 'closed' } });
       expect(closed.body.data.status).toBe('closed');
+      // The visitor would never see it: the owner is told to reopen first.
+      const intoClosed = await adminSend({ conversationId, content: 'are you still there?' });
+      expect(intoClosed.status).toBe(409);
+      expect(intoClosed.body).toMatchObject({ success: false, code: 'conflict:conversation', error: expect.stringMatching(/closed/i) });
+      const messages = await adminGet(`/api/chat/messages?conversationId=${conversationId}`);
+      expect(messages.body.data.messages.map((m: { content: string }) => m.content)).not.toContain('are you still there?');
       const afterClose = await visitorSend(server, token, { content: 'back again' });
       expect(afterClose.status).toBe(201);
       expect(afterClose.body.data.conversationId).not.toBe(conversationId);

@@ -22,7 +22,7 @@ describe('conversation details for the admin', () => {
 
   async function conversationOfNewVisitor() {
     const session = await api(server, '/api/chat/session', {
-      body: { pageUrl: 'http://example.com/projects' },
+      body: { pageUrl: `${server.url}/projects` },
       headers: { 'user-agent': FIREFOX_ON_LINUX },
     });
     const token = session.body.data.sessionToken as string;
@@ -34,7 +34,7 @@ describe('conversation details for the admin', () => {
   it("answers the inbox fields and the visitor's details", async () => {
     const { token, conversationId, message } = await conversationOfNewVisitor();
     // Moving to another page and coming back to the chat records the page.
-    await api(server, '/api/chat/session', { body: { sessionToken: token, pageUrl: 'http://example.com/about' } });
+    await api(server, '/api/chat/session', { body: { sessionToken: token, pageUrl: `${server.url}/about?lang=id#team` } });
 
     const response = await api(server, `/api/chat/conversations/${conversationId}`, { cookie });
     expect(response.status).toBe(200);
@@ -48,7 +48,7 @@ describe('conversation details for the admin', () => {
       needsHuman: false,
       unreadCount: 1,
       lastMessage: { content: message.content, senderType: 'visitor', createdAt: message.createdAt },
-      visitor: { pageUrl: 'http://example.com/about', userAgent: FIREFOX_ON_LINUX, browser: 'Firefox 133 on Linux' },
+      visitor: { pageUrl: '/about?lang=id', userAgent: FIREFOX_ON_LINUX, browser: 'Firefox 133 on Linux' },
     });
     const { firstSeenAt, lastSeenAt } = details.visitor;
     expect(new Date(firstSeenAt).toISOString()).toBe(firstSeenAt);
@@ -57,6 +57,18 @@ describe('conversation details for the admin', () => {
     // The admin does not need the visitor's IP address or session token here.
     expect(JSON.stringify(details)).not.toContain(token);
     expect(details.visitor).not.toHaveProperty('ipAddress');
+  });
+
+  it('keeps only pages of this site: a foreign page URL is never stored, and never replaces the last page on this site', async () => {
+    const started = await api(server, '/api/chat/session', { body: { pageUrl: 'https://evil.example/admin/login' } });
+    const token = started.body.data.sessionToken as string;
+    const sent = await visitorSend(server, token, { content: 'hello' });
+    const detailsOf = async () => (await api(server, `/api/chat/conversations/${sent.body.data.conversationId}`, { cookie })).body.data.visitor;
+    expect((await detailsOf()).pageUrl).toBeNull();
+
+    await api(server, '/api/chat/session', { body: { sessionToken: token, pageUrl: `${server.url}/projects` } });
+    await api(server, '/api/chat/session', { body: { sessionToken: token, pageUrl: 'https://evil.example/admin/login' } });
+    expect((await detailsOf()).pageUrl).toBe('/projects');
   });
 
   it('follows status and handling changes made with PATCH', async () => {

@@ -40,6 +40,43 @@ for (const { dialect, create, skip } of dialects) {
         expect(after!.lastLoginAt!.getTime()).toBeLessThanOrEqual(Date.now());
       });
 
+      it('keeps an admin session only until it is revoked or expires, and a password reset ends them all', async () => {
+        const owner = (await fixture.repository.getUserByEmail({ email: 'owner@example.com' }))!;
+        const hour = () => new Date(Date.now() + 3_600_000);
+        await fixture.repository.createAdminSession({ id: 'session-a-0123456789', userId: owner.id, expiresAt: hour() });
+        await fixture.repository.createAdminSession({ id: 'session-b-0123456789', userId: owner.id, expiresAt: hour() });
+        await fixture.repository.createAdminSession({ id: 'session-old-01234567', userId: owner.id, expiresAt: new Date(Date.now() - 1000) });
+
+        expect(await fixture.repository.getAdminSessionById({ id: 'session-a-0123456789' })).toMatchObject({
+          sessionId: 'session-a-0123456789',
+          userId: owner.id,
+          email: 'owner@example.com',
+          name: 'Owner',
+        });
+        expect(await fixture.repository.getAdminSessionById({ id: 'session-old-01234567' })).toBeNull();
+        expect(await fixture.repository.getAdminSessionById({ id: 'no-such-session-0000' })).toBeNull();
+        const ids = ['session-a-0123456789', 'session-b-0123456789', 'session-old-01234567'];
+        expect((await fixture.repository.listLiveAdminSessionIds({ ids })).sort()).toEqual(['session-a-0123456789', 'session-b-0123456789']);
+
+        await fixture.repository.deleteAdminSessionById({ id: 'session-a-0123456789' });
+        expect(await fixture.repository.getAdminSessionById({ id: 'session-a-0123456789' })).toBeNull();
+        expect(await fixture.repository.getAdminSessionById({ id: 'session-b-0123456789' })).not.toBeNull();
+
+        await fixture.repository.createAdminSession({ id: 'session-c-0123456789', userId: owner.id, expiresAt: hour() });
+        await fixture.repository.deleteAdminSessionsByUserId({ userId: owner.id });
+        expect(await fixture.repository.listLiveAdminSessionIds({ ids: ['session-b-0123456789', 'session-c-0123456789'] })).toEqual([]);
+
+        await fixture.repository.createAdminSession({ id: 'session-d-0123456789', userId: owner.id, expiresAt: hour() });
+        await fixture.repository.upsertUserByEmail({ name: 'Owner', email: 'owner@example.com', passwordHash: 'h3' });
+        expect(await fixture.repository.getAdminSessionById({ id: 'session-d-0123456789' })).toBeNull();
+      });
+
+      it('remembers the address of the last sign-in', async () => {
+        const owner = (await fixture.repository.getUserByEmail({ email: 'owner@example.com' }))!;
+        await fixture.repository.recordUserLogin({ id: owner.id, ip: '203.0.113.7' });
+        expect((await fixture.repository.getUserById({ id: owner.id }))!.lastLoginIp).toBe('203.0.113.7');
+      });
+
       it('creates the first admin only while none exists', async () => {
         expect(await fixture.repository.countUsers()).toBe(1);
         expect(await fixture.repository.createFirstUser({ name: 'Late', email: 'late@example.com', passwordHash: 'x' })).toBeNull();

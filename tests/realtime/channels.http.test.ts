@@ -105,6 +105,22 @@ describe('realtime channels', () => {
     expect(seen).toEqual([[channel, { isTyping: false, senderType: 'visitor' }]]);
   });
 
+  it("relays only a boolean and the sender's real role, whatever a client event carries", async () => {
+    const visitor = await createVisitor(repository);
+    const channel = conversationChannel(visitor.conversationId!);
+    const admin = await adminSocket();
+    await subscribe(admin, channel);
+    const sender = await visitorSocket(visitor.token);
+    await subscribe(sender, channel);
+    const received = waitFor<[string, unknown]>(admin, 'client-typing');
+    sender.emit('client-event', {
+      channel,
+      event: 'client-typing',
+      data: { isTyping: 'yes', senderType: 'admin', html: '<img src=x onerror=alert(1)>', pad: 'x'.repeat(10_000) },
+    } as never);
+    expect(await received).toEqual([channel, { isTyping: false, senderType: 'visitor' }]);
+  });
+
   it('throttles client events to at most 2 a second per socket', async () => {
     const visitor = await createVisitor(repository);
     const channel = conversationChannel(visitor.conversationId!);

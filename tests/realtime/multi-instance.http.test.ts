@@ -216,6 +216,17 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
     expect((page.body.data.messages as MessagePayload[]).filter((message) => message.senderType === 'ai')).toEqual([]);
   });
 
+  it('signing out everywhere on A disconnects the admin sockets open on B at once, and B refuses the cookie', async () => {
+    const elsewhere = await signInAsAdmin(b, HELPER);
+    const openOnB = await socketTo(b, { cookie: elsewhere });
+    const disconnected = waitFor<[string]>(openOnB, 'disconnect');
+    const here = await signInAsAdmin(a, HELPER);
+    expect((await api(a, '/api/auth/logout', { body: { everywhere: true }, cookie: here })).status).toBe(200);
+    expect((await disconnected)[0]).toBe('io server disconnect');
+    expect((await api(b, '/api/admin/portfolio', { cookie: elsewhere })).status).toBe(401);
+    helperCookie = await signInAsAdmin(a, HELPER);
+  });
+
   for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
     it(`${signal} on the visitor's instance: its connector moves to the other one and gap-fills, nothing lost or doubled`, async () => {
       const doomed = await startInstance();

@@ -48,7 +48,9 @@ describe('realtime admin presence', () => {
 
     const user = await fixture.repository.upsertUserByEmail({ name: 'helper', email: 'helper@example.com', passwordHash: 'unused' });
     const secret = new TextEncoder().encode(fs.readFileSync(path.join(fixture.server.dataDir, 'auth-secret'), 'utf8').trim());
-    const helperCookie = `tanya_admin=${await signAdminToken({ userId: user.id, email: 'helper@example.com', name: 'helper' }, secret)}`;
+    const sessionId = 'helper-session-0123456789';
+    await fixture.repository.createAdminSession({ id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
+    const helperCookie = `tanya_admin=${await signAdminToken({ userId: user.id, email: 'helper@example.com', name: 'helper', sessionId }, secret)}`;
 
     const owner = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
     await subscribe(owner, ADMIN_PRESENCE_CHANNEL);

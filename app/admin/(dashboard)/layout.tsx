@@ -8,7 +8,7 @@ import { verifySession } from '@/auth/server/session';
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Tanya admin' }, robots: { index: false, follow: false } };
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  // The proxy only checked the signature; this is the check that counts (the account must still exist).
+  // The check that counts: the session must still be open and its account still exist.
   const session = await verifySession();
   if (!session) redirect('/admin/login');
 
@@ -27,6 +27,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <span className="hidden text-sm text-slate-500 sm:inline" title="Signed in as">
               {session.email}
             </span>
+            <SignOutButton everywhere />
             <SignOutButton />
           </div>
         </div>

@@ -34,3 +34,22 @@ export function previewText(markdown: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * How the visitor panel shows a stored page URL, or null when it is not a web
+ * link (shown as text then). New sessions store a path on this site, labelled
+ * by that path; anything absolute (stored before paths were kept, or written
+ * to the database by hand) is labelled with its host, so a link that leaves
+ * the site always says where it goes.
+ */
+export function pageLinkOf(url: string): { href: string; label: string } | null {
+  if (/^\/(?![/\\])/.test(url)) return { href: url, label: url };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return { href: parsed.href, label: `${parsed.host}${parsed.pathname}${parsed.search}` };
+}

@@ -4,7 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { postJson } from '@/http/post-json';
 
-export function SignOutButton() {
+/** Signs this browser out, or with `everywhere` every browser and device this admin is signed in on. */
+export function SignOutButton({ everywhere = false }: { everywhere?: boolean }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -12,7 +13,7 @@ export function SignOutButton() {
   async function signOut() {
     setPending(true);
     setError(null);
-    const result = await postJson('/api/auth/logout');
+    const result = await postJson('/api/auth/logout', everywhere ? { everywhere: true } : undefined);
     if (result.success) {
       router.replace('/admin/login');
       router.refresh();
@@ -32,10 +33,11 @@ export function SignOutButton() {
       <button
         type="button"
         onClick={signOut}
+        data-testid={everywhere ? 'sign-out-everywhere' : 'sign-out'}
         disabled={pending}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm transition hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
       >
-        {pending ? 'Signing out…' : 'Sign out'}
+        {pending ? 'Signing out…' : everywhere ? 'Sign out everywhere' : 'Sign out'}
       </button>
     </div>
   );

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { getAuthSecret, getVerificationSecrets } from './secret';
 
 /*
- * Admin sessions are stateless HS256 JWTs in an httpOnly cookie. This module
- * has no Next.js dependency so the realtime layer can verify the same cookie
- * on a Socket.IO handshake.
+ * Admin sessions are HS256 JWTs in an httpOnly cookie, each naming its
+ * session row by its JWT id (see admin-sessions.ts: a token counts only while
+ * that row exists). This module has no Next.js dependency so the realtime
+ * layer can verify the same cookie on a Socket.IO handshake.
  */
 
 export const ADMIN_COOKIE = 'tanya_admin';
@@ -14,10 +15,11 @@ export const ADMIN_SESSION_SECONDS = 7 * 24 * 60 * 60;
 const ISSUER = 'tanya';
 const AUDIENCE = 'tanya';
 
-export type AdminSession = { userId: number; email: string; name: string };
+export type AdminSession = { userId: number; email: string; name: string; sessionId: string };
 
 const claimsSchema = z.object({
   sub: z.string().regex(/^[1-9]\d*$/),
+  jti: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   email: z.string(),
   name: z.string(),
 });
@@ -26,6 +28,7 @@ export function signAdminToken(session: AdminSession, secret: Uint8Array = getAu
   return new SignJWT({ email: session.email, name: session.name })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(String(session.userId))
+    .setJti(session.sessionId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
@@ -37,8 +40,8 @@ export function signAdminToken(session: AdminSession, secret: Uint8Array = getAu
  * The session a token carries, or null for anything not signed by us with
  * HS256 (under the current secret or, during a rotation, the previous one),
  * expired, or shaped differently: callers only ever branch on null. This
- * checks the signature only; whether the user still exists is the caller's
- * question (see verifySession).
+ * checks the signature only; whether the session is still open is the
+ * caller's question (see adminSessionForToken).
  */
 export async function verifyAdminToken(
   token: string | undefined,
@@ -58,11 +61,11 @@ async function verifyWithSecret(token: string, secret: Uint8Array): Promise<Admi
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: AUDIENCE,
-      requiredClaims: ['exp', 'sub'],
+      requiredClaims: ['exp', 'sub', 'jti'],
     });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return null;
-    return { userId: Number(claims.data.sub), email: claims.data.email, name: claims.data.name };
+    return { userId: Number(claims.data.sub), email: claims.data.email, name: claims.data.name, sessionId: claims.data.jti };
   } catch {
     return null;
   }

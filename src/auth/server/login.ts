@@ -20,31 +20,40 @@ void getDecoyHash();
  * email. Every attempt takes a slot before the (slow) password check, so
  * parallel guesses cannot all slip in before the first failure is counted; a
  * success clears the counters of its IP and email, so only failures add up.
- * LOGIN_RATE_LIMIT_PER_MINUTE=0 turns the limit off.
+ *
+ * The per-IP limit always applies. The per-email limit stops guesses spread
+ * over many addresses, but applied to everyone it would let a stranger keep
+ * the owner locked out from anywhere by failing five times a minute. So it
+ * does not apply to the address of this account's last successful sign-in:
+ * the owner's usual address keeps working (under its own per-IP limit),
+ * while new addresses stay locked. A stranger sees the same answers whether
+ * or not the email exists. LOGIN_RATE_LIMIT_PER_MINUTE=0 turns both off.
  */
 export async function authenticateAdmin(input: { email: string; password: string; ip: string }): Promise<AdminUser> {
-  const { email } = input;
-  const keys = [
-    { limiter: attemptsByIp, key: input.ip },
-    { limiter: attemptsByEmail, key: email },
-  ];
+  const { email, ip } = input;
+  const repository = getRepository();
   if (loginLimit > 0) {
-    const results = await Promise.all(keys.map(({ limiter, key }) => limiter.hit(key)));
-    const refused = results.filter((result) => !result.allowed);
-    if (refused.length > 0) throw rateLimited(refused, input.ip, email);
+    const [byIp, byEmail] = await Promise.all([attemptsByIp.hit(ip), attemptsByEmail.hit(email)]);
+    if (!byIp.allowed) throw rateLimited([byIp, byEmail].filter((result) => !result.allowed), ip, email);
+    if (!byEmail.allowed && !(await isLastSignInAddress(email, ip))) throw rateLimited([byEmail], ip, email);
   }
 
-  const repository = getRepository();
   const user = await repository.getUserByEmail({ email });
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), input.password);
   if (!user || !passwordMatches) {
-    logSecurityEvent('login failed', { ip: input.ip, email, knownEmail: Boolean(user) });
+    logSecurityEvent('login failed', { ip, email, knownEmail: Boolean(user) });
     throw new AppError('unauthorized:credentials', { message: 'Wrong email or password.' });
   }
 
-  if (loginLimit > 0) await Promise.all(keys.map(({ limiter, key }) => limiter.reset(key)));
-  await repository.recordUserLogin({ id: user.id });
+  if (loginLimit > 0) await Promise.all([attemptsByIp.reset(ip), attemptsByEmail.reset(email)]);
+  await repository.recordUserLogin({ id: user.id, ip: ip === 'unknown' ? null : ip });
   return { id: user.id, name: user.name, email: user.email };
+}
+
+async function isLastSignInAddress(email: string, ip: string): Promise<boolean> {
+  if (ip === 'unknown') return false;
+  const user = await getRepository().getUserByEmail({ email });
+  return user?.lastLoginIp === ip;
 }
 
 function rateLimited(refused: RateLimitResult[], ip: string, email: string): AppError {

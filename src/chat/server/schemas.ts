@@ -46,7 +46,8 @@ const optionalText = (max: number) =>
     .optional();
 
 export const sendInputSchema = z.object({
-  conversationId: idNumber.optional(),
+  // The plans' clients send null for "a new conversation".
+  conversationId: idNumber.nullish().transform((id) => id ?? undefined),
   content: z
     .string('Write a message.')
     .trim()

@@ -7,6 +7,7 @@ import { AppError } from '@/http/errors';
 import { createRateLimiter, type RateLimiter } from '@/http/server/rate-limit';
 import { logSecurityEvent } from '@/logger';
 import type { ChatActor } from './actor';
+import { sitePagePath } from './page-url';
 import {
   publishConversationUpdated,
   publishMessagesDelivered,
@@ -62,11 +63,11 @@ function expiryFrom(now: Date): Date {
  * visitor simply gets a fresh session. Only fresh sessions count against the
  * per-IP limit.
  */
-export async function startVisitorSession(input: SessionInput & { ip: string; userAgent: string | null }) {
+export async function startVisitorSession(input: SessionInput & { ip: string; userAgent: string | null; host: string | null }) {
   const repository = getRepository();
   const now = new Date();
   const expiresAt = expiryFrom(now);
-  const pageUrl = input.pageUrl || undefined;
+  const pageUrl = sitePagePath(input.pageUrl, input.host);
   const [{ welcomeMessage, offlineMessage, aiEnabled }, ownerName] = await Promise.all([
     repository.getChatSettings(),
     repository.getOwnerName(),
@@ -208,6 +209,10 @@ async function sendAsAdmin(actor: Extract<ChatActor, { kind: 'admin' }>, input: 
     });
   }
   const before = await getAccessibleConversation(actor, input.conversationId);
+  // The visitor of a closed conversation never sees new messages in it (their next message opens a new one).
+  if (before.status === 'closed') {
+    throw new AppError('conflict:conversation', { message: 'This conversation is closed. Reopen it to reply.' });
+  }
   // The owner answering takes the conversation over from the AI, in the same transaction as the message,
   // so an AI reply being generated meanwhile can no longer be stored after it.
   const { message, duplicate } = await repository.createMessage({

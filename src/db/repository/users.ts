@@ -1,18 +1,21 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../client';
 
-export type User = { id: number; name: string; email: string; passwordHash: string; lastLoginAt: Date | null };
+export type User = { id: number; name: string; email: string; passwordHash: string; lastLoginAt: Date | null; lastLoginIp: string | null };
+/** A live admin session with its user's current name and email. */
+export type AdminSessionRow = { sessionId: string; userId: number; name: string; email: string; expiresAt: Date };
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function createUserRepository({ db, tables, transaction, insertReturningIds }: Database) {
-  const { users } = tables;
+  const { users, adminSessions } = tables;
   const columns = {
     id: users.id,
     name: users.name,
     email: users.email,
     passwordHash: users.passwordHash,
     lastLoginAt: users.lastLoginAt,
+    lastLoginIp: users.lastLoginIp,
   };
 
   async function getUserByEmail({ email }: { email: string }): Promise<User | null> {
@@ -46,6 +49,8 @@ export function createUserRepository({ db, tables, transaction, insertReturningI
             .update(users)
             .set({ name: input.name, passwordHash: input.passwordHash })
             .where(eq(users.id, existing.id));
+          // A new password ends every session the old one opened.
+          await tx.delete(adminSessions).where(eq(adminSessions.userId, existing.id));
           return { id: existing.id, created: false };
         }
         const [id] = await insertReturningIds(users, [{ ...input, email }], tx);
@@ -63,8 +68,45 @@ export function createUserRepository({ db, tables, transaction, insertReturningI
       });
     },
 
-    async recordUserLogin({ id }: { id: number }): Promise<void> {
-      await transaction((tx) => tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)));
+    async recordUserLogin({ id, ip = null }: { id: number; ip?: string | null }): Promise<void> {
+      await transaction((tx) => tx.update(users).set({ lastLoginAt: new Date(), lastLoginIp: ip }).where(eq(users.id, id)));
+    },
+
+    /** Opens a session; sessions that expired meanwhile (of anyone) are swept out on the way. */
+    async createAdminSession(input: { id: string; userId: number; expiresAt: Date }): Promise<void> {
+      await transaction(async (tx) => {
+        await tx.delete(adminSessions).where(lte(adminSessions.expiresAt, new Date()));
+        await tx.insert(adminSessions).values(input);
+      });
+    },
+
+    /** The session with that id while it is live, with its user's current name and email; null once revoked or expired. */
+    async getAdminSessionById({ id, now = new Date() }: { id: string; now?: Date }): Promise<AdminSessionRow | null> {
+      const [row] = await db
+        .select({ sessionId: adminSessions.id, userId: users.id, name: users.name, email: users.email, expiresAt: adminSessions.expiresAt })
+        .from(adminSessions)
+        .innerJoin(users, eq(users.id, adminSessions.userId))
+        .where(and(eq(adminSessions.id, id), gt(adminSessions.expiresAt, now)))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /** Which of these session ids are still live (a check of the sessions behind open sockets). */
+    async listLiveAdminSessionIds({ ids, now = new Date() }: { ids: string[]; now?: Date }): Promise<string[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select({ id: adminSessions.id })
+        .from(adminSessions)
+        .where(and(inArray(adminSessions.id, ids), gt(adminSessions.expiresAt, now)));
+      return rows.map((row) => row.id);
+    },
+
+    async deleteAdminSessionById({ id }: { id: string }): Promise<void> {
+      await transaction((tx) => tx.delete(adminSessions).where(eq(adminSessions.id, id)));
+    },
+
+    async deleteAdminSessionsByUserId({ userId }: { userId: number }): Promise<void> {
+      await transaction((tx) => tx.delete(adminSessions).where(eq(adminSessions.userId, userId)));
     },
   };
 }

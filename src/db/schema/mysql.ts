@@ -59,9 +59,29 @@ export const users = mysqlTable('users', {
   email: varchar('email', { length: 255 }).notNull().unique(),
   passwordHash: varchar('password_hash', { length: 255 }).notNull(),
   lastLoginAt: timestamp('last_login_at'),
+  /** Where the last successful sign-in came from: that address is not locked out by failures from others. */
+  lastLoginIp: varchar('last_login_ip', { length: 45 }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Signed-in admin sessions. The session cookie's token names its row (the
+ * JWT id) and is honoured only while that row exists: signing out deletes
+ * it, "sign out everywhere" and a password reset delete all of a user's.
+ */
+export const adminSessions = mysqlTable(
+  'admin_sessions',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    userId: int('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (table) => [index('admin_sessions_user_idx').on(table.userId), index('admin_sessions_expires_idx').on(table.expiresAt)],
+);
 
 export const about = mysqlTable('about', {
   id: id(),

@@ -39,9 +39,29 @@ export const users = sqliteTable('users', {
   email: text('email', { length: 255 }).notNull().unique(),
   passwordHash: text('password_hash', { length: 255 }).notNull(),
   lastLoginAt: timestamp('last_login_at'),
+  /** Where the last successful sign-in came from: that address is not locked out by failures from others. */
+  lastLoginIp: text('last_login_ip', { length: 45 }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Signed-in admin sessions. The session cookie's token names its row (the
+ * JWT id) and is honoured only while that row exists: signing out deletes
+ * it, "sign out everywhere" and a password reset delete all of a user's.
+ */
+export const adminSessions = sqliteTable(
+  'admin_sessions',
+  {
+    id: text('id', { length: 64 }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (table) => [index('admin_sessions_user_idx').on(table.userId), index('admin_sessions_expires_idx').on(table.expiresAt)],
+);
 
 export const about = sqliteTable('about', {
   id: id(),

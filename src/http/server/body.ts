@@ -19,7 +19,7 @@ export async function readText(request: Request, mediaType: MediaType, maxBytes 
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!mediaType.pattern.test(request.headers.get('content-type') ?? '')) {
-    throw new AppError('unsupported_media_type:body', { message: `Send the body as ${mediaType.name}.` });
+    throw unsupportedMediaType(mediaType);
   }
   if (!request.body) throw new AppError('bad_request:body', { message: 'The request body is empty.' });
 
@@ -59,6 +59,21 @@ export async function readFormInput<S extends z.ZodType>(request: Request, schem
 /** readJson, then validation against `schema` (400 with field errors). */
 export async function readJsonInput<S extends z.ZodType>(request: Request, schema: S, maxBytes?: number) {
   return parseInput(schema, await readJson(request, maxBytes));
+}
+
+/**
+ * readJsonInput for a route whose fields are all optional: a request with no
+ * body at all (no Content-Type, nothing sent: how the plans' clients post it)
+ * reads as `{}`. A body without a Content-Type is still refused (415).
+ */
+export async function readOptionalJsonInput<S extends z.ZodType>(request: Request, schema: S, maxBytes?: number) {
+  if (request.headers.get('content-type') !== null) return readJsonInput(request, schema, maxBytes);
+  if (request.body && (await readText(request, ANY_MEDIA_TYPE, maxBytes)) !== '') throw unsupportedMediaType(JSON_MEDIA_TYPE);
+  return parseInput(schema, {});
+}
+
+function unsupportedMediaType(mediaType: MediaType) {
+  return new AppError('unsupported_media_type:body', { message: `Send the body as ${mediaType.name}.` });
 }
 
 function tooLarge(maxBytes: number) {

@@ -9,4 +9,10 @@ import type { ServerEventName, ServerEvents } from '../channels';
  */
 export interface Broadcaster {
   publish<E extends ServerEventName>(channel: string, event: E, data: ServerEvents[E]): Promise<void>;
+  /**
+   * Closes the admin sockets of revoked sessions. Only a transport that holds
+   * the connections can: Pusher's were authorised per subscription and keep
+   * them until they reconnect (when the next authorisation is refused).
+   */
+  disconnectAdmins?(target: { sessionId: string } | { userId: number }): Promise<void>;
 }

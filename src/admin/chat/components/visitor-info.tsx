@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ConversationDetails } from '../types';
-import { fullDateTime, visitorLabel } from '../format';
+import { fullDateTime, pageLinkOf, visitorLabel } from '../format';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
@@ -15,16 +15,11 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 /** Only web links are shown as links: a stored page URL is visitor input. */
 function PageLink({ url }: { url: string }) {
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // Shown as text below.
-  }
-  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return <>{url}</>;
+  const link = pageLinkOf(url);
+  if (!link) return <>{url}</>;
   return (
-    <a href={parsed.href} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline decoration-indigo-200 underline-offset-2 hover:decoration-indigo-700">
-      {parsed.pathname + parsed.search || '/'}
+    <a href={link.href} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline decoration-indigo-200 underline-offset-2 hover:decoration-indigo-700">
+      {link.label}
     </a>
   );
 }

@@ -85,8 +85,10 @@ export function useRemoteTyping(connector: RealtimeConnector | null, channel: st
   useChannelEvent(connector, channel, 'client-typing', (data) => {
     if (data.senderType !== from) return;
     clearTimeout(timer.current);
-    setTyping(data.isTyping);
-    if (data.isTyping) timer.current = setTimeout(() => setTyping(false), REMOTE_TYPING_TTL_MS);
+    // Pusher relays client events as sent (no server of ours in between): only a real `true` counts.
+    const isTyping = data.isTyping === true;
+    setTyping(isTyping);
+    if (isTyping) timer.current = setTimeout(() => setTyping(false), REMOTE_TYPING_TTL_MS);
   });
 
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { env } from '@/config/env';
-import { adminTokenFromCookieHeader, verifyAdminToken } from '@/auth/server/jwt';
+import { adminSessionForToken } from '@/auth/server/admin-sessions';
+import { adminTokenFromCookieHeader } from '@/auth/server/jwt';
 import { MAX_DELIVERED_IDS } from '@/chat/server/schemas';
 import { findVisitorSession } from '@/chat/server/visitor-session';
 import { getRepository } from '@/db';
@@ -35,7 +36,7 @@ import {
 /** Who is on the other end of a socket, settled once in the handshake. */
 export type RealtimeIdentity =
   | { role: 'visitor'; sessionId: number }
-  | { role: 'admin'; userId: number; name: string };
+  | { role: 'admin'; userId: number; name: string; sessionId: string };
 
 type SocketData = { identity: RealtimeIdentity; ip: string };
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -46,6 +47,14 @@ const MAX_PACKET_BYTES = 16 * 1024;
 /** Client events (typing) a sender may relay per second, counted across its sockets and instances. */
 const CLIENT_EVENTS_PER_SECOND = 2;
 const CLIENT_EVENT_NAMES: ReadonlySet<string> = new Set<ClientEventName>(['client-typing'] satisfies (keyof ClientEvents)[]);
+/**
+ * Sessions revoked through the API close their sockets at once (disconnectAdmins);
+ * this sweep catches the rest (a password reset from the command line, expiry).
+ */
+const ADMIN_SESSION_SWEEP_MS = 30_000;
+/** Rooms no client can subscribe to (no channel rule admits them), used to reach a session's or a user's sockets. */
+const adminSessionRoom = (sessionId: string) => `internal:admin-session:${sessionId}`;
+const adminUserRoom = (userId: number) => `internal:admin-user:${userId}`;
 
 export type RealtimeServer = {
   /** The broadcaster that publishes through this server (also registered process-wide). */
@@ -87,11 +96,10 @@ async function authenticate(socket: RealtimeSocket): Promise<RealtimeIdentity | 
   // A cookie rides along with any page's request: only this site's pages may use it.
   const origin = headers.origin;
   if (origin !== undefined && !isSameSiteOrigin(origin, headers.host ?? null)) return { refused: 'foreign origin with admin cookie' };
-  const admin = await verifyAdminToken(adminToken);
+  const admin = await adminSessionForToken(adminToken);
+  // Badly signed, expired, signed out or revoked: to the client all the same.
   if (!admin) return { refused: 'invalid admin token' };
-  const user = await getRepository().getUserById({ id: admin.userId });
-  if (!user) return { refused: 'admin user no longer exists' };
-  return { role: 'admin', userId: user.id, name: user.name };
+  return { role: 'admin', userId: admin.userId, name: admin.name, sessionId: admin.sessionId };
 }
 
 /**
@@ -156,11 +164,18 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     async publish(channel, event, data) {
       (io.to(channel).emit as (event: string, channel: string, data: unknown) => boolean)(event, channel, data);
     },
+    async disconnectAdmins(target) {
+      // Through the adapter this reaches every instance's sockets; `true` closes the transport too.
+      io.in('sessionId' in target ? adminSessionRoom(target.sessionId) : adminUserRoom(target.userId)).disconnectSockets(true);
+    },
   };
+  const sweep = setInterval(() => void sweepRevokedAdminSockets(io), ADMIN_SESSION_SWEEP_MS);
+  sweep.unref();
 
   io.on('connection', (socket) => {
     const { identity, ip } = socket.data;
     const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
+    if (identity.role === 'admin') void socket.join([adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)]);
 
     /** A visitor's conversation is read again each time: the first send creates it after the connect. */
     async function visitorConversationId(): Promise<number | null> {
@@ -214,9 +229,14 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
         refuse('realtime client event refused', { channel, event });
         return;
       }
+      // Rebuilt, never forwarded: the others get a boolean and who is really typing, whatever else was sent.
+      const typing: ClientEvents['client-typing'] = {
+        isTyping: (data as Record<string, unknown> | null | undefined)?.isTyping === true,
+        senderType: identity.role,
+      };
       clientEvents.hit(sender).then(
         ({ allowed }) => {
-          if (allowed) (socket.to(channel).emit as (event: string, channel: string, data: unknown) => boolean)(event, channel, data);
+          if (allowed) socket.to(channel).emit('client-typing', channel, typing);
         },
         (error: unknown) => logger.error({ err: error }, 'realtime: client event throttle failed'),
       );
@@ -272,6 +292,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweep);
       setRealtimeAttached(false);
       registerBroadcaster(undefined);
       // This instance's admins leave shared presence now, while Redis is open; their transports close next.
@@ -281,6 +302,19 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       io.engine.close();
     },
   };
+}
+
+/** Disconnects this instance's admin sockets whose session was revoked or has expired. */
+async function sweepRevokedAdminSockets(io: RealtimeIo): Promise<void> {
+  const admins = [...io.of('/').sockets.values()].filter((socket) => socket.data.identity?.role === 'admin');
+  const sessionIdOf = (socket: RealtimeSocket) => (socket.data.identity as Extract<RealtimeIdentity, { role: 'admin' }>).sessionId;
+  if (admins.length === 0) return;
+  try {
+    const live = new Set(await getRepository().listLiveAdminSessionIds({ ids: [...new Set(admins.map(sessionIdOf))] }));
+    for (const socket of admins) if (!live.has(sessionIdOf(socket))) socket.disconnect(true);
+  } catch (error) {
+    logger.error({ err: error }, 'realtime: admin session sweep failed');
+  }
 }
 
 /**
