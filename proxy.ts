@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { ADMIN_COOKIE, verifyAdminToken } from '@/auth/server/jwt';
+import { verifyAdminToken } from '@/auth/server/jwt';
 import { env } from '@/config/env';
 import { contentSecurityPolicy, createNonce } from '@/http/server/csp';
+import { ADMIN_COOKIE } from '@/shared/names';
 
 const PUBLIC_ADMIN_PAGES = ['/admin/login', '/admin/setup'];
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { postJson } from '@/http/post-json';
+import { postJson } from '@/http/client/api-client';
 
 export function SignOutButton() {
   const router = useRouter();

@@ -6,7 +6,8 @@ import { getRepository } from '@/db';
 import { AppError } from '@/http/errors';
 import { assertSameOrigin } from '@/http/server/origin';
 import { ok } from '@/http/server/response';
-import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, adminTokenFromCookieHeader, signAdminToken, verifyAdminToken, type AdminSession } from './jwt';
+import { ADMIN_COOKIE } from '@/shared/names';
+import { ADMIN_SESSION_SECONDS, adminTokenFromCookieHeader, signAdminToken, verifyAdminToken, type AdminSession } from './jwt';
 import type { AdminUser } from './login';
 
 export type { AdminSession } from './jwt';
