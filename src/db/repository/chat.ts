@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   exists,
+  getTableColumns,
   gt,
   inArray,
   isNull,
@@ -17,7 +18,7 @@ import {
   type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
-import type { Database, Db, ReadDb } from '../client';
+import type { Database, Db, ReadDb, Tables } from '../client';
 import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
@@ -36,46 +37,9 @@ import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } f
  * the transaction was open.
  */
 
-export type ChatSession = {
-  id: number;
-  tokenHash: string;
-  visitorId: string;
-  conversationId: number | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  pageUrl: string | null;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
-};
-
-export type Conversation = {
-  id: number;
-  visitorId: string;
-  visitorName: string | null;
-  visitorEmail: string | null;
-  status: ConversationStatus;
-  isAiHandled: boolean;
-  needsHuman: boolean;
-  lastMessageAt: Date;
-  visitorLastSeenAt: Date | null;
-  adminLastSeenAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-export type Message = {
-  id: number;
-  conversationId: number;
-  senderType: SenderType;
-  senderId: number | null;
-  content: string;
-  clientMessageId: string | null;
-  status: MessageStatus;
-  readAt: Date | null;
-  metadata: MessageMetadata | null;
-  createdAt: Date;
-};
+export type ChatSession = Tables['chatSessions']['$inferSelect'];
+export type Conversation = Tables['conversations']['$inferSelect'];
+export type Message = Tables['messages']['$inferSelect'];
 
 /** The two sides of a conversation: the visitor, and the owner's side (the admin and the AI speaking for them). */
 export type ChatParticipant = 'visitor' | 'admin';
@@ -83,18 +47,13 @@ export type ChatParticipant = 'visitor' | 'admin';
 export type ConversationStatusFilter = ConversationStatus | 'all';
 
 export type ConversationListItem = Conversation & {
-  lastMessage: { content: string; senderType: SenderType; createdAt: Date } | null;
+  lastMessage: Pick<Message, 'content' | 'senderType' | 'createdAt'> | null;
   /** Visitor messages the admin has not read yet. */
   unreadCount: number;
 };
 
 /** What the owner sees about a conversation's visitor, from their latest chat session. */
-export type VisitorDetails = {
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  pageUrl: string | null;
-  userAgent: string | null;
-};
+export type VisitorDetails = Pick<ChatSession, 'lastSeenAt' | 'pageUrl' | 'userAgent'> & { firstSeenAt: Date };
 
 export type ConversationDetails = ConversationListItem & { visitor: VisitorDetails | null };
 
@@ -147,46 +106,9 @@ export type NewMessage = {
 export function createChatRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
   const { chatSessions, chatSettings, conversations, messages } = tables;
 
-  const sessionColumns = {
-    id: chatSessions.id,
-    tokenHash: chatSessions.tokenHash,
-    visitorId: chatSessions.visitorId,
-    conversationId: chatSessions.conversationId,
-    ipAddress: chatSessions.ipAddress,
-    userAgent: chatSessions.userAgent,
-    pageUrl: chatSessions.pageUrl,
-    createdAt: chatSessions.createdAt,
-    lastSeenAt: chatSessions.lastSeenAt,
-    expiresAt: chatSessions.expiresAt,
-  };
-
-  const conversationColumns = {
-    id: conversations.id,
-    visitorId: conversations.visitorId,
-    visitorName: conversations.visitorName,
-    visitorEmail: conversations.visitorEmail,
-    status: conversations.status,
-    isAiHandled: conversations.isAiHandled,
-    needsHuman: conversations.needsHuman,
-    lastMessageAt: conversations.lastMessageAt,
-    visitorLastSeenAt: conversations.visitorLastSeenAt,
-    adminLastSeenAt: conversations.adminLastSeenAt,
-    createdAt: conversations.createdAt,
-    updatedAt: conversations.updatedAt,
-  };
-
-  const messageColumns = {
-    id: messages.id,
-    conversationId: messages.conversationId,
-    senderType: messages.senderType,
-    senderId: messages.senderId,
-    content: messages.content,
-    clientMessageId: messages.clientMessageId,
-    status: messages.status,
-    readAt: messages.readAt,
-    metadata: messages.metadata,
-    createdAt: messages.createdAt,
-  };
+  const sessionColumns = getTableColumns(chatSessions);
+  const conversationColumns = getTableColumns(conversations);
+  const messageColumns = getTableColumns(messages);
 
   async function getChatSessionById({ id }: { id: number }, executor: ReadDb = db): Promise<ChatSession | null> {
     const [row] = await executor.select(sessionColumns).from(chatSessions).where(eq(chatSessions.id, id)).limit(1);

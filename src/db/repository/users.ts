@@ -1,19 +1,17 @@
 import { count, eq } from 'drizzle-orm';
-import type { Database } from '../client';
+import type { Database, Tables } from '../client';
+import { columnsWithout } from './columns';
 
-export type User = { id: number; name: string; email: string; passwordHash: string; lastLoginAt: Date | null };
+/** Bookkeeping columns no caller reads. */
+const hidden = ['createdAt', 'updatedAt'] as const;
+
+export type User = Omit<Tables['users']['$inferSelect'], (typeof hidden)[number]>;
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function createUserRepository({ db, tables, transaction, insertReturningIds }: Database) {
   const { users } = tables;
-  const columns = {
-    id: users.id,
-    name: users.name,
-    email: users.email,
-    passwordHash: users.passwordHash,
-    lastLoginAt: users.lastLoginAt,
-  };
+  const columns = columnsWithout(users, hidden);
 
   async function getUserByEmail({ email }: { email: string }): Promise<User | null> {
     const [user] = await db.select(columns).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);

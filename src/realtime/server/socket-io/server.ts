@@ -4,11 +4,15 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { env } from '@/config/env';
 import { adminTokenFromCookieHeader, verifyAdminToken } from '@/auth/server/jwt';
-import { MAX_DELIVERED_IDS } from '@/chat/server/schemas';
+import type { ChatActor } from '@/chat/server/actor';
+import { deliveredInputSchema } from '@/chat/server/schemas';
+import { markDelivered } from '@/chat/server/service';
 import { findVisitorSession } from '@/chat/server/visitor-session';
 import { getRepository } from '@/db';
+import { AppError, kindOf } from '@/http/errors';
 import { resolveClientIp } from '@/http/server/client-ip';
 import { isSameSiteOrigin } from '@/http/server/origin';
+import { parseInput } from '@/http/server/response';
 import { createRateLimiter } from '@/http/server/rate-limit';
 import { logger, logSecurityEvent } from '@/logger';
 import { getRedis, redisKey } from '@/redis/client';
@@ -17,7 +21,6 @@ import { registerBroadcaster, type Broadcaster } from '../broadcaster';
 import { mayJoinChannel } from '../access';
 import {
   ADMIN_PRESENCE_CHANNEL,
-  conversationChannel,
   type ClientEventName,
   type ClientEvents,
   type PresenceMember,
@@ -27,15 +30,18 @@ import { createMemoryPresenceStore, type PresenceStore } from '../presence';
 import {
   REALTIME_PATH,
   UNAUTHORIZED,
+  type AckError,
   type ClientToServerEvents,
+  type DeliveredAck,
   type ServerToClientEvents,
   type SubscribeAck,
+  type UnsubscribeAck,
 } from '../../protocol';
 
 /** Who is on the other end of a socket, settled once in the handshake. */
 export type RealtimeIdentity =
   | { role: 'visitor'; sessionId: number }
-  | { role: 'admin'; userId: number; name: string };
+  | { role: 'admin'; userId: number; email: string; name: string };
 
 type SocketData = { identity: RealtimeIdentity; ip: string };
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -70,6 +76,21 @@ function clientIpOf(req: IncomingMessage): string {
 
 const isRealtimeUrl = (url: string | undefined) => (url ?? '').slice(0, REALTIME_PATH.length) === REALTIME_PATH;
 
+/** A refusal the chat service threw, in the words of an ack; anything unexpected is a server error. */
+function ackErrorOf(error: unknown): AckError {
+  if (!(error instanceof AppError)) return 'server error';
+  switch (kindOf(error.code)) {
+    case 'bad_request':
+      return 'invalid input';
+    case 'unauthorized':
+    case 'forbidden':
+    case 'not_found':
+      return 'forbidden';
+    default:
+      return 'server error';
+  }
+}
+
 /** Callers may send anything: only a real function is called back. */
 function replyWith<T>(ack: unknown): (answer: T) => void {
   return typeof ack === 'function' ? (answer: T) => (ack as (answer: T) => void)(answer) : () => undefined;
@@ -91,7 +112,7 @@ async function authenticate(socket: RealtimeSocket): Promise<RealtimeIdentity | 
   if (!admin) return { refused: 'invalid admin token' };
   const user = await getRepository().getUserById({ id: admin.userId });
   if (!user) return { refused: 'admin user no longer exists' };
-  return { role: 'admin', userId: user.id, name: user.name };
+  return { role: 'admin', userId: user.id, email: user.email, name: user.name };
 }
 
 /**
@@ -162,12 +183,22 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     const { identity, ip } = socket.data;
     const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
 
-    /** A visitor's conversation is read again each time: the first send creates it after the connect. */
+    /** A visitor's session is read again each time: the first send creates its conversation after the connect. */
+    async function liveVisitorSession(sessionId: number) {
+      const session = await getRepository().getChatSessionById({ id: sessionId });
+      return session && session.expiresAt.getTime() > Date.now() ? session : null;
+    }
+
     async function visitorConversationId(): Promise<number | null> {
-      if (identity.role !== 'visitor') return null;
-      const session = await getRepository().getChatSessionById({ id: identity.sessionId });
-      if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-      return session.conversationId;
+      return identity.role === 'visitor' ? ((await liveVisitorSession(identity.sessionId))?.conversationId ?? null) : null;
+    }
+
+    /** This socket's caller as the chat service knows callers, so its rules apply here as they do over HTTP. */
+    async function chatActor(): Promise<ChatActor> {
+      if (identity.role === 'admin') return { kind: 'admin', admin: { userId: identity.userId, email: identity.email, name: identity.name }, ip };
+      const session = await liveVisitorSession(identity.sessionId);
+      if (!session) throw new AppError('unauthorized:session');
+      return { kind: 'visitor', session, ip };
     }
 
     async function mayJoin(channel: string): Promise<boolean> {
@@ -198,7 +229,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     });
 
     socket.on('unsubscribe', async (channel: unknown, ack: unknown) => {
-      const reply = replyWith<{ ok: true } | { ok: false; error: string }>(ack);
+      const reply = replyWith<UnsubscribeAck>(ack);
       if (typeof channel !== 'string') return reply({ ok: false, error: 'invalid channel' });
       await Promise.resolve(socket.leave(channel)).catch((error: unknown) => logger.error({ err: error }, 'realtime: leave failed'));
       if (channel === ADMIN_PRESENCE_CHANNEL) await presence.leave(socket);
@@ -222,36 +253,16 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       );
     });
 
+    // The same rule, write and event as POST /api/chat/delivered: only the transport differs.
     socket.on('message:delivered', async (input: unknown, ack: unknown) => {
-      const reply = replyWith<{ ok: true; messageIds: number[] } | { ok: false; error: string }>(ack);
+      const reply = replyWith<DeliveredAck>(ack);
       try {
-        const { conversationId, messageIds } = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-        const validIds =
-          Array.isArray(messageIds) &&
-          messageIds.length <= MAX_DELIVERED_IDS &&
-          messageIds.every((id) => Number.isSafeInteger(id) && (id as number) > 0);
-        if (!Number.isSafeInteger(conversationId) || (conversationId as number) <= 0 || !validIds) {
-          return reply({ ok: false, error: 'invalid input' });
-        }
-        const id = conversationId as number;
-        const member =
-          identity.role === 'admin' ? (await getRepository().getConversationById({ id })) !== null : (await visitorConversationId()) === id;
-        if (!member) {
-          refuse('realtime delivered ack refused', { conversationId: id });
-          return reply({ ok: false, error: 'forbidden' });
-        }
-        const changed = await getRepository().markMessagesDeliveredByIds({
-          conversationId: id,
-          recipient: identity.role,
-          ids: messageIds as number[],
-        });
-        if (changed.length > 0) {
-          await broadcaster.publish(conversationChannel(id), 'message-status', { conversationId: id, messageIds: changed, status: 'delivered' });
-        }
-        reply({ ok: true, messageIds: changed });
+        const { messageIds } = await markDelivered(await chatActor(), parseInput(deliveredInputSchema, input));
+        reply({ ok: true, messageIds });
       } catch (error) {
-        logger.error({ err: error }, 'realtime: delivered ack failed');
-        reply({ ok: false, error: 'server error' });
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'realtime: delivered ack failed');
+        else if (error.status === 401 || error.status === 404) refuse('realtime delivered ack refused', { code: error.code });
+        reply({ ok: false, error: ackErrorOf(error) });
       }
     });
 

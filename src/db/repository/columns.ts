@@ -1,0 +1,11 @@
+import { getTableColumns, type Table } from 'drizzle-orm';
+
+/** A table's columns for `select()`, but for `hidden`: the repository's rows leave out what callers never read. */
+export function columnsWithout<T extends Table, K extends keyof T['_']['columns'] & string>(
+  table: T,
+  hidden: readonly K[],
+): Omit<T['_']['columns'], K> {
+  const columns: Record<string, unknown> = { ...getTableColumns(table) };
+  for (const key of hidden) delete columns[key];
+  return columns as Omit<T['_']['columns'], K>;
+}
