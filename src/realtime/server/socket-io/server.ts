@@ -6,13 +6,11 @@ import { env } from '@/config/env';
 import { adminTokenFromCookieHeader, verifyAdminToken } from '@/auth/server/jwt';
 import type { ChatActor } from '@/chat/server/actor';
 import { deliveredInputSchema } from '@/chat/server/schemas';
-import { markDelivered } from '@/chat/server/service';
 import { findVisitorSession } from '@/chat/server/visitor-session';
 import { getRepository } from '@/db';
 import { AppError, kindOf } from '@/http/errors';
 import { resolveClientIp } from '@/http/server/client-ip';
 import { isSameSiteOrigin } from '@/http/server/origin';
-import { parseInput } from '@/http/server/response';
 import { createRateLimiter } from '@/http/server/rate-limit';
 import { logger, logSecurityEvent } from '@/logger';
 import { getRedis, redisKey } from '@/redis/client';
@@ -75,6 +73,13 @@ function clientIpOf(req: IncomingMessage): string {
 }
 
 const isRealtimeUrl = (url: string | undefined) => (url ?? '').slice(0, REALTIME_PATH.length) === REALTIME_PATH;
+
+/**
+ * The chat service, loaded on first use: through the assistant it imports
+ * `next/server`, whose request storage exists only once Next is prepared,
+ * which is after this module loads and before any socket connects.
+ */
+const chatService = () => import('@/chat/server/service');
 
 /** A refusal the chat service threw, in the words of an ack; anything unexpected is a server error. */
 function ackErrorOf(error: unknown): AckError {
@@ -257,7 +262,10 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     socket.on('message:delivered', async (input: unknown, ack: unknown) => {
       const reply = replyWith<DeliveredAck>(ack);
       try {
-        const { messageIds } = await markDelivered(await chatActor(), parseInput(deliveredInputSchema, input));
+        const parsed = deliveredInputSchema.safeParse(input);
+        if (!parsed.success) return reply({ ok: false, error: 'invalid input' });
+        const { markDelivered } = await chatService();
+        const { messageIds } = await markDelivered(await chatActor(), parsed.data);
         reply({ ok: true, messageIds });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'realtime: delivered ack failed');
