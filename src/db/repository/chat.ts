@@ -19,6 +19,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Database, Db, ReadDb, Tables } from '../client';
+import { firstOrNull } from './select';
 import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
@@ -110,18 +111,12 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
   const conversationColumns = getTableColumns(conversations);
   const messageColumns = getTableColumns(messages);
 
-  async function getChatSessionById({ id }: { id: number }, executor: ReadDb = db): Promise<ChatSession | null> {
-    const [row] = await executor.select(sessionColumns).from(chatSessions).where(eq(chatSessions.id, id)).limit(1);
-    return row ?? null;
+  function getChatSessionById({ id }: { id: number }, executor: ReadDb = db): Promise<ChatSession | null> {
+    return firstOrNull(executor.select(sessionColumns).from(chatSessions).where(eq(chatSessions.id, id)).limit(1));
   }
 
-  async function getConversationById({ id }: { id: number }, executor: ReadDb = db): Promise<Conversation | null> {
-    const [row] = await executor
-      .select(conversationColumns)
-      .from(conversations)
-      .where(eq(conversations.id, id))
-      .limit(1);
-    return row ?? null;
+  function getConversationById({ id }: { id: number }, executor: ReadDb = db): Promise<Conversation | null> {
+    return firstOrNull(executor.select(conversationColumns).from(conversations).where(eq(conversations.id, id)).limit(1));
   }
 
   async function patchConversationById({ id, patch }: { id: number; patch: Partial<typeof conversations.$inferInsert> }) {
@@ -135,12 +130,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     { conversationId, clientMessageId }: { conversationId: number; clientMessageId: string },
     executor: ReadDb = db,
   ): Promise<Message | null> {
-    const [row] = await executor
-      .select(messageColumns)
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
-      .limit(1);
-    return row ?? null;
+    const sameClientId = and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId));
+    return firstOrNull(executor.select(messageColumns).from(messages).where(sameClientId).limit(1));
   }
 
   /** Adds each conversation's last message and the admin's unread count: two queries whatever the number of rows. */
@@ -193,10 +184,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
    * this one was closed, the latest session with the same visitor id.
    */
   async function getLatestChatSessionOfConversation(conversation: Conversation): Promise<ChatSession | null> {
-    const latestWhere = async (condition: SQL) => {
-      const [row] = await db.select(sessionColumns).from(chatSessions).where(condition).orderBy(desc(chatSessions.lastSeenAt)).limit(1);
-      return row ?? null;
-    };
+    const latestWhere = (condition: SQL) =>
+      firstOrNull(db.select(sessionColumns).from(chatSessions).where(condition).orderBy(desc(chatSessions.lastSeenAt)).limit(1));
     return (
       (await latestWhere(eq(chatSessions.conversationId, conversation.id))) ??
       (await latestWhere(eq(chatSessions.visitorId, conversation.visitorId)))
@@ -322,12 +311,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       tokenHash: string;
       now?: Date;
     }): Promise<ChatSession | null> {
-      const [row] = await db
-        .select(sessionColumns)
-        .from(chatSessions)
-        .where(and(eq(chatSessions.tokenHash, tokenHash), gt(chatSessions.expiresAt, now)))
-        .limit(1);
-      return row ?? null;
+      const live = and(eq(chatSessions.tokenHash, tokenHash), gt(chatSessions.expiresAt, now));
+      return firstOrNull(db.select(sessionColumns).from(chatSessions).where(live).limit(1));
     },
 
     /** Sliding expiry: records activity, the new expiry and (when given) the page the visitor is on. */
@@ -616,10 +601,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       return Number(row?.total ?? 0);
     },
 
-    async getMessageById({ id }: { id: number }): Promise<Message | null> {
-      const [row] = await db.select(messageColumns).from(messages).where(eq(messages.id, id)).limit(1);
-      return row ?? null;
-    },
+    getMessageById: ({ id }: { id: number }): Promise<Message | null> =>
+      firstOrNull(db.select(messageColumns).from(messages).where(eq(messages.id, id)).limit(1)),
 
     /**
      * A page of a conversation, always returned oldest first. `before` pages back

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Tables } from '../client';
-import { columnsWithout } from './columns';
+import { columnsWithout } from './select';
 
 /** The row's id is fixed (SETTINGS_ROW_ID) and its creation time is nobody's business. */
 export type ChatSettings = Omit<Tables['chatSettings']['$inferSelect'], 'id' | 'createdAt'>;

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database, Tables } from '../client';
-import { columnsWithout } from './columns';
+import { columnsWithout } from './select';
 
 /** Bookkeeping columns no caller reads. */
 const hidden = ['createdAt', 'updatedAt'] as const;

@@ -9,3 +9,9 @@ export function columnsWithout<T extends Table, K extends keyof T['_']['columns'
   for (const key of hidden) delete columns[key];
   return columns as Omit<T['_']['columns'], K>;
 }
+
+/** The one row a `.limit(1)` query found, or null. */
+export async function firstOrNull<T>(rows: PromiseLike<T[]>): Promise<T | null> {
+  const [row] = await rows;
+  return row ?? null;
+}
