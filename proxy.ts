@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminSessionForToken } from '@/auth/server/admin-sessions';
-import { ADMIN_COOKIE } from '@/auth/server/jwt';
 import { env } from '@/config/env';
 import { contentSecurityPolicy, createNonce, realtimeConnectSources, type RealtimeTarget } from '@/http/server/csp';
+import { ADMIN_COOKIE } from '@/shared/names';
 
 const PUBLIC_ADMIN_PAGES = ['/admin/login', '/admin/setup'];
 

@@ -1,7 +1,8 @@
 /**
  * One error type for the whole app. A code is `<kind>:<surface>`; the HTTP
  * status comes from the kind, the user-facing text from the code unless the
- * thrower supplies a more specific one.
+ * thrower supplies a more specific one. HTTP answers carry the code as it is;
+ * Socket.IO acks carry the words src/realtime/protocol.ts lists for its kind.
  */
 const statusByKind = {
   bad_request: 400,
@@ -17,7 +18,35 @@ const statusByKind = {
 } as const;
 
 export type ErrorKind = keyof typeof statusByKind;
-export type ErrorCode = `${ErrorKind}:${string}`;
+
+/** What a code is about: a closed list, so a misspelt surface fails the type check instead of reaching a client. */
+export type ErrorSurface =
+  | 'ai'
+  | 'ai_budget'
+  | 'auth'
+  | 'body'
+  | 'channel'
+  | 'conversation'
+  | 'credentials'
+  | 'database'
+  | 'json'
+  | 'login'
+  | 'message'
+  | 'origin'
+  /** A request path that cannot be percent-decoded. */
+  | 'path'
+  | 'realtime'
+  /** The browser client's own: an answer that was not the API's JSON. */
+  | 'response'
+  | 'server'
+  | 'session'
+  | 'setup'
+  | 'validation'
+  | 'webhook';
+
+export type ErrorCode = `${ErrorKind}:${ErrorSurface}`;
+
+export const kindOf = (code: ErrorCode): ErrorKind => code.split(':')[0] as ErrorKind;
 
 const defaultMessages: Partial<Record<ErrorKind, string>> = {
   bad_request: 'The request is not valid.',
@@ -43,7 +72,7 @@ export class AppError extends Error {
   readonly retryAfter?: number;
 
   constructor(code: ErrorCode, options: { message?: string; fields?: FieldErrors; retryAfter?: number } = {}) {
-    const kind = code.split(':')[0] as ErrorKind;
+    const kind = kindOf(code);
     super(options.message ?? defaultMessages[kind] ?? 'Request failed.');
     this.code = code;
     this.status = statusByKind[kind] ?? 500;

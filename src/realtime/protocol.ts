@@ -8,10 +8,18 @@ import type { ClientEventName, ClientEvents, PresenceMember, ServerEventName, Se
 
 export const REALTIME_PATH = '/socket.io/';
 
+/**
+ * Why the server refused a socket request: the app's error kinds
+ * (src/http/errors.ts) in the words acks carry. `forbidden` also stands for
+ * not found and signed out, so a refusal tells nothing about what exists.
+ */
+export type AckError = 'invalid channel' | 'invalid input' | 'forbidden' | 'server error';
+export type AckFailure = { ok: false; error: AckError };
+
 /** Subscribing to the presence channel also answers with who is in it. */
-export type SubscribeAck = { ok: true; members?: PresenceMember[] } | { ok: false; error: string };
-export type UnsubscribeAck = { ok: true } | { ok: false; error: string };
-export type DeliveredAck = { ok: true; messageIds: number[] } | { ok: false; error: string };
+export type SubscribeAck = { ok: true; members?: PresenceMember[] } | AckFailure;
+export type UnsubscribeAck = { ok: true } | AckFailure;
+export type DeliveredAck = { ok: true; messageIds: number[] } | AckFailure;
 
 export type ClientEventEnvelope<E extends ClientEventName = ClientEventName> = { channel: string; event: E; data: ClientEvents[E] };
 

@@ -55,26 +55,17 @@ export function Field({ id, label, errors, hint, required, hideLabel, className,
 
 type ControlProps = { id: string; errors?: string[]; hint?: ReactNode };
 
+/** The attributes that tie a control to its field's hint and errors. */
+const controlAttributes = ({ id, errors, hint }: ControlProps) => ({
+  id,
+  'aria-invalid': errors?.length ? true : undefined,
+  'aria-describedby': describedBy(id, { hint, errors }),
+});
+
 export function TextInput({ id, errors, hint, className, ...props }: ControlProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
-  return (
-    <input
-      id={id}
-      aria-invalid={errors?.length ? true : undefined}
-      aria-describedby={describedBy(id, { hint, errors })}
-      className={cx(controlClass, className)}
-      {...props}
-    />
-  );
+  return <input {...controlAttributes({ id, errors, hint })} className={cx(controlClass, className)} {...props} />;
 }
 
 export function TextArea({ id, errors, hint, className, ...props }: ControlProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
-  return (
-    <textarea
-      id={id}
-      aria-invalid={errors?.length ? true : undefined}
-      aria-describedby={describedBy(id, { hint, errors })}
-      className={cx(controlClass, 'resize-y', className)}
-      {...props}
-    />
-  );
+  return <textarea {...controlAttributes({ id, errors, hint })} className={cx(controlClass, 'resize-y', className)} {...props} />;
 }

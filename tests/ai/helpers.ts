@@ -1,10 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createRepository, type Repository } from '@/db/repository';
 import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload, type ServerEvents } from '@/realtime/channels';
 import type { TestDatabase } from '../helpers/databases';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { useProductionServer, type ProductionServer } from '../helpers/production-server';
+import { api } from '../helpers/server';
 import { noRateLimits } from '../chat/realtime-helpers';
-import { ADMIN, adminEnv, connect, createClient, createVisitor, type TestSocket } from '../realtime/helpers';
+import { connect, createClient, createVisitor, type TestSocket } from '../realtime/helpers';
 
 /*
  * Fixtures for the assistant's server tests: a real server on a fresh
@@ -14,11 +14,7 @@ import { ADMIN, adminEnv, connect, createClient, createVisitor, type TestSocket 
 
 export type RecordedEvent = { event: string; channel: string; data: unknown };
 
-export type AssistantFixture = {
-  server: TestServer;
-  testDb: TestDatabase;
-  repository: Repository;
-  adminCookie: string;
+export type AssistantFixture = ProductionServer & {
   adminSocket: TestSocket;
   /** Events on the admin notifications channel, in arrival order. */
   adminEvents: RecordedEvent[];
@@ -26,22 +22,16 @@ export type AssistantFixture = {
 
 /** For one describe block: the server (with `env` on top of an admin and no chat rate limits), signed in. */
 export function useAssistantServer(options: { create: () => Promise<TestDatabase>; env?: () => Record<string, string> }) {
-  const fixture = {} as AssistantFixture;
+  const server = useProductionServer({ admin: true, database: options.create, env: () => ({ ...noRateLimits, ...options.env?.() }) });
+  // The server's own fields stay on it (it fills them once started); this object adds the admin's socket.
+  const fixture: AssistantFixture = Object.create(server);
   beforeAll(async () => {
-    fixture.testDb = await options.create();
-    fixture.server = await startTestServer({
-      env: { DATABASE_URL: fixture.testDb.url, ...adminEnv, ...noRateLimits, ...options.env?.() },
-    });
-    fixture.repository = createRepository(fixture.testDb.database);
-    fixture.adminCookie = await signInAsAdmin(fixture.server, ADMIN);
     fixture.adminSocket = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
     fixture.adminEvents = record(fixture.adminSocket);
     await fixture.adminSocket.timeout(5_000).emitWithAck('subscribe', ADMIN_NOTIFICATIONS_CHANNEL);
   });
-  afterAll(async () => {
+  afterAll(() => {
     fixture.adminSocket?.disconnect();
-    await fixture.server?.stop();
-    await fixture.testDb?.drop();
   });
   return fixture;
 }

@@ -2,9 +2,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useProductionServer } from '../helpers/production-server';
+import { api, signInAsAdmin, type TestServer } from '../helpers/server';
 import { projectRoot } from '../helpers/build';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { connect, createClient, waitFor } from '../realtime/helpers';
 
 const AUTH_SECRET = 'test-secret-'.padEnd(48, 'x');
@@ -39,23 +40,16 @@ function login(server: TestServer, body: { email: string; password: string }, he
 }
 
 describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ env: { AUTH_SECRET, ADMIN_EMAIL, ADMIN_PASSWORD } });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const fixture = useProductionServer({ env: { AUTH_SECRET, ADMIN_EMAIL, ADMIN_PASSWORD } });
 
   it('refuses the admin API without a cookie', async () => {
-    const response = await api(server, '/api/admin/portfolio');
+    const response = await api(fixture.server, '/api/admin/portfolio');
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ success: false, code: 'unauthorized:auth' });
   });
 
   it('signs in with the right password and sets an HttpOnly, SameSite=Lax session cookie', async () => {
-    const response = await login(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const response = await login(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ success: true, data: { user: { id: 1, name: 'admin', email: ADMIN_EMAIL } } });
     const setCookie = adminCookieFrom(response.headers)!;
@@ -65,47 +59,47 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
     expect(setCookie).toMatch(/;\s*Secure/i);
     expect(setCookie).toMatch(/;\s*Max-Age=604800/i);
 
-    const portfolio = await api(server, '/api/admin/portfolio', { cookie: cookieHeader(setCookie) });
+    const portfolio = await api(fixture.server, '/api/admin/portfolio', { cookie: cookieHeader(setCookie) });
     expect(portfolio.status).toBe(200);
   });
 
   it('accepts the email in any case', async () => {
-    const response = await login(server, { email: ' Admin@Example.COM ', password: ADMIN_PASSWORD });
+    const response = await login(fixture.server, { email: ' Admin@Example.COM ', password: ADMIN_PASSWORD });
     expect(response.status).toBe(200);
   });
 
   it('does not count successful logins towards the limit', async () => {
     for (let attempt = 0; attempt < 7; attempt++) {
-      expect((await login(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).status).toBe(200);
+      expect((await login(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).status).toBe(200);
     }
   });
 
   it('answers a wrong password and an unknown email identically', async () => {
-    const wrongPassword = await login(server, { email: ADMIN_EMAIL, password: WRONG_PASSWORD });
-    const unknownEmail = await login(server, { email: 'nobody@example.com', password: WRONG_PASSWORD });
+    const wrongPassword = await login(fixture.server, { email: ADMIN_EMAIL, password: WRONG_PASSWORD });
+    const unknownEmail = await login(fixture.server, { email: 'nobody@example.com', password: WRONG_PASSWORD });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.body).toEqual(unknownEmail.body);
     expect(wrongPassword.body).toMatchObject({ success: false, code: 'unauthorized:credentials' });
     expect(adminCookieFrom(wrongPassword.headers)).toBeUndefined();
     // A success clears the failures counted above, so the rate-limit test below starts from zero.
-    expect((await login(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).status).toBe(200);
+    expect((await login(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).status).toBe(200);
   });
 
   it('validates the body', async () => {
-    const response = await login(server, { email: 'not-an-email', password: '' });
+    const response = await login(fixture.server, { email: 'not-an-email', password: '' });
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.fields)).toEqual(expect.arrayContaining(['email', 'password']));
   });
 
   it('refuses a login posted from a foreign Origin', async () => {
-    const response = await login(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { origin: 'https://evil.example' });
+    const response = await login(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
     expect(adminCookieFrom(response.headers)).toBeUndefined();
   });
 
   it('refuses a tampered, an expired, a foreign-secret, a deleted-user and a never-opened-session token', async () => {
-    const valid = cookieHeader(adminCookieFrom((await login(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).headers)!);
+    const valid = cookieHeader(adminCookieFrom((await login(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).headers)!);
     const [header, payload, signature] = valid.slice('tanya_admin='.length).split('.');
     const tampered = `${header}.${payload}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
     const expired = await signToken({ sub: '1', expiresAt: Math.floor(Date.now() / 1000) - 60 });
@@ -119,15 +113,15 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
     const deletedUser = await signToken({ sub: '999' });
     const neverOpened = await signToken({ sub: '1' });
 
-    expect((await api(server, '/api/admin/portfolio', { cookie: valid })).status).toBe(200);
+    expect((await api(fixture.server, '/api/admin/portfolio', { cookie: valid })).status).toBe(200);
     for (const token of [tampered, expired, foreignSecret, deletedUser, neverOpened]) {
-      const response = await api(server, '/api/admin/portfolio', { cookie: `tanya_admin=${token}` });
+      const response = await api(fixture.server, '/api/admin/portfolio', { cookie: `tanya_admin=${token}` });
       expect(response.status).toBe(401);
     }
   });
 
   it('signs out by clearing the cookie', async () => {
-    const response = await api(server, '/api/auth/logout', { method: 'POST' });
+    const response = await api(fixture.server, '/api/auth/logout', { method: 'POST' });
     expect(response.status).toBe(200);
     const setCookie = adminCookieFrom(response.headers)!;
     expect(setCookie).toMatch(/^tanya_admin=;/);
@@ -135,73 +129,73 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
   });
 
   it('ends the session on sign-out: the same cookie no longer reads the admin API, admin pages or opens an admin socket', async () => {
-    const cookie = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-    expect((await api(server, '/api/admin/portfolio', { cookie })).status).toBe(200);
-    (await connect(createClient(server, { extraHeaders: { cookie } }))).close();
+    const cookie = await signInAsAdmin(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    expect((await api(fixture.server, '/api/admin/portfolio', { cookie })).status).toBe(200);
+    (await connect(createClient(fixture.server, { extraHeaders: { cookie } }))).close();
 
-    expect((await api(server, '/api/auth/logout', { method: 'POST', cookie })).status).toBe(200);
+    expect((await api(fixture.server, '/api/auth/logout', { method: 'POST', cookie })).status).toBe(200);
 
-    const after = await api(server, '/api/admin/portfolio', { cookie });
+    const after = await api(fixture.server, '/api/admin/portfolio', { cookie });
     expect(after.status).toBe(401);
     expect(after.body).toMatchObject({ success: false, code: 'unauthorized:auth' });
-    const page = await api(server, '/admin/portfolio', { cookie });
+    const page = await api(fixture.server, '/admin/portfolio', { cookie });
     expect(page.status).toBe(307);
-    expect(new URL(page.headers.get('location')!, server.url).pathname).toBe('/admin/login');
-    await expect(connect(createClient(server, { extraHeaders: { cookie } }))).rejects.toThrow('unauthorized');
-    expect(server.logs).toContainEqual(expect.objectContaining({ security: 'admin signed out', userId: 1, everywhere: false }));
+    expect(new URL(page.headers.get('location')!, fixture.server.url).pathname).toBe('/admin/login');
+    await expect(connect(createClient(fixture.server, { extraHeaders: { cookie } }))).rejects.toThrow('unauthorized');
+    expect(fixture.server.logs).toContainEqual(expect.objectContaining({ security: 'admin signed out', userId: 1, everywhere: false }));
   });
 
   it('signs out this browser only: another session of the same admin keeps working', async () => {
-    const leaving = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-    const staying = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-    await api(server, '/api/auth/logout', { method: 'POST', cookie: leaving });
-    expect((await api(server, '/api/admin/portfolio', { cookie: staying })).status).toBe(200);
+    const leaving = await signInAsAdmin(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const staying = await signInAsAdmin(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    await api(fixture.server, '/api/auth/logout', { method: 'POST', cookie: leaving });
+    expect((await api(fixture.server, '/api/admin/portfolio', { cookie: staying })).status).toBe(200);
   });
 
   it('signs out everywhere: every session of the admin ends and its open admin sockets are disconnected at once', async () => {
-    const here = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-    const elsewhere = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-    const openSocket = await connect(createClient(server, { extraHeaders: { cookie: elsewhere } }));
+    const here = await signInAsAdmin(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const elsewhere = await signInAsAdmin(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const openSocket = await connect(createClient(fixture.server, { extraHeaders: { cookie: elsewhere } }));
     const disconnected = waitFor<[string]>(openSocket, 'disconnect');
 
-    const response = await api(server, '/api/auth/logout', { body: { everywhere: true }, cookie: here });
+    const response = await api(fixture.server, '/api/auth/logout', { body: { everywhere: true }, cookie: here });
     expect(response.status).toBe(200);
 
-    expect((await disconnected)[0]).toBe('io server disconnect');
-    for (const cookie of [here, elsewhere]) expect((await api(server, '/api/admin/portfolio', { cookie })).status).toBe(401);
-    await expect(connect(createClient(server, { extraHeaders: { cookie: elsewhere } }))).rejects.toThrow('unauthorized');
+    expect((await disconnected)[0]).toBe('io fixture.server disconnect');
+    for (const cookie of [here, elsewhere]) expect((await api(fixture.server, '/api/admin/portfolio', { cookie })).status).toBe(401);
+    await expect(connect(createClient(fixture.server, { extraHeaders: { cookie: elsewhere } }))).rejects.toThrow('unauthorized');
   });
 
   it('refuses to sign out everywhere without a live session', async () => {
-    const response = await api(server, '/api/auth/logout', { body: { everywhere: true } });
+    const response = await api(fixture.server, '/api/auth/logout', { body: { everywhere: true } });
     expect(response.status).toBe(401);
   });
 
   it('ends every session when admin:create resets the password, and its open admin sockets within the 30 s sweep', async () => {
-    const cookie = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-    const openSocket = await connect(createClient(server, { extraHeaders: { cookie } }));
+    const cookie = await signInAsAdmin(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const openSocket = await connect(createClient(fixture.server, { extraHeaders: { cookie } }));
     const disconnected = waitFor<[string]>(openSocket, 'disconnect', 40_000);
     const reset = await promisify(execFile)(
       path.join(projectRoot, 'node_modules', '.bin', 'tsx'),
       ['src/cli/admin-create.ts', '--email', ADMIN_EMAIL, '--password', ADMIN_PASSWORD],
-      { cwd: projectRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATA_DIR: server.dataDir, AUTH_SECRET, LOG_LEVEL: 'warn' } },
+      { cwd: projectRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATA_DIR: fixture.server.dataDir, AUTH_SECRET, LOG_LEVEL: 'warn' } },
     );
     expect(reset.stdout).toContain('Reset the password');
-    expect((await api(server, '/api/admin/portfolio', { cookie })).status).toBe(401);
-    expect((await disconnected)[0]).toBe('io server disconnect');
+    expect((await api(fixture.server, '/api/admin/portfolio', { cookie })).status).toBe(401);
+    expect((await disconnected)[0]).toBe('io fixture.server disconnect');
   }, 70_000);
 
   it.each(['/admin/..//evil.example', '/.//evil.example', '/%2e%2e//evil.example', '/a/../\\evil.example', '/\\evil.example', '/\t/evil.example'])(
     'keeps the redirect after sign-in on this site for next=%j',
     async (next) => {
-      const onSite = (location: string) => expect(new URL(location, server.url).origin).toBe(server.url);
-      const cookie = await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-      const signedIn = await api(server, `/admin/login?next=${encodeURIComponent(next)}`, { cookie });
+      const onSite = (location: string) => expect(new URL(location, fixture.server.url).origin).toBe(fixture.server.url);
+      const cookie = await signInAsAdmin(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      const signedIn = await api(fixture.server, `/admin/login?next=${encodeURIComponent(next)}`, { cookie });
       expect(signedIn.status).toBe(307);
       onSite(signedIn.headers.get('location')!);
 
       // Signed out, the form is given the same target to go to once the password is accepted.
-      const form = await api(server, `/admin/login?next=${encodeURIComponent(next)}`);
+      const form = await api(fixture.server, `/admin/login?next=${encodeURIComponent(next)}`);
       expect(form.status).toBe(200);
       const target = /redirectTo\\?":\\?"([^"\\]*)/.exec(form.body as string)?.[1];
       expect(target).toBeDefined();
@@ -211,28 +205,28 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
   );
 
   it('redirects admin pages to the login page when there is no valid session', async () => {
-    const response = await api(server, '/admin/portfolio?tab=projects');
+    const response = await api(fixture.server, '/admin/portfolio?tab=projects');
     expect(response.status).toBe(307);
-    const location = new URL(response.headers.get('location')!, server.url);
+    const location = new URL(response.headers.get('location')!, fixture.server.url);
     expect(location.pathname).toBe('/admin/login');
     expect(location.searchParams.get('next')).toBe('/admin/portfolio?tab=projects');
   });
 
   it('lets the dashboard layout turn away a validly signed token whose user is gone', async () => {
-    const response = await api(server, '/admin', { cookie: `tanya_admin=${await signToken({ sub: '999' })}` });
+    const response = await api(fixture.server, '/admin', { cookie: `tanya_admin=${await signToken({ sub: '999' })}` });
     expect(response.status).toBe(307);
-    expect(new URL(response.headers.get('location')!, server.url).pathname).toBe('/admin/login');
+    expect(new URL(response.headers.get('location')!, fixture.server.url).pathname).toBe('/admin/login');
   });
 
   it('sends a signed-in admin from /admin to the portfolio editor', async () => {
-    const response = await api(server, '/admin', { cookie: await signInAsAdmin(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
+    const response = await api(fixture.server, '/admin', { cookie: await signInAsAdmin(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
     expect(response.status).toBe(307);
-    expect(new URL(response.headers.get('location')!, server.url).pathname).toBe('/admin/portfolio');
+    expect(new URL(response.headers.get('location')!, fixture.server.url).pathname).toBe('/admin/portfolio');
   });
 
   it('puts a per-request nonce CSP on public pages and uses it on Next scripts', async () => {
-    const first = await api(server, '/');
-    const second = await api(server, '/');
+    const first = await api(fixture.server, '/');
+    const second = await api(fixture.server, '/');
     const policy = first.headers.get('content-security-policy')!;
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toBeTruthy();
@@ -245,7 +239,7 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
   });
 
   it('forbids framing the admin login page and offers no setup link once an admin exists', async () => {
-    const response = await api(server, '/admin/login');
+    const response = await api(fixture.server, '/admin/login');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.body).not.toContain('href="/admin/setup"');
@@ -254,13 +248,13 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
   it('allows 5 failed logins per minute per IP, then answers 429 with Retry-After, however X-Forwarded-For changes', async () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const response = await login(
-        server,
+        fixture.server,
         { email: ADMIN_EMAIL, password: WRONG_PASSWORD },
         { 'x-forwarded-for': `198.51.100.${attempt}` },
       );
       expect(response.status).toBe(401);
     }
-    const spoofed = await login(server, { email: 'other@example.com', password: WRONG_PASSWORD }, { 'x-forwarded-for': '198.51.100.99' });
+    const spoofed = await login(fixture.server, { email: 'other@example.com', password: WRONG_PASSWORD }, { 'x-forwarded-for': '198.51.100.99' });
     expect(spoofed.status).toBe(429);
     expect(spoofed.body).toMatchObject({ success: false, code: 'rate_limit:login' });
     const retryAfter = Number(spoofed.headers.get('retry-after'));
@@ -268,85 +262,78 @@ describe('admin sign-in over HTTP (admin from ADMIN_EMAIL)', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
 
     // Even the right password waits: otherwise the 429 would tell an attacker nothing.
-    expect((await login(server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).status).toBe(429);
+    expect((await login(fixture.server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).status).toBe(429);
 
-    const limited = server.logs.find((entry) => entry.security === 'login rate limited');
+    const limited = fixture.server.logs.find((entry) => entry.security === 'login rate limited');
     expect(limited).toMatchObject({ ip: '127.0.0.1' });
-    expect(JSON.stringify(server.logs)).not.toContain(WRONG_PASSWORD);
-    expect(JSON.stringify(server.logs)).not.toContain(ADMIN_PASSWORD);
+    expect(JSON.stringify(fixture.server.logs)).not.toContain(WRONG_PASSWORD);
+    expect(JSON.stringify(fixture.server.logs)).not.toContain(ADMIN_PASSWORD);
   });
 });
 
 describe('first-run setup over HTTP (no admin yet, behind one trusted proxy)', () => {
-  let server: TestServer;
+  const fixture = useProductionServer({ env: { TRUST_PROXY: '1' } });
   const owner = { name: 'Tanya Owner', email: 'owner@example.com', password: 'a long enough password' };
 
-  beforeAll(async () => {
-    server = await startTestServer({ env: { TRUST_PROXY: '1' } });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
   it('offers setup while there is no admin', async () => {
-    const setupPage = await api(server, '/admin/setup');
+    const setupPage = await api(fixture.server, '/admin/setup');
     expect(setupPage.status).toBe(200);
-    expect((await api(server, '/admin/login')).body).toContain('href="/admin/setup"');
+    expect((await api(fixture.server, '/admin/login')).body).toContain('href="/admin/setup"');
   });
 
   it('validates the setup form', async () => {
-    const response = await api(server, '/api/auth/setup', { body: { name: '', email: 'x', password: 'short' } });
+    const response = await api(fixture.server, '/api/auth/setup', { body: { name: '', email: 'x', password: 'short' } });
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.fields).sort()).toEqual(['email', 'name', 'password']);
   });
 
   it('refuses setup from a foreign Origin', async () => {
-    const response = await api(server, '/api/auth/setup', { body: owner, headers: { origin: 'https://evil.example' } });
+    const response = await api(fixture.server, '/api/auth/setup', { body: owner, headers: { origin: 'https://evil.example' } });
     expect(response.status).toBe(403);
   });
 
   it('creates the first admin once and signs them in', async () => {
-    const response = await api(server, '/api/auth/setup', { body: owner });
+    const response = await api(fixture.server, '/api/auth/setup', { body: owner });
     expect(response.status).toBe(200);
     expect(response.body.data.user).toMatchObject({ name: owner.name, email: owner.email });
     const cookie = cookieHeader(adminCookieFrom(response.headers)!);
-    expect((await api(server, '/api/admin/portfolio', { cookie })).status).toBe(200);
+    expect((await api(fixture.server, '/api/admin/portfolio', { cookie })).status).toBe(200);
 
-    const again = await api(server, '/api/auth/setup', { body: { ...owner, email: 'second@example.com' } });
+    const again = await api(fixture.server, '/api/auth/setup', { body: { ...owner, email: 'second@example.com' } });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ success: false, code: 'conflict:setup' });
     expect(adminCookieFrom(again.headers)).toBeUndefined();
   });
 
   it('stops offering setup once an admin exists', async () => {
-    const setupPage = await api(server, '/admin/setup');
+    const setupPage = await api(fixture.server, '/admin/setup');
     expect(setupPage.status).toBe(307);
-    expect(new URL(setupPage.headers.get('location')!, server.url).pathname).toBe('/admin/login');
-    expect((await api(server, '/admin/login')).body).not.toContain('href="/admin/setup"');
+    expect(new URL(setupPage.headers.get('location')!, fixture.server.url).pathname).toBe('/admin/login');
+    expect((await api(fixture.server, '/admin/login')).body).not.toContain('href="/admin/setup"');
   });
 
   it("does not let a stranger's failures lock the owner out of the address they last signed in from", async () => {
     const ownersAddress = { 'x-forwarded-for': '203.0.113.50' };
-    expect((await login(server, { email: owner.email, password: owner.password }, ownersAddress)).status).toBe(200);
+    expect((await login(fixture.server, { email: owner.email, password: owner.password }, ownersAddress)).status).toBe(200);
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const response = await login(server, { email: owner.email, password: WRONG_PASSWORD }, { 'x-forwarded-for': `198.51.100.${attempt}` });
+      const response = await login(fixture.server, { email: owner.email, password: WRONG_PASSWORD }, { 'x-forwarded-for': `198.51.100.${attempt}` });
       expect(response.status).toBe(401);
     }
-    const stranger = await login(server, { email: owner.email, password: owner.password }, { 'x-forwarded-for': '198.51.100.77' });
+    const stranger = await login(fixture.server, { email: owner.email, password: owner.password }, { 'x-forwarded-for': '198.51.100.77' });
     expect(stranger.status).toBe(429);
-    expect((await login(server, { email: owner.email, password: owner.password }, ownersAddress)).status).toBe(200);
+    expect((await login(fixture.server, { email: owner.email, password: owner.password }, ownersAddress)).status).toBe(200);
   });
 
   it('limits failures per email too, even when every attempt comes from another address', async () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const response = await login(server, { email: owner.email, password: WRONG_PASSWORD }, { 'x-forwarded-for': `203.0.113.${attempt}` });
+      const response = await login(fixture.server, { email: owner.email, password: WRONG_PASSWORD }, { 'x-forwarded-for': `203.0.113.${attempt}` });
       expect(response.status).toBe(401);
     }
-    const fresh = await login(server, { email: owner.email, password: owner.password }, { 'x-forwarded-for': '203.0.113.200' });
+    const fresh = await login(fixture.server, { email: owner.email, password: owner.password }, { 'x-forwarded-for': '203.0.113.200' });
     expect(fresh.status).toBe(429);
     expect(fresh.headers.get('retry-after')).toBeTruthy();
     // Another account from another address is not affected.
-    const other = await login(server, { email: 'someone@example.com', password: WRONG_PASSWORD }, { 'x-forwarded-for': '203.0.113.201' });
+    const other = await login(fixture.server, { email: 'someone@example.com', password: WRONG_PASSWORD }, { 'x-forwarded-for': '203.0.113.201' });
     expect(other.status).toBe(401);
   });
 });

@@ -1,44 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dialects, mysqlSkipReason } from '../helpers/databases';
+import { useProductionServer } from '../helpers/production-server';
+import { api } from '../helpers/server';
 import { newVisitor, visitorGet, visitorRead, visitorSend, switchAiRepliesOff } from './helpers';
 
-const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /* The chat HTTP API on the embedded SQLite file and on MySQL. Rate limits are off here (0); see rate-limit.http.test.ts. */
 for (const { dialect, create, skip } of dialects) {
   describe.skipIf(skip)(`chat API on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
-    let testDb: TestDatabase;
-    let server: TestServer;
-    let cookie: string;
-
-    beforeAll(async () => {
-      testDb = await create();
-      server = await startTestServer({
-        env: {
-          DATABASE_URL: testDb.url,
-          ADMIN_EMAIL: admin.email,
-          ADMIN_PASSWORD: admin.password,
-          CHAT_RATE_LIMIT_PER_MINUTE: '0',
-          CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-          CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-        },
-      });
-      cookie = await signInAsAdmin(server, admin);
-      await switchAiRepliesOff(server, cookie);
+    const fixture = useProductionServer({
+      admin: true,
+      database: create,
+      env: { CHAT_RATE_LIMIT_PER_MINUTE: '0', CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0', CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0' },
     });
+    beforeAll(() => switchAiRepliesOff(fixture.server, fixture.adminCookie));
 
-    afterAll(async () => {
-      await server?.stop();
-      await testDb?.drop();
-    });
-
-    const adminGet = (pathname: string) => api(server, pathname, { cookie });
-    const adminSend = (body: Record<string, unknown>) => api(server, '/api/chat/send', { body, cookie });
+    const adminGet = (pathname: string) => api(fixture.server, pathname, { cookie: fixture.adminCookie });
+    const adminSend = (body: Record<string, unknown>) => api(fixture.server, '/api/chat/send', { body, cookie: fixture.adminCookie });
 
     it('starts a session with a fresh token, resumes a live one and replaces an unusable one', async () => {
-      const first = await api(server, '/api/chat/session', { body: { pageUrl: 'http://example.com/about' } });
+      const first = await api(fixture.server, '/api/chat/session', { body: { pageUrl: 'http://example.com/about' } });
       expect(first.status).toBe(200);
       const { sessionToken, conversationId, expiresAt, welcomeMessage } = first.body.data;
       expect(sessionToken).toMatch(UUID_V4);
@@ -48,11 +30,11 @@ for (const { dialect, create, skip } of dialects) {
       expect(days).toBeGreaterThan(6.9);
       expect(days).toBeLessThanOrEqual(7);
 
-      const resumed = await api(server, '/api/chat/session', { body: { sessionToken } });
+      const resumed = await api(fixture.server, '/api/chat/session', { body: { sessionToken } });
       expect(resumed.body.data.sessionToken).toBe(sessionToken);
 
       for (const unusable of ['not-a-uuid', crypto.randomUUID(), 42, null]) {
-        const fresh = await api(server, '/api/chat/session', { body: { sessionToken: unusable } });
+        const fresh = await api(fixture.server, '/api/chat/session', { body: { sessionToken: unusable } });
         expect(fresh.status).toBe(200);
         expect(fresh.body.data.sessionToken).toMatch(UUID_V4);
         expect(fresh.body.data.sessionToken).not.toBe(sessionToken);
@@ -61,8 +43,8 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('carries a visitor message to the admin and the reply back to the visitor', async () => {
-      const token = await newVisitor(server);
-      const sent = await visitorSend(server, token, {
+      const token = await newVisitor(fixture.server);
+      const sent = await visitorSend(fixture.server, token, {
         content: '  Hello, are you available for a project?  ',
         visitorName: 'Ada',
         visitorEmail: 'ada@example.com',
@@ -76,7 +58,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(new Date(message.createdAt).toISOString()).toBe(message.createdAt);
       const conversationId = message.conversationId;
 
-      const session = await api(server, '/api/chat/session', { body: { sessionToken: token } });
+      const session = await api(fixture.server, '/api/chat/session', { body: { sessionToken: token } });
       expect(session.body.data.conversationId).toBe(conversationId);
 
       const inbox = await adminGet('/api/chat/conversations?status=active&q=Ada');
@@ -106,27 +88,27 @@ for (const { dialect, create, skip } of dialects) {
       const after = taken.body.data.conversations.find((c: { id: number }) => c.id === conversationId);
       expect(after).toMatchObject({ isAiHandled: false, needsHuman: false, lastMessage: { senderType: 'admin' } });
 
-      const gap = await visitorGet(server, token, `/api/chat/messages?conversationId=${conversationId}&after=${message.id}`);
+      const gap = await visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${conversationId}&after=${message.id}`);
       expect(gap.status).toBe(200);
       expect(gap.body.data.messages).toEqual([replyMessage]);
       expect(gap.body.data.hasMore).toBe(false);
     });
 
     it('marks the other side’s messages read, for the admin and for the visitor', async () => {
-      const token = await newVisitor(server);
-      const first = (await visitorSend(server, token, { content: 'one' })).body.data;
-      const second = (await visitorSend(server, token, { content: 'two' })).body.data;
+      const token = await newVisitor(fixture.server);
+      const first = (await visitorSend(fixture.server, token, { content: 'one' })).body.data;
+      const second = (await visitorSend(fixture.server, token, { content: 'two' })).body.data;
       const conversationId = first.conversationId;
 
-      const adminRead = await api(server, '/api/chat/read', { cookie, body: { conversationId, upToMessageId: first.id } });
+      const adminRead = await api(fixture.server, '/api/chat/read', { cookie: fixture.adminCookie, body: { conversationId, upToMessageId: first.id } });
       expect(adminRead.status).toBe(200);
       expect(adminRead.body.data).toMatchObject({ conversationId, messageIds: [first.id], readBy: 'admin' });
 
       const reply = (await adminSend({ conversationId, content: 'three' })).body.data;
-      const visitorMarks = await visitorRead(server, token, { conversationId, upToMessageId: reply.id });
+      const visitorMarks = await visitorRead(fixture.server, token, { conversationId, upToMessageId: reply.id });
       expect(visitorMarks.body.data).toMatchObject({ messageIds: [reply.id], readBy: 'visitor' });
 
-      const statuses = (await visitorGet(server, token, `/api/chat/messages?conversationId=${conversationId}`)).body.data.messages.map(
+      const statuses = (await visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${conversationId}`)).body.data.messages.map(
         (m: { id: number; status: string }) => [m.id, m.status],
       );
       expect(statuses).toEqual([
@@ -141,46 +123,46 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('keeps visitor B out of visitor A’s conversation', async () => {
-      const tokenA = await newVisitor(server);
-      const tokenB = await newVisitor(server);
-      const messageA = (await visitorSend(server, tokenA, { content: 'private to A' })).body.data;
+      const tokenA = await newVisitor(fixture.server);
+      const tokenB = await newVisitor(fixture.server);
+      const messageA = (await visitorSend(fixture.server, tokenA, { content: 'private to A' })).body.data;
       const conversationA = messageA.conversationId;
 
-      const read = await visitorGet(server, tokenB, `/api/chat/messages?conversationId=${conversationA}`);
+      const read = await visitorGet(fixture.server, tokenB, `/api/chat/messages?conversationId=${conversationA}`);
       expect(read.status).toBe(404);
       expect(read.body).toMatchObject({ success: false, code: 'not_found:conversation' });
 
-      const forged = await visitorSend(server, tokenB, { conversationId: conversationA, content: 'let me in' });
+      const forged = await visitorSend(fixture.server, tokenB, { conversationId: conversationA, content: 'let me in' });
       expect(forged.status).toBe(404);
       expect(forged.body.code).toBe('not_found:conversation');
-      const sessionB = await api(server, '/api/chat/session', { body: { sessionToken: tokenB } });
+      const sessionB = await api(fixture.server, '/api/chat/session', { body: { sessionToken: tokenB } });
       expect(sessionB.body.data.conversationId).toBeNull();
 
-      const marked = await visitorRead(server, tokenB, { conversationId: conversationA, upToMessageId: messageA.id });
+      const marked = await visitorRead(fixture.server, tokenB, { conversationId: conversationA, upToMessageId: messageA.id });
       expect(marked.status).toBe(404);
 
       // B's own conversation does not open a door to A's either.
-      const ownB = (await visitorSend(server, tokenB, { content: 'hello from B' })).body.data;
+      const ownB = (await visitorSend(fixture.server, tokenB, { content: 'hello from B' })).body.data;
       expect(ownB.conversationId).not.toBe(conversationA);
-      expect((await visitorSend(server, tokenB, { conversationId: conversationA, content: 'again' })).status).toBe(404);
-      expect((await visitorGet(server, tokenB, `/api/chat/messages?conversationId=${conversationA}`)).status).toBe(404);
+      expect((await visitorSend(fixture.server, tokenB, { conversationId: conversationA, content: 'again' })).status).toBe(404);
+      expect((await visitorGet(fixture.server, tokenB, `/api/chat/messages?conversationId=${conversationA}`)).status).toBe(404);
 
-      const aSees = await visitorGet(server, tokenA, `/api/chat/messages?conversationId=${conversationA}`);
+      const aSees = await visitorGet(fixture.server, tokenA, `/api/chat/messages?conversationId=${conversationA}`);
       expect(aSees.body.data.messages.map((m: { content: string }) => m.content)).toEqual(['private to A']);
     });
 
     it('refuses unknown visitor tokens and every admin route without the admin cookie', async () => {
-      const unknown = await visitorGet(server, crypto.randomUUID(), '/api/chat/messages?conversationId=1');
+      const unknown = await visitorGet(fixture.server, crypto.randomUUID(), '/api/chat/messages?conversationId=1');
       expect(unknown.status).toBe(401);
       expect(unknown.body.code).toBe('unauthorized:session');
 
       for (const request of [
-        api(server, '/api/chat/conversations'),
-        api(server, '/api/chat/conversations/1', { method: 'PATCH', body: { status: 'closed' } }),
-        api(server, '/api/chat/send', { body: { conversationId: 1, content: 'hi' } }),
-        api(server, '/api/chat/messages?conversationId=1'),
-        api(server, '/api/chat/read', { body: { conversationId: 1, upToMessageId: 1 } }),
-        api(server, '/api/chat/conversations', { cookie: 'tanya_admin=forged.jwt.value' }),
+        api(fixture.server, '/api/chat/conversations'),
+        api(fixture.server, '/api/chat/conversations/1', { method: 'PATCH', body: { status: 'closed' } }),
+        api(fixture.server, '/api/chat/send', { body: { conversationId: 1, content: 'hi' } }),
+        api(fixture.server, '/api/chat/messages?conversationId=1'),
+        api(fixture.server, '/api/chat/read', { body: { conversationId: 1, upToMessageId: 1 } }),
+        api(fixture.server, '/api/chat/conversations', { cookie: 'tanya_admin=forged.jwt.value' }),
       ]) {
         const response = await request;
         expect(response.status).toBe(401);
@@ -188,24 +170,24 @@ for (const { dialect, create, skip } of dialects) {
       }
 
       // A visitor token is not an admin credential.
-      const token = await newVisitor(server);
-      const asVisitor = await api(server, '/api/chat/conversations', { headers: { 'x-session-token': token } });
+      const token = await newVisitor(fixture.server);
+      const asVisitor = await api(fixture.server, '/api/chat/conversations', { headers: { 'x-session-token': token } });
       expect(asVisitor.status).toBe(401);
     });
 
     it('refuses an admin write that another site’s page sends with the admin cookie', async () => {
-      const token = await newVisitor(server);
-      const conversationId = (await visitorSend(server, token, { content: 'hi' })).body.data.conversationId;
-      const forged = await api(server, '/api/chat/send', {
-        cookie,
+      const token = await newVisitor(fixture.server);
+      const conversationId = (await visitorSend(fixture.server, token, { content: 'hi' })).body.data.conversationId;
+      const forged = await api(fixture.server, '/api/chat/send', {
+        cookie: fixture.adminCookie,
         headers: { origin: 'https://evil.example' },
         body: { conversationId, content: 'not from the owner' },
       });
       expect(forged.status).toBe(403);
       expect(forged.body.code).toBe('forbidden:origin');
-      const patch = await api(server, `/api/chat/conversations/${conversationId}`, {
+      const patch = await api(fixture.server, `/api/chat/conversations/${conversationId}`, {
         method: 'PATCH',
-        cookie,
+        cookie: fixture.adminCookie,
         headers: { origin: 'https://evil.example' },
         body: { status: 'closed' },
       });
@@ -215,51 +197,51 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('slides the session expiry when a live session comes back', async () => {
-      const first = (await api(server, '/api/chat/session', { body: {} })).body.data;
+      const first = (await api(fixture.server, '/api/chat/session', { body: {} })).body.data;
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const again = (await api(server, '/api/chat/session', { body: { sessionToken: first.sessionToken } })).body.data;
+      const again = (await api(fixture.server, '/api/chat/session', { body: { sessionToken: first.sessionToken } })).body.data;
       expect(again.sessionToken).toBe(first.sessionToken);
       expect(Date.parse(again.expiresAt)).toBeGreaterThan(Date.parse(first.expiresAt));
     });
 
     it('reopens a resolved conversation when the visitor writes again', async () => {
-      const token = await newVisitor(server);
-      const conversationId = (await visitorSend(server, token, { content: 'question' })).body.data.conversationId;
-      await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { status: 'resolved' } });
-      const again = await visitorSend(server, token, { conversationId, content: 'one more thing', visitorEmail: 'late@example.com' });
+      const token = await newVisitor(fixture.server);
+      const conversationId = (await visitorSend(fixture.server, token, { content: 'question' })).body.data.conversationId;
+      await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { status: 'resolved' } });
+      const again = await visitorSend(fixture.server, token, { conversationId, content: 'one more thing', visitorEmail: 'late@example.com' });
       expect(again.body.data.conversationId).toBe(conversationId);
       const listed = (await adminGet('/api/chat/conversations?q=late%40example.com')).body.data.conversations;
       expect(listed).toMatchObject([{ id: conversationId, status: 'active', visitorEmail: 'late@example.com' }]);
     });
 
     it('stores a retried send with the same clientMessageId once', async () => {
-      const token = await newVisitor(server);
+      const token = await newVisitor(fixture.server);
       const body = { content: 'only once', clientMessageId: 'retry-abc_123' };
-      const first = await visitorSend(server, token, body);
-      const retry = await visitorSend(server, token, body);
+      const first = await visitorSend(fixture.server, token, body);
+      const retry = await visitorSend(fixture.server, token, body);
       expect(first.status).toBe(201);
       expect(retry.status).toBe(200);
       expect(retry.body.data).toEqual(first.body.data);
-      const concurrent = await Promise.all([1, 2, 3].map(() => visitorSend(server, token, { content: 'burst', clientMessageId: 'burst-1' })));
+      const concurrent = await Promise.all([1, 2, 3].map(() => visitorSend(fixture.server, token, { content: 'burst', clientMessageId: 'burst-1' })));
       expect(new Set(concurrent.map((r) => r.body.data.id)).size).toBe(1);
-      const all = await visitorGet(server, token, `/api/chat/messages?conversationId=${first.body.data.conversationId}`);
+      const all = await visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${first.body.data.conversationId}`);
       expect(all.body.data.messages.map((m: { content: string }) => m.content)).toEqual(['only once', 'burst']);
     });
 
     it('opens exactly one conversation for two concurrent first sends', async () => {
-      const token = await newVisitor(server);
+      const token = await newVisitor(fixture.server);
       const [a, b] = await Promise.all([
-        visitorSend(server, token, { content: 'first' }),
-        visitorSend(server, token, { content: 'second' }),
+        visitorSend(fixture.server, token, { content: 'first' }),
+        visitorSend(fixture.server, token, { content: 'second' }),
       ]);
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(a.body.data.conversationId).toBe(b.body.data.conversationId);
-      const all = await visitorGet(server, token, `/api/chat/messages?conversationId=${a.body.data.conversationId}`);
+      const all = await visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${a.body.data.conversationId}`);
       expect(all.body.data.messages).toHaveLength(2);
     });
 
     it('answers invalid input with 400 and the fields at fault', async () => {
-      const token = await newVisitor(server);
+      const token = await newVisitor(fixture.server);
       const cases: [Record<string, unknown>, string[]][] = [
         [{ content: '   ' }, ['content']],
         [{ content: 'x'.repeat(2001) }, ['content']],
@@ -270,43 +252,43 @@ for (const { dialect, create, skip } of dialects) {
         [{ content: 'hi', conversationId: 'abc' }, ['conversationId']],
       ];
       for (const [body, fields] of cases) {
-        const response = await visitorSend(server, token, body);
+        const response = await visitorSend(fixture.server, token, body);
         expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(400);
         expect(response.body).toMatchObject({ success: false, code: 'bad_request:validation' });
         expect(Object.keys(response.body.fields).sort()).toEqual(fields);
       }
-      expect((await api(server, '/api/chat/send', { body: '{not json', headers: { 'x-session-token': token } })).status).toBe(400);
+      expect((await api(fixture.server, '/api/chat/send', { body: '{not json', headers: { 'x-session-token': token } })).status).toBe(400);
 
-      const conversationId = (await visitorSend(server, token, { content: 'valid' })).body.data.conversationId;
+      const conversationId = (await visitorSend(fixture.server, token, { content: 'valid' })).body.data.conversationId;
       for (const query of ['', 'conversationId=abc', `conversationId=${conversationId}&limit=0`, `conversationId=${conversationId}&limit=101`,
         `conversationId=${conversationId}&before=5&after=1`, `conversationId=${conversationId}&before=-1`]) {
-        const response = await visitorGet(server, token, `/api/chat/messages?${query}`);
+        const response = await visitorGet(fixture.server, token, `/api/chat/messages?${query}`);
         expect(response.status, query).toBe(400);
         expect(response.body.code).toBe('bad_request:validation');
       }
-      expect((await visitorRead(server, token, { conversationId })).status).toBe(400);
+      expect((await visitorRead(fixture.server, token, { conversationId })).status).toBe(400);
 
       expect((await adminGet('/api/chat/conversations?status=open')).status).toBe(400);
       expect((await adminGet('/api/chat/conversations?page=0')).status).toBe(400);
       const noConversation = await adminSend({ content: 'to whom?' });
       expect(noConversation.status).toBe(400);
       expect(Object.keys(noConversation.body.fields)).toEqual(['conversationId']);
-      const emptyPatch = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: {} });
+      const emptyPatch = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: {} });
       expect(emptyPatch.status).toBe(400);
-      const badPatch = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { status: 'gone' } });
+      const badPatch = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { status: 'gone' } });
       expect(badPatch.status).toBe(400);
       expect(Object.keys(badPatch.body.fields)).toEqual(['status']);
     });
 
     it('stores and returns markup and SQL-looking content verbatim', async () => {
-      const token = await newVisitor(server);
+      const token = await newVisitor(fixture.server);
       const payloads = ['<img src=x onerror=alert(1)>', "'; DROP TABLE messages; --", 'emoji 👋 and "quotes" \\ backslash'];
       for (const content of payloads) {
-        const sent = await visitorSend(server, token, { content, visitorName: '<script>alert(1)</script>' });
+        const sent = await visitorSend(fixture.server, token, { content, visitorName: '<script>alert(1)</script>' });
         expect(sent.status).toBe(201);
         expect(sent.body.data.content).toBe(content);
       }
-      const conversationId = (await api(server, '/api/chat/session', { body: { sessionToken: token } })).body.data.conversationId;
+      const conversationId = (await api(fixture.server, '/api/chat/session', { body: { sessionToken: token } })).body.data.conversationId;
       const stored = await adminGet(`/api/chat/messages?conversationId=${conversationId}`);
       expect(stored.body.data.messages.map((m: { content: string }) => m.content)).toEqual(payloads);
       const listed = await adminGet(`/api/chat/conversations?q=${encodeURIComponent('DROP TABLE')}`);
@@ -314,12 +296,12 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('pages back with before and forward with after, saying whether more exist', async () => {
-      const token = await newVisitor(server);
+      const token = await newVisitor(fixture.server);
       const ids: number[] = [];
-      for (let i = 1; i <= 12; i++) ids.push((await visitorSend(server, token, { content: `m${i}` })).body.data.id);
-      const conversationId = (await api(server, '/api/chat/session', { body: { sessionToken: token } })).body.data.conversationId;
+      for (let i = 1; i <= 12; i++) ids.push((await visitorSend(fixture.server, token, { content: `m${i}` })).body.data.id);
+      const conversationId = (await api(fixture.server, '/api/chat/session', { body: { sessionToken: token } })).body.data.conversationId;
       const page = (query: string) =>
-        visitorGet(server, token, `/api/chat/messages?conversationId=${conversationId}&${query}`).then((r) => r.body.data);
+        visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${conversationId}&${query}`).then((r) => r.body.data);
       const idsOf = (data: { messages: { id: number }[] }) => data.messages.map((m) => m.id);
 
       const latest = await page('limit=5');
@@ -342,35 +324,35 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it("accepts the plans' API as they wrote it: a session start with no body at all, and conversationId null for a new conversation", async () => {
-      const bare = await fetch(`${server.url}/api/chat/session`, { method: 'POST' });
+      const bare = await fetch(`${fixture.server.url}/api/chat/session`, { method: 'POST' });
       expect(bare.status).toBe(200);
       const { sessionToken } = ((await bare.json()) as { data: { sessionToken: string } }).data;
       expect(sessionToken).toMatch(UUID_V4);
 
-      const sent = await visitorSend(server, sessionToken, { conversationId: null, content: 'a new conversation' });
+      const sent = await visitorSend(fixture.server, sessionToken, { conversationId: null, content: 'a new conversation' });
       expect(sent.status).toBe(201);
       expect(sent.body.data.conversationId).toEqual(expect.any(Number));
 
       // Without a Content-Type, a body that is not empty is still refused.
-      const untyped = await fetch(`${server.url}/api/chat/session`, { method: 'POST', body: new Uint8Array(Buffer.from('{}')) });
+      const untyped = await fetch(`${fixture.server.url}/api/chat/session`, { method: 'POST', body: new Uint8Array(Buffer.from('{}')) });
       expect(untyped.status).toBe(415);
     });
 
     it('lets the admin change status and AI handling, and a closed conversation makes the visitor start anew', async () => {
-      const token = await newVisitor(server);
-      const first = (await visitorSend(server, token, { content: 'before closing', visitorName: 'Grace' })).body.data;
+      const token = await newVisitor(fixture.server);
+      const first = (await visitorSend(fixture.server, token, { content: 'before closing', visitorName: 'Grace' })).body.data;
       const conversationId = first.conversationId;
 
-      const resolved = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { status: 'resolved' } });
+      const resolved = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { status: 'resolved' } });
       expect(resolved.status).toBe(200);
       expect(resolved.body.data).toMatchObject({ id: conversationId, status: 'resolved', isAiHandled: true });
       const filtered = await adminGet('/api/chat/conversations?status=resolved&limit=100');
       expect(filtered.body.data.conversations.map((c: { id: number }) => c.id)).toContain(conversationId);
 
-      const human = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { isAiHandled: false } });
+      const human = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { isAiHandled: false } });
       expect(human.body.data).toMatchObject({ status: 'resolved', isAiHandled: false });
 
-      const closed = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { status: 'closed' } });
+      const closed = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { status: 'closed' } });
       expect(closed.body.data.status).toBe('closed');
       // The visitor would never see it: the owner is told to reopen first.
       const intoClosed = await adminSend({ conversationId, content: 'are you still there?' });
@@ -378,14 +360,14 @@ for (const { dialect, create, skip } of dialects) {
       expect(intoClosed.body).toMatchObject({ success: false, code: 'conflict:conversation', error: expect.stringMatching(/closed/i) });
       const messages = await adminGet(`/api/chat/messages?conversationId=${conversationId}`);
       expect(messages.body.data.messages.map((m: { content: string }) => m.content)).not.toContain('are you still there?');
-      const afterClose = await visitorSend(server, token, { content: 'back again' });
+      const afterClose = await visitorSend(fixture.server, token, { content: 'back again' });
       expect(afterClose.status).toBe(201);
       expect(afterClose.body.data.conversationId).not.toBe(conversationId);
       const fresh = (await adminGet(`/api/chat/conversations?q=Grace&status=active`)).body.data.conversations;
       expect(fresh.map((c: { id: number }) => c.id)).toEqual([afterClose.body.data.conversationId]);
 
       for (const id of ['999999999', 'abc', '0']) {
-        const missing = await api(server, `/api/chat/conversations/${id}`, { method: 'PATCH', cookie, body: { status: 'closed' } });
+        const missing = await api(fixture.server, `/api/chat/conversations/${id}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { status: 'closed' } });
         expect(missing.status, id).toBe(404);
         expect(missing.body.code).toBe('not_found:conversation');
       }

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useProductionServer } from '../helpers/production-server';
+import { api } from '../helpers/server';
 import { switchAiRepliesOff, visitorGet, visitorSend } from './helpers';
 
-const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
 /* GET /api/chat/conversations/:id — what the admin's conversation panel shows about a visitor. */
 describe('conversation details for the admin', () => {
-  let server: TestServer;
-  let cookie: string;
-
-  beforeAll(async () => {
-    server = await startTestServer({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
-    cookie = await signInAsAdmin(server, admin);
-    await switchAiRepliesOff(server, cookie);
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const fixture = useProductionServer({ admin: true });
+  beforeAll(() => switchAiRepliesOff(fixture.server, fixture.adminCookie));
 
   async function conversationOfNewVisitor() {
-    const session = await api(server, '/api/chat/session', {
-      body: { pageUrl: `${server.url}/projects` },
+    const session = await api(fixture.server, '/api/chat/session', {
+      body: { pageUrl: `${fixture.server.url}/projects` },
       headers: { 'user-agent': FIREFOX_ON_LINUX },
     });
     const token = session.body.data.sessionToken as string;
-    const sent = await visitorSend(server, token, { content: 'Is the **Tanya** project open source?', visitorName: 'Sari', visitorEmail: 'sari@example.com' });
+    const sent = await visitorSend(fixture.server, token, { content: 'Is the **Tanya** project open source?', visitorName: 'Sari', visitorEmail: 'sari@example.com' });
     expect(sent.status).toBe(201);
     return { token, conversationId: sent.body.data.conversationId as number, message: sent.body.data };
   }
@@ -34,9 +24,9 @@ describe('conversation details for the admin', () => {
   it("answers the inbox fields and the visitor's details", async () => {
     const { token, conversationId, message } = await conversationOfNewVisitor();
     // Moving to another page and coming back to the chat records the page.
-    await api(server, '/api/chat/session', { body: { sessionToken: token, pageUrl: `${server.url}/about?lang=id#team` } });
+    await api(fixture.server, '/api/chat/session', { body: { sessionToken: token, pageUrl: `${fixture.server.url}/about?lang=id#team` } });
 
-    const response = await api(server, `/api/chat/conversations/${conversationId}`, { cookie });
+    const response = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { cookie: fixture.adminCookie });
     expect(response.status).toBe(200);
     const details = response.body.data;
     expect(details).toMatchObject({
@@ -60,38 +50,38 @@ describe('conversation details for the admin', () => {
   });
 
   it('keeps only pages of this site: a foreign page URL is never stored, and never replaces the last page on this site', async () => {
-    const started = await api(server, '/api/chat/session', { body: { pageUrl: 'https://evil.example/admin/login' } });
+    const started = await api(fixture.server, '/api/chat/session', { body: { pageUrl: 'https://evil.example/admin/login' } });
     const token = started.body.data.sessionToken as string;
-    const sent = await visitorSend(server, token, { content: 'hello' });
-    const detailsOf = async () => (await api(server, `/api/chat/conversations/${sent.body.data.conversationId}`, { cookie })).body.data.visitor;
+    const sent = await visitorSend(fixture.server, token, { content: 'hello' });
+    const detailsOf = async () => (await api(fixture.server, `/api/chat/conversations/${sent.body.data.conversationId}`, { cookie: fixture.adminCookie })).body.data.visitor;
     expect((await detailsOf()).pageUrl).toBeNull();
 
-    await api(server, '/api/chat/session', { body: { sessionToken: token, pageUrl: `${server.url}/projects` } });
-    await api(server, '/api/chat/session', { body: { sessionToken: token, pageUrl: 'https://evil.example/admin/login' } });
+    await api(fixture.server, '/api/chat/session', { body: { sessionToken: token, pageUrl: `${fixture.server.url}/projects` } });
+    await api(fixture.server, '/api/chat/session', { body: { sessionToken: token, pageUrl: 'https://evil.example/admin/login' } });
     expect((await detailsOf()).pageUrl).toBe('/projects');
   });
 
   it('follows status and handling changes made with PATCH', async () => {
     const { conversationId } = await conversationOfNewVisitor();
-    const patched = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { status: 'resolved', isAiHandled: false } });
+    const patched = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { status: 'resolved', isAiHandled: false } });
     expect(patched.status).toBe(200);
-    const response = await api(server, `/api/chat/conversations/${conversationId}`, { cookie });
+    const response = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { cookie: fixture.adminCookie });
     expect(response.body.data).toMatchObject({ status: 'resolved', isAiHandled: false });
   });
 
   it('needs the admin: 401 without the cookie, and a visitor token is not enough', async () => {
     const { token, conversationId } = await conversationOfNewVisitor();
-    const anonymous = await api(server, `/api/chat/conversations/${conversationId}`);
+    const anonymous = await api(fixture.server, `/api/chat/conversations/${conversationId}`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toMatchObject({ success: false, code: 'unauthorized:auth' });
-    const asVisitor = await visitorGet(server, token, `/api/chat/conversations/${conversationId}`);
+    const asVisitor = await visitorGet(fixture.server, token, `/api/chat/conversations/${conversationId}`);
     expect(asVisitor.status).toBe(401);
     expect(JSON.stringify(asVisitor.body)).not.toContain('Sari');
   });
 
   it('answers 404 for an unknown or malformed id', async () => {
     for (const id of ['999999', '0', '-1', 'abc', '1e3', '12345678901234567890']) {
-      const response = await api(server, `/api/chat/conversations/${id}`, { cookie });
+      const response = await api(fixture.server, `/api/chat/conversations/${id}`, { cookie: fixture.adminCookie });
       expect(response.status, id).toBe(404);
       expect(response.body).toMatchObject({ success: false, code: 'not_found:conversation' });
     }
@@ -99,7 +89,7 @@ describe('conversation details for the admin', () => {
 
   it('still answers 400 with fields for a bad PATCH body', async () => {
     const { conversationId } = await conversationOfNewVisitor();
-    const response = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { status: 'archived' } });
+    const response = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { status: 'archived' } });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ success: false, code: 'bad_request:validation' });
     expect(Object.keys(response.body.fields)).toContain('status');

@@ -1,14 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChatClient, type ChatClient } from '@/chat/client';
 import { conversationChannel, type MessagePayload } from '@/realtime/channels';
 import type { RealtimeConnector } from '@/realtime/client';
 import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
-import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { dialects, mysqlSkipReason } from '../helpers/databases';
+import { useProductionServer } from '../helpers/production-server';
+import { api } from '../helpers/server';
 import { newVisitor, visitorSend, switchAiRepliesOff } from './helpers';
 import { fastReconnect, noRateLimits, startCuttableProxy, untilMessages, untilState, type CuttableProxy } from './realtime-helpers';
 
-const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const MISSED = 20;
 
 /*
@@ -19,37 +19,24 @@ const MISSED = 20;
  */
 for (const { dialect, create, skip } of dialects) {
   describe.skipIf(skip)(`chat gap fill on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
-    let testDb: TestDatabase;
-    let server: TestServer;
-    let cookie: string;
+    const fixture = useProductionServer({ admin: true, database: create, env: noRateLimits });
     let cleanup: (() => unknown)[] = [];
 
-    const serverEnv = () => ({ DATABASE_URL: testDb.url, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...noRateLimits });
-
-    beforeAll(async () => {
-      testDb = await create();
-      server = await startTestServer({ env: serverEnv() });
-      cookie = await signInAsAdmin(server, admin);
-      await switchAiRepliesOff(server, cookie);
-    });
+    beforeAll(() => switchAiRepliesOff(fixture.server, fixture.adminCookie));
     afterEach(async () => {
       for (const step of cleanup.reverse()) await step();
       cleanup = [];
     });
-    afterAll(async () => {
-      await server?.stop();
-      await testDb?.drop();
-    });
 
     /** A visitor with a conversation, whose client talks to the server through a proxy the test can cut. */
     async function connectedVisitor(): Promise<{ conversationId: number; firstId: number; proxy: CuttableProxy; connector: RealtimeConnector; client: ChatClient }> {
-      const token = await newVisitor(server);
-      const first = await visitorSend(server, token, { content: 'Hi, anyone there?' });
+      const token = await newVisitor(fixture.server);
+      const first = await visitorSend(fixture.server, token, { content: 'Hi, anyone there?' });
       expect(first.status).toBe(201);
       const conversationId: number = first.body.data.conversationId;
-      const proxy = await startCuttableProxy(server);
+      const proxy = await startCuttableProxy(fixture.server);
       const connector = createSocketIoConnector({ url: proxy.url, sessionToken: token, socketOptions: fastReconnect });
-      const client = createChatClient({ baseUrl: server.url, connector, auth: { sessionToken: token } });
+      const client = createChatClient({ baseUrl: fixture.server.url, connector, auth: { sessionToken: token } });
       cleanup.push(() => proxy.close(), () => connector.disconnect(), () => client.dispose());
       await client.open(conversationId);
       await connector.subscribe(conversationChannel(conversationId)).whenSubscribed;
@@ -62,7 +49,7 @@ for (const { dialect, create, skip } of dialects) {
     async function adminSendsWhileAway(conversationId: number): Promise<number[]> {
       const ids: number[] = [];
       for (let index = 1; index <= MISSED; index++) {
-        const sent = await api(server, '/api/chat/send', { body: { conversationId, content: `Missed message ${index}` }, cookie });
+        const sent = await api(fixture.server, '/api/chat/send', { body: { conversationId, content: `Missed message ${index}` }, cookie: fixture.adminCookie });
         expect(sent.status).toBe(201);
         ids.push(sent.body.data.id);
       }
@@ -89,7 +76,7 @@ for (const { dialect, create, skip } of dialects) {
       expectExactly(messages, firstId, missed);
 
       // Live events keep flowing after the gap is filled, and do not duplicate anything.
-      const live = await api(server, '/api/chat/send', { body: { conversationId, content: 'Back online?' }, cookie });
+      const live = await api(fixture.server, '/api/chat/send', { body: { conversationId, content: 'Back online?' }, cookie: fixture.adminCookie });
       const after = await untilMessages(client, conversationId, (list) => list.some((message) => message.id === live.body.data.id), 'the live message');
       expect(after.map((message) => message.id)).toEqual([firstId, ...missed, live.body.data.id]);
       // And the client acknowledged every one of them once it had them.
@@ -102,16 +89,14 @@ for (const { dialect, create, skip } of dialects) {
       await untilState(connector, 'reconnecting', 10_000);
       const missed = await adminSendsWhileAway(conversationId);
 
-      expect(await server.stop('SIGTERM')).toBe(0);
-      server = await startTestServer({ dataDir: server.dataDir, env: { ...serverEnv(), PORT: String(server.port) } });
-      cookie = await signInAsAdmin(server, admin);
+      expect(await fixture.restart()).toBe(0);
 
       await proxy.restore();
       await untilState(connector, 'connected');
       const messages = await untilMessages(client, conversationId, (list) => list.length >= MISSED + 1, `${MISSED} missed messages`);
       expectExactly(messages, firstId, missed);
 
-      const stored = await api(server, `/api/chat/messages?conversationId=${conversationId}`, { cookie });
+      const stored = await api(fixture.server, `/api/chat/messages?conversationId=${conversationId}`, { cookie: fixture.adminCookie });
       expect(stored.body.data.messages.map((message: MessagePayload) => message.id)).toEqual([firstId, ...missed]);
       // Delivery acknowledgements work against the new process too.
       await untilMessages(client, conversationId, (list) => list.slice(1).every((message) => message.status === 'delivered'), 'all delivered');

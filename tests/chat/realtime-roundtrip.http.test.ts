@@ -3,12 +3,12 @@ import { createChatClient, type ChatClient } from '@/chat/client';
 import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload } from '@/realtime/channels';
 import type { RealtimeConnector } from '@/realtime/client';
 import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
-import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { dialects, mysqlSkipReason } from '../helpers/databases';
+import { useProductionServer } from '../helpers/production-server';
+import { api } from '../helpers/server';
 import { newVisitor, visitorSend, switchAiRepliesOff } from './helpers';
 import { fastReconnect, fetchWithCookie, nextEvent, noRateLimits, untilMessages } from './realtime-helpers';
 
-const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 
 /*
  * The whole chat loop through a real server and real Socket.IO clients: the
@@ -17,51 +17,39 @@ const admin = { email: 'owner@example.com', password: 'correct horse battery sta
  */
 for (const { dialect, create, skip } of dialects) {
   describe.skipIf(skip)(`chat realtime round trip on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
-    let testDb: TestDatabase;
-    let server: TestServer;
-    let cookie: string;
+    const fixture = useProductionServer({ admin: true, database: create, env: noRateLimits });
     const connectors: RealtimeConnector[] = [];
     const clients: ChatClient[] = [];
+    beforeAll(() => switchAiRepliesOff(fixture.server, fixture.adminCookie));
 
-    beforeAll(async () => {
-      testDb = await create();
-      server = await startTestServer({
-        env: { DATABASE_URL: testDb.url, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...noRateLimits },
-      });
-      cookie = await signInAsAdmin(server, admin);
-      await switchAiRepliesOff(server, cookie);
-    });
-
-    afterAll(async () => {
+    afterAll(() => {
       for (const client of clients) client.dispose();
       for (const connector of connectors) connector.disconnect();
-      await server?.stop();
-      await testDb?.drop();
     });
 
     const adminConnector = () => {
-      const connector = createSocketIoConnector({ url: server.url, socketOptions: { ...fastReconnect, extraHeaders: { cookie } } });
+      const connector = createSocketIoConnector({ url: fixture.server.url, socketOptions: { ...fastReconnect, extraHeaders: { cookie: fixture.adminCookie } } });
       connectors.push(connector);
       return connector;
     };
     const visitorSide = (sessionToken: string) => {
-      const connector = createSocketIoConnector({ url: server.url, sessionToken, socketOptions: fastReconnect });
-      const client = createChatClient({ baseUrl: server.url, connector, auth: { sessionToken } });
+      const connector = createSocketIoConnector({ url: fixture.server.url, sessionToken, socketOptions: fastReconnect });
+      const client = createChatClient({ baseUrl: fixture.server.url, connector, auth: { sessionToken } });
       connectors.push(connector);
       clients.push(client);
       return { connector, client };
     };
-    const adminSend = (body: Record<string, unknown>) => api(server, '/api/chat/send', { body, cookie });
+    const adminSend = (body: Record<string, unknown>) => api(fixture.server, '/api/chat/send', { body, cookie: fixture.adminCookie });
 
     it('carries messages both ways, with delivered and read statuses reaching the sender', async () => {
       // The admin's inbox hears about a new conversation and its first message.
       const adminSide = adminConnector();
       const notifications = adminSide.subscribe(ADMIN_NOTIFICATIONS_CHANNEL);
       await notifications.whenSubscribed;
-      const token = await newVisitor(server);
+      const token = await newVisitor(fixture.server);
       const newConversation = nextEvent(notifications, 'new-conversation');
       const alert = nextEvent(notifications, 'new-message-alert');
-      const first = await visitorSend(server, token, { content: 'Hello there', visitorName: 'Ada' });
+      const first = await visitorSend(fixture.server, token, { content: 'Hello there', visitorName: 'Ada' });
       expect(first.status).toBe(201);
       const conversationId: number = first.body.data.conversationId;
       expect(await newConversation).toMatchObject({ id: conversationId, visitorName: 'Ada', status: 'active' });
@@ -74,7 +62,7 @@ for (const { dialect, create, skip } of dialects) {
       const adminChannel = adminSide.subscribe(conversationChannel(conversationId));
       await adminChannel.whenSubscribed;
       const visitorMessage = nextEvent(adminChannel, 'new-message');
-      const second = await visitorSend(server, token, { content: 'Are you there?' });
+      const second = await visitorSend(fixture.server, token, { content: 'Are you there?' });
       expect(second.status).toBe(201);
       expect(await visitorMessage).toMatchObject({ id: second.body.data.id, content: 'Are you there?', senderType: 'visitor' });
 
@@ -118,7 +106,7 @@ for (const { dialect, create, skip } of dialects) {
         (messages) => messages.filter((message) => message.senderType === 'visitor').every((message) => message.status === 'delivered'),
         "the visitor's messages marked delivered",
       );
-      const adminRead = await api(server, '/api/chat/read', { body: { conversationId, upToMessageId: replyId }, cookie });
+      const adminRead = await api(fixture.server, '/api/chat/read', { body: { conversationId, upToMessageId: replyId }, cookie: fixture.adminCookie });
       expect(adminRead.status).toBe(200);
       await untilMessages(
         client,
@@ -128,7 +116,7 @@ for (const { dialect, create, skip } of dialects) {
       );
 
       // The stored statuses match what the events said.
-      const stored = await api(server, `/api/chat/messages?conversationId=${conversationId}`, { cookie });
+      const stored = await api(fixture.server, `/api/chat/messages?conversationId=${conversationId}`, { cookie: fixture.adminCookie });
       expect(stored.status).toBe(200);
       expect(stored.body.data.messages.map((message: MessagePayload) => [message.id, message.status])).toEqual([
         [first.body.data.id, 'read'],
@@ -141,17 +129,17 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('gives an admin chat client the same view through its cookie', async () => {
-      const token = await newVisitor(server);
-      const first = await visitorSend(server, token, { content: 'One' });
+      const token = await newVisitor(fixture.server);
+      const first = await visitorSend(fixture.server, token, { content: 'One' });
       const conversationId: number = first.body.data.conversationId;
       const connector = adminConnector();
-      const client = createChatClient({ baseUrl: server.url, connector, fetch: fetchWithCookie(cookie), auth: 'admin-cookie' });
+      const client = createChatClient({ baseUrl: fixture.server.url, connector, fetch: fetchWithCookie(fixture.adminCookie), auth: 'admin-cookie' });
       clients.push(client);
       const delivered = nextEvent(connector.subscribe(conversationChannel(conversationId)), 'message-status');
       await client.open(conversationId);
       // The admin's client acknowledges the visitor's message, not its own.
       expect(await delivered).toEqual({ conversationId, messageIds: [first.body.data.id], status: 'delivered' });
-      const second = await visitorSend(server, token, { content: 'Two' });
+      const second = await visitorSend(fixture.server, token, { content: 'Two' });
       const reply = await adminSend({ conversationId, content: 'Three' });
       const messages = await untilMessages(
         client,

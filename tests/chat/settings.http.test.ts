@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_NOTIFICATIONS_CHANNEL } from '@/realtime/channels';
 import { samplePortfolio } from '@/portfolio/sample';
 import { api } from '../helpers/server';
-import { connect, createClient, useAdminServer, waitFor } from '../realtime/helpers';
+import { connect, createClient, waitFor } from '../realtime/helpers';
+import { useProductionServer } from '../helpers/production-server';
 
 describe('chat settings API', () => {
-  const fixture = useAdminServer();
+  const fixture = useProductionServer({ admin: true });
   const settings = (init: { method?: string; body?: unknown; headers?: Record<string, string>; cookie?: string } = {}) =>
     api(fixture.server, '/api/chat/settings', init);
   const asAdmin = (init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>

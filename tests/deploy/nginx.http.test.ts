@@ -10,7 +10,8 @@ import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload }
 import { createMysqlDatabase, mysqlSkipReason, mysqlUrl, type TestDatabase } from '../helpers/databases';
 import { projectRoot } from '../helpers/build';
 import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { ADMIN, adminEnv, connect, waitFor, type TestSocket } from '../realtime/helpers';
+import { ADMIN, adminEnv } from '../helpers/production-server';
+import { connect, waitFor, type TestSocket } from '../realtime/helpers';
 
 /*
  * The production guide's nginx example (docs/nginx/tanya.conf), run as it is

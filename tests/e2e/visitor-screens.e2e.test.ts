@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Database } from '@/db/client';
 import type { Repository } from '@/db/repository';
-import { openServerDatabase } from '../realtime/helpers';
+import { openServerDatabase } from '../helpers/production-server';
 import { connectAdmin, type AdminDriver } from './helpers/admin-api';
 import { useE2e, viewports } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';

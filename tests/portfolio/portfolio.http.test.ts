@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '@/portfolio/sample';
-import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { dialects, mysqlSkipReason } from '../helpers/databases';
+import { useProductionServer } from '../helpers/production-server';
+import { api } from '../helpers/server';
 
-const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 
 /* The same HTTP behaviour on the embedded SQLite file and on MySQL. */
 for (const { dialect, create, skip } of dialects) {
   describe.skipIf(skip)(`portfolio over HTTP on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
-    let testDb: TestDatabase;
-    let server: TestServer;
-    let cookie: string;
-
-    beforeAll(async () => {
-      testDb = await create();
-      server = await startTestServer({
-        env: { DATABASE_URL: testDb.url, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
-      });
-      cookie = await signInAsAdmin(server, admin);
-    });
-
-    afterAll(async () => {
-      await server?.stop();
-      await testDb?.drop();
-    });
+    const fixture = useProductionServer({ admin: true, database: create });
 
     it('renders the seeded sample portfolio on the home page, marked as sample', async () => {
-      const response = await fetch(`${server.url}/`);
+      const response = await fetch(`${fixture.server.url}/`);
       expect(response.status).toBe(200);
       const html = await response.text();
       expect(html).toContain(samplePortfolio.about!.name);
@@ -37,7 +22,7 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('reports the database in the health check', async () => {
-      const response = await api(server, '/api/health');
+      const response = await api(fixture.server, '/api/health');
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         success: true,
@@ -47,9 +32,9 @@ for (const { dialect, create, skip } of dialects) {
 
     it('refuses the admin API without a session', async () => {
       for (const request of [
-        api(server, '/api/admin/portfolio'),
-        api(server, '/api/admin/portfolio', { method: 'PUT', body: samplePortfolio }),
-        api(server, '/api/admin/portfolio/sample', { method: 'DELETE' }),
+        api(fixture.server, '/api/admin/portfolio'),
+        api(fixture.server, '/api/admin/portfolio', { method: 'PUT', body: samplePortfolio }),
+        api(fixture.server, '/api/admin/portfolio/sample', { method: 'DELETE' }),
       ]) {
         const response = await request;
         expect(response.status).toBe(401);
@@ -58,15 +43,15 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('returns the whole portfolio as one document', async () => {
-      const response = await api(server, '/api/admin/portfolio', { cookie });
+      const response = await api(fixture.server, '/api/admin/portfolio', { cookie: fixture.adminCookie });
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ success: true, data: samplePortfolio });
     });
 
     it('answers invalid input with 400 and a message per field, changing nothing', async () => {
-      const response = await api(server, '/api/admin/portfolio', {
+      const response = await api(fixture.server, '/api/admin/portfolio', {
         method: 'PUT',
-        cookie,
+        cookie: fixture.adminCookie,
         body: {
           about: { ...samplePortfolio.about, name: '  ' },
           techStack: [{ title: 'Go', description: 'x', iconColor: 'red' }],
@@ -77,16 +62,16 @@ for (const { dialect, create, skip } of dialects) {
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ success: false, code: 'bad_request:validation' });
       expect(Object.keys(response.body.fields).sort()).toEqual(['about.name', 'projects.0.url', 'techStack.0.iconColor']);
-      expect((await api(server, '/api/admin/portfolio', { cookie })).body.data).toEqual(samplePortfolio);
+      expect((await api(fixture.server, '/api/admin/portfolio', { cookie: fixture.adminCookie })).body.data).toEqual(samplePortfolio);
     });
 
     it('answers malformed JSON with 400 and a non-JSON body with 415', async () => {
-      const malformed = await api(server, '/api/admin/portfolio', { method: 'PUT', cookie, body: '{"about":' });
+      const malformed = await api(fixture.server, '/api/admin/portfolio', { method: 'PUT', cookie: fixture.adminCookie, body: '{"about":' });
       expect(malformed.status).toBe(400);
       expect(malformed.body).toMatchObject({ success: false, code: 'bad_request:json' });
-      const wrongType = await api(server, '/api/admin/portfolio', {
+      const wrongType = await api(fixture.server, '/api/admin/portfolio', {
         method: 'PUT',
-        cookie,
+        cookie: fixture.adminCookie,
         body: 'about=1',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
@@ -95,7 +80,7 @@ for (const { dialect, create, skip } of dialects) {
 
     it('answers a 1 MB body with 413', async () => {
       const huge = JSON.stringify({ about: null, techStack: [], career: [], projects: [], padding: 'x'.repeat(1024 * 1024) });
-      const response = await api(server, '/api/admin/portfolio', { method: 'PUT', cookie, body: huge });
+      const response = await api(fixture.server, '/api/admin/portfolio', { method: 'PUT', cookie: fixture.adminCookie, body: huge });
       expect(response.status).toBe(413);
       expect(response.body).toMatchObject({ success: false, code: 'payload_too_large:body' });
     });
@@ -113,12 +98,12 @@ for (const { dialect, create, skip } of dialects) {
         career: [],
         projects: [{ name: 'Resep Nusantara', description: 'A recipe app', url: 'https://resep.example' }],
       };
-      const response = await api(server, '/api/admin/portfolio', { method: 'PUT', cookie, body: document });
+      const response = await api(fixture.server, '/api/admin/portfolio', { method: 'PUT', cookie: fixture.adminCookie, body: document });
       expect(response.status).toBe(200);
       expect(response.body.data.techStack[0]).toMatchObject({ title: 'Flutter', iconName: 'flutter', iconColor: expect.stringMatching(/^#/) });
       expect(response.body.data.about).toMatchObject({ name: 'Dewi Lestari', coreValues: [], interests: [] });
 
-      const html = await (await fetch(`${server.url}/`)).text();
+      const html = await (await fetch(`${fixture.server.url}/`)).text();
       expect(html).toContain('Dewi Lestari');
       expect(html).toContain('Resep Nusantara');
       expect(html).not.toContain(samplePortfolio.about!.name);
@@ -126,15 +111,15 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('removes only sample content', async () => {
-      const response = await api(server, '/api/admin/portfolio/sample', { method: 'DELETE', cookie });
+      const response = await api(fixture.server, '/api/admin/portfolio/sample', { method: 'DELETE', cookie: fixture.adminCookie });
       expect(response.status).toBe(200);
       expect(response.body.data.about.name).toBe('Dewi Lestari');
     });
 
     it('rejects a state-changing admin request from a foreign origin', async () => {
-      const response = await api(server, '/api/admin/portfolio/sample', {
+      const response = await api(fixture.server, '/api/admin/portfolio/sample', {
         method: 'DELETE',
-        cookie,
+        cookie: fixture.adminCookie,
         headers: { origin: 'https://evil.example' },
       });
       expect(response.status).toBe(403);

@@ -1,64 +1,52 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import type { Repository } from '@/db/repository';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel } from '@/realtime/channels';
 import type { SubscribeAck } from '@/realtime/protocol';
-import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { ADMIN, adminEnv, collect, connect, createClient, createVisitor, openServerDatabase, waitFor, type TestSocket } from './helpers';
+import { useProductionServer } from '../helpers/production-server';
+import { collect, connect, createClient, createVisitor, waitFor, type TestSocket } from './helpers';
 
 const subscribe = (socket: TestSocket, channel: string) => socket.timeout(5_000).emitWithAck('subscribe', channel) as Promise<SubscribeAck>;
 const typing = (channel: string, isTyping = true) => ({ channel, event: 'client-typing' as const, data: { isTyping, senderType: 'visitor' as const } });
 
 describe('realtime channels', () => {
-  let server: TestServer;
-  let database: Database;
-  let repository: Repository;
-  let adminCookie: string;
+  const fixture = useProductionServer({ admin: true, repository: true });
   const sockets: TestSocket[] = [];
 
   const visitorSocket = async (token: string) => {
-    const socket = await connect(createClient(server, { auth: { sessionToken: token } }));
+    const socket = await connect(createClient(fixture.server, { auth: { sessionToken: token } }));
     sockets.push(socket);
     return socket;
   };
   const adminSocket = async () => {
-    const socket = await connect(createClient(server, { extraHeaders: { cookie: adminCookie } }));
+    const socket = await connect(createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } }));
     sockets.push(socket);
     return socket;
   };
 
-  beforeAll(async () => {
-    server = await startTestServer({ env: adminEnv });
-    ({ database, repository } = openServerDatabase(server));
-    adminCookie = await signInAsAdmin(server, ADMIN);
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const socket of sockets) socket.close();
-    await database?.close();
-    await server?.stop();
   });
 
   it('lets a visitor join its own conversation and nothing else', async () => {
-    const a = await createVisitor(repository);
-    const b = await createVisitor(repository);
+    const a = await createVisitor(fixture.repository);
+    const b = await createVisitor(fixture.repository);
     const socket = await visitorSocket(a.token);
     expect(await subscribe(socket, conversationChannel(a.conversationId!))).toEqual({ ok: true });
     expect(await subscribe(socket, conversationChannel(b.conversationId!))).toEqual({ ok: false, error: 'forbidden' });
     expect(await subscribe(socket, ADMIN_NOTIFICATIONS_CHANNEL)).toEqual({ ok: false, error: 'forbidden' });
     expect(await subscribe(socket, ADMIN_PRESENCE_CHANNEL)).toEqual({ ok: false, error: 'forbidden' });
     expect(await subscribe(socket, 'private-conversation-01')).toEqual({ ok: false, error: 'forbidden' });
-    await expect.poll(() => server.logs.some((entry) => entry.security === 'realtime subscription refused' && entry.channel === ADMIN_NOTIFICATIONS_CHANNEL)).toBe(true);
+    await expect.poll(() => fixture.server.logs.some((entry) => entry.security === 'realtime subscription refused' && entry.channel === ADMIN_NOTIFICATIONS_CHANNEL)).toBe(true);
   });
 
   it('reads the session again on subscribe: a conversation created after connecting can be joined', async () => {
-    const visitor = await createVisitor(repository, { withConversation: false });
+    const visitor = await createVisitor(fixture.repository, { withConversation: false });
     const socket = await visitorSocket(visitor.token);
-    const { conversation } = await repository.getOrCreateOpenConversationBySessionId({ sessionId: visitor.session.id });
+    const { conversation } = await fixture.repository.getOrCreateOpenConversationBySessionId({ sessionId: visitor.session.id });
     expect(await subscribe(socket, conversationChannel(conversation.id))).toEqual({ ok: true });
   });
 
   it('lets an admin join any conversation and the admin channels', async () => {
-    const visitor = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
     const socket = await adminSocket();
     expect(await subscribe(socket, conversationChannel(visitor.conversationId!))).toEqual({ ok: true });
     expect(await subscribe(socket, ADMIN_NOTIFICATIONS_CHANNEL)).toEqual({ ok: true });
@@ -66,8 +54,8 @@ describe('realtime channels', () => {
   });
 
   it('relays client-typing to the other members only, never back to the sender or to outsiders', async () => {
-    const visitor = await createVisitor(repository);
-    const other = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
+    const other = await createVisitor(fixture.repository);
     const channel = conversationChannel(visitor.conversationId!);
     const sender = await visitorSocket(visitor.token);
     const admin = await adminSocket();
@@ -88,8 +76,8 @@ describe('realtime channels', () => {
   });
 
   it('drops client events from non-members and unknown event names', async () => {
-    const visitor = await createVisitor(repository);
-    const intruder = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
+    const intruder = await createVisitor(fixture.repository);
     const channel = conversationChannel(visitor.conversationId!);
     const admin = await adminSocket();
     await subscribe(admin, channel);
@@ -106,7 +94,7 @@ describe('realtime channels', () => {
   });
 
   it("relays only a boolean and the sender's real role, whatever a client event carries", async () => {
-    const visitor = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
     const channel = conversationChannel(visitor.conversationId!);
     const admin = await adminSocket();
     await subscribe(admin, channel);
@@ -122,7 +110,7 @@ describe('realtime channels', () => {
   });
 
   it('throttles client events to at most 2 a second per socket', async () => {
-    const visitor = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
     const channel = conversationChannel(visitor.conversationId!);
     const admin = await adminSocket();
     await subscribe(admin, channel);
@@ -136,7 +124,7 @@ describe('realtime channels', () => {
   });
 
   it('stops relaying to a socket after it unsubscribes', async () => {
-    const visitor = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
     const channel = conversationChannel(visitor.conversationId!);
     const admin = await adminSocket();
     const watcher = await adminSocket();

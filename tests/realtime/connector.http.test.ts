@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import type { Repository } from '@/db/repository';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_PRESENCE_CHANNEL, conversationChannel } from '@/realtime/channels';
 import type { ConnectionState, RealtimeConnector } from '@/realtime/client';
 import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
-import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { ADMIN, adminEnv, createVisitor, openServerDatabase } from './helpers';
+import { ADMIN, adminEnv, openServerDatabase, useProductionServer } from '../helpers/production-server';
+import { signInAsAdmin, startTestServer } from '../helpers/server';
+import { createVisitor } from './helpers';
 
 /** Resolves when the connector reaches `state` (at once if it is there already). */
 function untilState(connector: RealtimeConnector, state: ConnectionState, timeoutMs = 60_000): Promise<void> {
@@ -35,37 +34,27 @@ function nextEvent<T>(bind: (fn: (data: T) => void) => () => void, timeoutMs = 5
 const fastReconnect = { reconnectionDelay: 100, reconnectionDelayMax: 500 };
 
 describe('Socket.IO connector', () => {
-  let server: TestServer;
-  let database: Database;
-  let repository: Repository;
-  let adminCookie: string;
+  const fixture = useProductionServer({ admin: true, repository: true });
   const connectors: RealtimeConnector[] = [];
 
   const visitorConnector = (sessionToken: string) => {
-    const connector = createSocketIoConnector({ url: server.url, sessionToken, socketOptions: fastReconnect });
+    const connector = createSocketIoConnector({ url: fixture.server.url, sessionToken, socketOptions: fastReconnect });
     connectors.push(connector);
     return connector;
   };
   const adminConnector = () => {
-    const connector = createSocketIoConnector({ url: server.url, socketOptions: { ...fastReconnect, extraHeaders: { cookie: adminCookie } } });
+    const connector = createSocketIoConnector({ url: fixture.server.url, socketOptions: { ...fastReconnect, extraHeaders: { cookie: fixture.adminCookie } } });
     connectors.push(connector);
     return connector;
   };
 
-  beforeAll(async () => {
-    server = await startTestServer({ env: adminEnv });
-    ({ database, repository } = openServerDatabase(server));
-    adminCookie = await signInAsAdmin(server, ADMIN);
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const connector of connectors) connector.disconnect();
-    await database?.close();
-    await server?.stop();
   });
 
   it('subscribes (before or after connecting), caches channels by name, and rejects refused subscriptions', async () => {
-    const visitor = await createVisitor(repository);
-    const other = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
+    const other = await createVisitor(fixture.repository);
     const connector = visitorConnector(visitor.token);
     const own = connector.subscribe(conversationChannel(visitor.conversationId!));
     expect(connector.subscribe(conversationChannel(visitor.conversationId!))).toBe(own);
@@ -75,7 +64,7 @@ describe('Socket.IO connector', () => {
   });
 
   it('relays trigger() to bound listeners of the other members, and unbinds', async () => {
-    const visitor = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
     const channelName = conversationChannel(visitor.conversationId!);
     const admin = adminConnector();
     const adminChannel = admin.subscribe(channelName);
@@ -88,9 +77,9 @@ describe('Socket.IO connector', () => {
   });
 
   it('acknowledges delivery and exposes presence', async () => {
-    const visitor = await createVisitor(repository);
+    const visitor = await createVisitor(fixture.repository);
     const channelName = conversationChannel(visitor.conversationId!);
-    const { message } = await repository.createMessage({ conversationId: visitor.conversationId!, senderType: 'admin', content: 'hi' });
+    const { message } = await fixture.repository.createMessage({ conversationId: visitor.conversationId!, senderType: 'admin', content: 'hi' });
     const admin = adminConnector();
     const presence = admin.subscribe(ADMIN_PRESENCE_CHANNEL);
     const adminChannel = admin.subscribe(channelName);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { conversationChannel } from '@/realtime/channels';
 import type { DeliveredAck } from '@/realtime/protocol';
-import { connect, createClient, createVisitor, type TestSocket, useAdminServer, waitFor } from './helpers';
+import { connect, createClient, createVisitor, type TestSocket, waitFor } from './helpers';
+import { useProductionServer } from '../helpers/production-server';
 
 const delivered = (socket: TestSocket, conversationId: number, messageIds: number[]) =>
   socket.timeout(5_000).emitWithAck('message:delivered', { conversationId, messageIds }) as Promise<DeliveredAck>;
 
 describe('realtime delivery acknowledgements', () => {
-  const fixture = useAdminServer();
+  const fixture = useProductionServer({ admin: true, repository: true });
 
   it("marks the admin's message delivered when the visitor acknowledges it, and tells the sender", async () => {
     const visitor = await createVisitor(fixture.repository);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { connect, createClient, createVisitor, useAdminServer } from './helpers';
+import { connect, createClient, createVisitor } from './helpers';
+import { useProductionServer } from '../helpers/production-server';
 
 describe('realtime handshake', () => {
-  const fixture = useAdminServer();
+  const fixture = useProductionServer({ admin: true, repository: true });
 
   it('refuses a connection without credentials, with a clear error, and logs it with the client IP', async () => {
     const socket = createClient(fixture.server);

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { io, type Socket, type SocketOptions, type ManagerOptions } from 'socket.io-client';
-import { afterAll, beforeAll } from 'vitest';
 import { hashSessionToken } from '@/chat/server/visitor-session';
-import { openDatabase, type Database } from '@/db/client';
-import { createRepository, type Repository } from '@/db/repository';
+import type { Repository } from '@/db/repository';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/realtime/protocol';
-import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-export const ADMIN = { email: 'owner@example.com', password: 'correct horse battery staple' };
-export const adminEnv = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
 
 /** A client that does not connect until asked, and never reconnects unless told to. */
 export function createClient(server: { url: string }, options: Partial<ManagerOptions & SocketOptions> = {}): TestSocket {
@@ -51,16 +44,6 @@ export function collect(socket: TestSocket, event: keyof ServerToClientEvents): 
   return seen;
 }
 
-/**
- * The test server's own SQLite file, opened alongside it (WAL allows a second
- * connection): how these tests create visitor sessions and messages while the
- * chat HTTP API is built elsewhere.
- */
-export function openServerDatabase(server: { dataDir: string }): { database: Database; repository: Repository } {
-  const database = openDatabase({ dialect: 'sqlite', file: path.join(server.dataDir, 'tanya.db') });
-  return { database, repository: createRepository(database) };
-}
-
 export async function createVisitor(repository: Repository, options: { withConversation?: boolean } = {}) {
   const token = randomUUID();
   const session = await repository.createChatSession({
@@ -72,21 +55,4 @@ export async function createVisitor(repository: Repository, options: { withConve
     ? null
     : (await repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id })).conversation.id;
   return { token, session, conversationId };
-}
-
-export type AdminServerFixture = { server: TestServer; database: Database; repository: Repository; adminCookie: string };
-
-/** For one describe block: a server with an admin, its database opened from the test, and that admin signed in. */
-export function useAdminServer(): AdminServerFixture {
-  const fixture = {} as AdminServerFixture;
-  beforeAll(async () => {
-    fixture.server = await startTestServer({ env: adminEnv });
-    Object.assign(fixture, openServerDatabase(fixture.server));
-    fixture.adminCookie = await signInAsAdmin(fixture.server, ADMIN);
-  });
-  afterAll(async () => {
-    await fixture.database?.close();
-    await fixture.server?.stop();
-  });
-  return fixture;
 }

@@ -14,7 +14,8 @@ import { deleteKeys, redisSkipReason, redisUrl, uniqueRedisPrefix } from '../hel
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { newVisitor, visitorGet, visitorSend } from '../chat/helpers';
 import { fastReconnect, untilMessages, untilState } from '../chat/realtime-helpers';
-import { ADMIN, adminEnv, collect, connect, createClient, waitFor, type TestSocket } from './helpers';
+import { ADMIN, adminEnv } from '../helpers/production-server';
+import { collect, connect, createClient, waitFor, type TestSocket } from './helpers';
 
 const skipReason = !redisUrl ? redisSkipReason : !mysqlUrl ? mysqlSkipReason : '';
 const MESSAGES_PER_MINUTE = 4;

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { signAdminToken } from '@/auth/server/jwt';
 import { ADMIN_PRESENCE_CHANNEL } from '@/realtime/channels';
 import type { SubscribeAck } from '@/realtime/protocol';
-import { collect, connect, createClient, createVisitor, type TestSocket, useAdminServer, waitFor } from './helpers';
+import { collect, connect, createClient, createVisitor, type TestSocket, waitFor } from './helpers';
+import { useProductionServer } from '../helpers/production-server';
 
 const subscribe = (socket: TestSocket, channel: string) => socket.timeout(5_000).emitWithAck('subscribe', channel) as Promise<SubscribeAck>;
 
 describe('realtime admin presence', () => {
-  const fixture = useAdminServer();
+  const fixture = useProductionServer({ admin: true, repository: true });
 
   it('lists members on subscribe, counts an admin once across tabs, and tells visitors whether one is online', async () => {
     const visitorToken = (await createVisitor(fixture.repository)).token;

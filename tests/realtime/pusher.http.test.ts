@@ -1,14 +1,13 @@
 import Pusher from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import type { Repository } from '@/db/repository';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel } from '@/realtime/channels';
 import type { RealtimeConnector } from '@/realtime/client';
 import { createPusherConnector } from '@/realtime/client/pusher-connector';
 import { switchAiRepliesOff } from '../chat/helpers';
 import { fetchWithCookie } from '../chat/realtime-helpers';
-import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
-import { ADMIN, adminEnv, createVisitor, openServerDatabase } from './helpers';
+import { useProductionServer } from '../helpers/production-server';
+import { api } from '../helpers/server';
+import { createVisitor } from './helpers';
 import { hmacHex, startPusherStandIn } from './pusher-stand-in';
 
 /*
@@ -24,46 +23,36 @@ const SOCKET_ID = '123456.7890123';
 
 describe('Pusher Channels driver', () => {
   let standIn: Awaited<ReturnType<typeof startPusherStandIn>>;
-  let server: TestServer;
-  let database: Database;
-  let repository: Repository;
-  let adminCookie: string;
-
   beforeAll(async () => {
-    standIn = await startPusherStandIn(app, { webhookUrl: () => server && `${server.url}/api/pusher/webhook` });
-    server = await startTestServer({ env: { ...adminEnv, ...standIn.env } });
-    ({ database, repository } = openServerDatabase(server));
-    adminCookie = await signInAsAdmin(server, ADMIN);
-    await switchAiRepliesOff(server, adminCookie);
+    standIn = await startPusherStandIn(app, { webhookUrl: () => fixture.server && `${fixture.server.url}/api/pusher/webhook` });
   });
-
   afterAll(async () => {
-    await database?.close();
-    await server?.stop();
     await standIn?.close();
   });
+  const fixture = useProductionServer({ admin: true, repository: true, env: () => standIn.env });
+  beforeAll(() => switchAiRepliesOff(fixture.server, fixture.adminCookie));
 
   const authorize = (channel: string, headers: Record<string, string>, socketId = SOCKET_ID) =>
-    api(server, '/api/pusher/auth', {
+    api(fixture.server, '/api/pusher/auth', {
       body: new URLSearchParams({ socket_id: socketId, channel_name: channel }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     });
 
-  const adminUser = async () => (await repository.getUserById({ id: 1 }))!;
+  const adminUser = async () => (await fixture.repository.getUserById({ id: 1 }))!;
 
   it('runs without the embedded Socket.IO server, and the health check says which driver serves realtime', async () => {
-    const health = await api(server, '/api/health');
+    const health = await api(fixture.server, '/api/health');
     expect(health.body.data.realtime).toEqual({
       status: 'ok',
       driver: 'pusher',
       detail: `publishing through Pusher (127.0.0.1:${standIn.port}); the embedded Socket.IO server is not attached`,
     });
-    const polling = await api(server, '/socket.io?EIO=4&transport=polling');
+    const polling = await api(fixture.server, '/socket.io?EIO=4&transport=polling');
     expect(polling.status).toBe(404);
   });
 
   it('hands pages the public Pusher settings, never the secret', async () => {
-    const html = await (await fetch(`${server.url}/chat`)).text();
+    const html = await (await fetch(`${fixture.server.url}/chat`)).text();
     expect(html).toMatch(/\\?"driver\\?":\\?"pusher\\?"/);
     expect(html).toContain(app.key);
     expect(html).not.toContain(app.secret);
@@ -71,17 +60,17 @@ describe('Pusher Channels driver', () => {
 
   describe('POST /api/pusher/auth', () => {
     it("signs a visitor's own conversation channel as HMAC-SHA256 of socket_id:channel_name, and notes the visitor as seen", async () => {
-      const visitor = await createVisitor(repository);
+      const visitor = await createVisitor(fixture.repository);
       const channel = conversationChannel(visitor.conversationId!);
       const response = await authorize(channel, { 'x-session-token': visitor.token });
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ auth: `${app.key}:${hmacHex(app.secret, `${SOCKET_ID}:${channel}`)}` });
-      expect((await repository.getConversationById({ id: visitor.conversationId! }))!.visitorLastSeenAt).toBeInstanceOf(Date);
+      expect((await fixture.repository.getConversationById({ id: visitor.conversationId! }))!.visitorLastSeenAt).toBeInstanceOf(Date);
     });
 
     it("signs the admin presence channel with channel_data carrying the admin's id and name", async () => {
       const user = await adminUser();
-      const response = await authorize(ADMIN_PRESENCE_CHANNEL, { cookie: adminCookie });
+      const response = await authorize(ADMIN_PRESENCE_CHANNEL, { cookie: fixture.adminCookie });
       expect(response.status).toBe(200);
       const channelData = response.body.channel_data as string;
       expect(JSON.parse(channelData)).toEqual({ user_id: String(user.id), user_info: { name: user.name } });
@@ -89,31 +78,31 @@ describe('Pusher Channels driver', () => {
     });
 
     it('signs the admin notifications channel and any conversation for the admin', async () => {
-      const visitor = await createVisitor(repository);
+      const visitor = await createVisitor(fixture.repository);
       for (const channel of [ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel(visitor.conversationId!)]) {
-        const response = await authorize(channel, { cookie: adminCookie });
+        const response = await authorize(channel, { cookie: fixture.adminCookie });
         expect(response.body).toEqual({ auth: `${app.key}:${hmacHex(app.secret, `${SOCKET_ID}:${channel}`)}` });
       }
     });
 
     it("refuses a visitor another visitor's conversation and the admin channels with 403, logging the client IP", async () => {
-      const owner = await createVisitor(repository);
-      const intruder = await createVisitor(repository);
+      const owner = await createVisitor(fixture.repository);
+      const intruder = await createVisitor(fixture.repository);
       for (const channel of [conversationChannel(owner.conversationId!), ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL]) {
         const response = await authorize(channel, { 'x-session-token': intruder.token });
         expect(response.status, channel).toBe(403);
         expect(response.body).toMatchObject({ success: false, code: 'forbidden:channel' });
       }
-      expect(server.logs).toContainEqual(
+      expect(fixture.server.logs).toContainEqual(
         expect.objectContaining({ security: 'realtime subscription refused', ip: '127.0.0.1', channel: ADMIN_PRESENCE_CHANNEL, role: 'visitor' }),
       );
     });
 
     it('refuses a visitor without a conversation yet, anyone without credentials, and a malformed socket id', async () => {
-      const newcomer = await createVisitor(repository, { withConversation: false });
+      const newcomer = await createVisitor(fixture.repository, { withConversation: false });
       expect((await authorize(conversationChannel(1), { 'x-session-token': newcomer.token })).status).toBe(403);
       expect((await authorize(conversationChannel(1), {})).status).toBe(401);
-      const malformed = await authorize(ADMIN_NOTIFICATIONS_CHANNEL, { cookie: adminCookie }, '12345');
+      const malformed = await authorize(ADMIN_NOTIFICATIONS_CHANNEL, { cookie: fixture.adminCookie }, '12345');
       expect(malformed.status).toBe(400);
       expect(malformed.body.fields).toHaveProperty('socket_id');
     });
@@ -121,9 +110,9 @@ describe('Pusher Channels driver', () => {
 
   describe('publishing', () => {
     it('sends each event as a REST request that Pusher would accept (signature and body_md5), with unchanged names and payloads', async () => {
-      const session = await api(server, '/api/chat/session', { body: {} });
+      const session = await api(fixture.server, '/api/chat/session', { body: {} });
       const token = session.body.data.sessionToken as string;
-      const sent = await api(server, '/api/chat/send', { body: { content: 'Hello over Pusher' }, headers: { 'x-session-token': token } });
+      const sent = await api(fixture.server, '/api/chat/send', { body: { content: 'Hello over Pusher' }, headers: { 'x-session-token': token } });
       expect(sent.status).toBe(201);
       const { id, conversationId } = sent.body.data as { id: number; conversationId: number };
 
@@ -149,24 +138,24 @@ describe('Pusher Channels driver', () => {
     });
 
     it('takes delivered acknowledgements over HTTP (Pusher has no server acks) and publishes message-status', async () => {
-      const visitor = await createVisitor(repository);
-      const reply = await api(server, '/api/chat/send', { body: { conversationId: visitor.conversationId, content: 'Owner here' }, cookie: adminCookie });
+      const visitor = await createVisitor(fixture.repository);
+      const reply = await api(fixture.server, '/api/chat/send', { body: { conversationId: visitor.conversationId, content: 'Owner here' }, cookie: fixture.adminCookie });
       expect(reply.status).toBe(201);
       const ack = { conversationId: visitor.conversationId, messageIds: [reply.body.data.id] };
-      const delivered = await api(server, '/api/chat/delivered', { body: ack, headers: { 'x-session-token': visitor.token } });
+      const delivered = await api(fixture.server, '/api/chat/delivered', { body: ack, headers: { 'x-session-token': visitor.token } });
       expect(delivered.body.data).toEqual(ack);
       await expect
         .poll(() => standIn.published.filter((event) => event.name === 'message-status').map((event) => event.data))
         .toContainEqual({ ...ack, status: 'delivered' });
 
-      const stranger = await createVisitor(repository);
-      expect((await api(server, '/api/chat/delivered', { body: ack, headers: { 'x-session-token': stranger.token } })).status).toBe(404);
+      const stranger = await createVisitor(fixture.repository);
+      expect((await api(fixture.server, '/api/chat/delivered', { body: ack, headers: { 'x-session-token': stranger.token } })).status).toBe(404);
     });
   });
 
   describe('POST /api/pusher/webhook', () => {
     const webhook = (body: string, headers: Record<string, string>) =>
-      api(server, '/api/pusher/webhook', { body, headers: { 'content-type': 'application/json', ...headers } });
+      api(fixture.server, '/api/pusher/webhook', { body, headers: { 'content-type': 'application/json', ...headers } });
     const signed = (payload: unknown, secret = app.secret) => {
       const body = JSON.stringify(payload);
       return { body, headers: { 'x-pusher-key': app.key, 'x-pusher-signature': hmacHex(secret, body) } };
@@ -176,10 +165,10 @@ describe('Pusher Channels driver', () => {
       events: [{ name, channel: ADMIN_PRESENCE_CHANNEL, user_id: userId }],
     });
     const adminsOnline = async (token: string) =>
-      (await api(server, '/api/pusher/presence', { headers: { 'x-session-token': token } })).body.data.online as boolean;
+      (await api(fixture.server, '/api/pusher/presence', { headers: { 'x-session-token': token } })).body.data.online as boolean;
 
     it('keeps admin presence from member_added and member_removed, which visitors can ask about', async () => {
-      const visitor = await createVisitor(repository);
+      const visitor = await createVisitor(fixture.repository);
       expect(await adminsOnline(visitor.token)).toBe(false);
       const added = signed(presenceEvent('member_added', '77'));
       expect((await webhook(added.body, added.headers)).status).toBe(200);
@@ -197,7 +186,7 @@ describe('Pusher Channels driver', () => {
     });
 
     it('clears presence when the channel is vacated, and records when a conversation channel emptied as the visitor last seen', async () => {
-      const visitor = await createVisitor(repository);
+      const visitor = await createVisitor(fixture.repository);
       const joined = signed(presenceEvent('member_added', '78'));
       await webhook(joined.body, joined.headers);
       expect(await adminsOnline(visitor.token)).toBe(true);
@@ -212,11 +201,11 @@ describe('Pusher Channels driver', () => {
       });
       expect((await webhook(vacated.body, vacated.headers)).body.data).toEqual({ handled: 2 });
       expect(await adminsOnline(visitor.token)).toBe(false);
-      expect((await repository.getConversationById({ id: visitor.conversationId! }))!.visitorLastSeenAt).toEqual(new Date(vacatedAt));
+      expect((await fixture.repository.getConversationById({ id: visitor.conversationId! }))!.visitorLastSeenAt).toEqual(new Date(vacatedAt));
     });
 
     it('refuses with 401 a wrong signature, another key, missing headers, a replayed batch and a stale one', async () => {
-      const visitor = await createVisitor(repository);
+      const visitor = await createVisitor(fixture.repository);
       const batch = signed(presenceEvent('member_added', '79'));
       const refusals = [
         webhook(batch.body, { ...batch.headers, 'x-pusher-signature': hmacHex('another-secret', batch.body) }),
@@ -237,7 +226,7 @@ describe('Pusher Channels driver', () => {
       const stale = signed(presenceEvent('member_removed', '79', Date.now() - 10 * 60_000));
       expect((await webhook(stale.body, stale.headers)).status).toBe(401);
       expect(await adminsOnline(visitor.token)).toBe(true);
-      expect(server.logs).toContainEqual(expect.objectContaining({ security: 'pusher webhook refused', reason: 'replayed batch', ip: '127.0.0.1' }));
+      expect(fixture.server.logs).toContainEqual(expect.objectContaining({ security: 'pusher webhook refused', reason: 'replayed batch', ip: '127.0.0.1' }));
 
       const cleanup = signed(presenceEvent('member_removed', '79'));
       await webhook(cleanup.body, cleanup.headers);
@@ -254,7 +243,7 @@ describe('Pusher Channels driver', () => {
         host: '127.0.0.1',
         port: standIn.port,
         forceTLS: false,
-        url: server.url,
+        url: fixture.server.url,
         ...('sessionToken' in identity
           ? { sessionToken: identity.sessionToken }
           : { fetch: fetchWithCookie(identity.cookie) }),
@@ -264,10 +253,10 @@ describe('Pusher Channels driver', () => {
     };
 
     it('carries events, typing and presence between a visitor and the admin, and refuses what the rules refuse', async () => {
-      const visitor = await createVisitor(repository);
+      const visitor = await createVisitor(fixture.repository);
       const channel = conversationChannel(visitor.conversationId!);
       const visitorSide = connectTo({ sessionToken: visitor.token });
-      const adminSide = connectTo({ cookie: adminCookie });
+      const adminSide = connectTo({ cookie: fixture.adminCookie });
 
       await visitorSide.subscribe(channel).whenSubscribed;
       await expect(visitorSide.subscribe(ADMIN_NOTIFICATIONS_CHANNEL).whenSubscribed).rejects.toThrow(/refused: forbidden/);
@@ -287,7 +276,7 @@ describe('Pusher Channels driver', () => {
       expect(await typing).toEqual({ isTyping: true, senderType: 'visitor' });
 
       const arrived = new Promise((resolve) => visitorSide.subscribe(channel).bind('new-message', resolve));
-      const reply = await api(server, '/api/chat/send', { body: { conversationId: visitor.conversationId, content: 'Live reply' }, cookie: adminCookie });
+      const reply = await api(fixture.server, '/api/chat/send', { body: { conversationId: visitor.conversationId, content: 'Live reply' }, cookie: fixture.adminCookie });
       expect(await arrived).toMatchObject({ id: reply.body.data.id, content: 'Live reply', senderType: 'admin' });
       expect(await visitorSide.acknowledgeDelivered(visitor.conversationId!, [reply.body.data.id])).toEqual([reply.body.data.id]);
 

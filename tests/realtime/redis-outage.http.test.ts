@@ -2,10 +2,10 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_NOTIFICATIONS_CHANNEL, type MessagePayload } from '@/realtime/channels';
 import { deleteKeys, redisSkipReason, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
-import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { useProductionServer } from '../helpers/production-server';
 import { newVisitor, switchAiRepliesOff, visitorSend } from '../chat/helpers';
 import { startCuttableProxy, type CuttableProxy } from '../chat/realtime-helpers';
-import { ADMIN, adminEnv, connect, createClient, waitFor } from './helpers';
+import { connect, createClient, waitFor } from './helpers';
 
 const MESSAGES_PER_MINUTE = 3;
 
@@ -17,50 +17,46 @@ const MESSAGES_PER_MINUTE = 3;
  */
 describe.skipIf(!redisUrl)(`a Redis outage${redisUrl ? '' : ` (skipped: ${redisSkipReason})`}`, () => {
   let proxy: CuttableProxy;
-  let server: TestServer;
-  let cookie: string;
   const prefix = uniqueRedisPrefix();
 
   beforeAll(async () => {
     const target = new URL(redisUrl!);
     proxy = await startCuttableProxy({ port: Number(target.port || 6379) });
-    server = await startTestServer({
-      env: {
-        ...adminEnv,
-        REDIS_URL: `redis://127.0.0.1:${new URL(proxy.url).port}`,
-        REDIS_KEY_PREFIX: prefix,
-        CHAT_RATE_LIMIT_PER_MINUTE: String(MESSAGES_PER_MINUTE),
-      },
-    });
-    cookie = await signInAsAdmin(server, ADMIN);
-    await switchAiRepliesOff(server, cookie);
   });
   afterAll(async () => {
-    await server?.stop();
     await proxy?.close();
   });
+  const fixture = useProductionServer({
+    admin: true,
+    env: () => ({
+      REDIS_URL: `redis://127.0.0.1:${new URL(proxy.url).port}`,
+      REDIS_KEY_PREFIX: prefix,
+      CHAT_RATE_LIMIT_PER_MINUTE: String(MESSAGES_PER_MINUTE),
+    }),
+  });
+  beforeAll(() => switchAiRepliesOff(fixture.server, fixture.adminCookie));
 
   it('keeps serving the chat while Redis is away, and shares state again once it is back', async () => {
-    const admin = createClient(server, { extraHeaders: { cookie } });
+    const admin = createClient(fixture.server, { extraHeaders: { cookie: fixture.adminCookie } });
     await connect(admin);
     expect(await admin.timeout(5_000).emitWithAck('subscribe', ADMIN_NOTIFICATIONS_CHANNEL)).toEqual({ ok: true });
-    const reconnectedBefore = server.logs.filter((entry) => entry.msg === 'redis: connected').length;
+    const reconnectedBefore = fixture.server.logs.filter((entry) => entry.msg === 'redis: connected').length;
 
     await proxy.cut();
-    const token = await newVisitor(server);
+    const token = await newVisitor(fixture.server);
     const alert = waitFor<[string, { message: MessagePayload }]>(admin, 'new-message-alert');
     const statuses: number[] = [];
-    for (let i = 0; i <= MESSAGES_PER_MINUTE; i++) statuses.push((await visitorSend(server, token, { content: `during the outage ${i}` })).status);
+    for (let i = 0; i <= MESSAGES_PER_MINUTE; i++) statuses.push((await visitorSend(fixture.server, token, { content: `during the outage ${i}` })).status);
     // Stored and answered; the limit still holds, counted in this instance.
     expect(statuses).toEqual([...Array(MESSAGES_PER_MINUTE).fill(201), 429]);
     expect((await alert)[1].message.content).toBe('during the outage 0');
 
     await proxy.restore();
-    await expect.poll(() => server.logs.filter((entry) => entry.msg === 'redis: connected').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(reconnectedBefore + 3);
+    await expect.poll(() => fixture.server.logs.filter((entry) => entry.msg === 'redis: connected').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(reconnectedBefore + 3);
     // Back: events flow, and the next visitor's counter is in Redis again (the outage's stayed in memory).
-    const after = await newVisitor(server);
+    const after = await newVisitor(fixture.server);
     const again = waitFor<[string, { message: MessagePayload }]>(admin, 'new-message-alert');
-    expect((await visitorSend(server, after, { content: 'after the outage' })).status).toBe(201);
+    expect((await visitorSend(fixture.server, after, { content: 'after the outage' })).status).toBe(201);
     expect((await again)[1].message.content).toBe('after the outage');
     const redis = new Redis(redisUrl!);
     try {
@@ -69,7 +65,7 @@ describe.skipIf(!redisUrl)(`a Redis outage${redisUrl ? '' : ` (skipped: ${redisS
     } finally {
       redis.disconnect();
     }
-    expect(server.logs.some((entry) => entry.msg === 'redis: rate limit counted in this instance only (Redis unavailable)')).toBe(true);
+    expect(fixture.server.logs.some((entry) => entry.msg === 'redis: rate limit counted in this instance only (Redis unavailable)')).toBe(true);
     admin.close();
   });
 });

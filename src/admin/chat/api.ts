@@ -1,4 +1,4 @@
-import { requestJson } from '@/http/post-json';
+import { requestJson } from '@/http/client/api-client';
 import type { MessagePayload } from '@/realtime/channels';
 import type {
   AssistantTestAnswer,

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { Field, TextInput } from '@/ui/field';
 
 type TextFieldProps = {
   id: string;
@@ -7,34 +8,12 @@ type TextFieldProps = {
   hint?: ReactNode;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
-/** A labelled input whose errors are announced and tied to it via aria-describedby. */
+/** A labelled input posted under its id, whose errors are announced and tied to it via aria-describedby. */
 export function TextField({ id, label, errors, hint, ...inputProps }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-400"
-        {...inputProps}
-      />
-      {hint ? (
-        <p id={hintId} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {errorId ? (
-        <p id={errorId} className="text-xs text-red-600">
-          {errors!.join(' ')}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} errors={errors} hint={hint}>
+      <TextInput id={id} name={id} errors={errors} hint={hint} {...inputProps} />
+    </Field>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { postJson } from '@/http/post-json';
+import { postJson } from '@/http/client/api-client';
 
 /** Signs this browser out, or with `everywhere` every browser and device this admin is signed in on. */
 export function SignOutButton({ everywhere = false }: { everywhere?: boolean }) {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { FieldErrors } from '@/http/errors';
-import { postJson } from '@/http/post-json';
+import { postJson } from '@/http/client/api-client';
 
 /**
  * Submits a sign-in style form as JSON and moves on to `redirectTo` once the

@@ -1,5 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { ADMIN_COOKIE } from '@/shared/names';
 import { getAuthSecret, getVerificationSecrets } from './secret';
 
 /*
@@ -9,7 +10,6 @@ import { getAuthSecret, getVerificationSecrets } from './secret';
  * layer can verify the same cookie on a Socket.IO handshake.
  */
 
-export const ADMIN_COOKIE = 'tanya_admin';
 export const ADMIN_SESSION_SECONDS = 7 * 24 * 60 * 60;
 
 const ISSUER = 'tanya';

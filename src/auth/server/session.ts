@@ -5,8 +5,9 @@ import { isProduction } from '@/config/env';
 import { AppError } from '@/http/errors';
 import { assertSameOrigin } from '@/http/server/origin';
 import { ok } from '@/http/server/response';
+import { ADMIN_COOKIE } from '@/shared/names';
 import { adminSessionForToken, openAdminSession } from './admin-sessions';
-import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, adminTokenFromCookieHeader, type AdminSession } from './jwt';
+import { ADMIN_SESSION_SECONDS, adminTokenFromCookieHeader, type AdminSession } from './jwt';
 import type { AdminUser } from './login';
 
 export type { AdminSession } from './jwt';

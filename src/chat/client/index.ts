@@ -1,4 +1,5 @@
 import type { MessageStatus } from '@/db/schema/types';
+import { callApi } from '@/http/client/api-client';
 import { conversationChannel, type MessagePayload, type ServerEvents } from '@/realtime/channels';
 import type { RealtimeConnector } from '@/realtime/client';
 
@@ -53,16 +54,6 @@ export interface ChatClient {
   dispose(): void;
 }
 
-export class ChatClientError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'ChatClientError';
-  }
-}
-
 type Page = { messages: MessagePayload[]; hasMore: boolean; nextCursor: number | null };
 
 type Conversation = {
@@ -90,7 +81,6 @@ const MAX_ACK_IDS = 200;
 export function createChatClient(options: ChatClientOptions): ChatClient {
   const { connector, auth } = options;
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
-  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 100));
   /** Whose messages this client acknowledges: everyone's but its own side's. */
   const isOtherSide = (message: MessagePayload) =>
@@ -108,24 +98,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     for (const listener of [...errorListeners]) listener(failure);
   }
 
-  async function request<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    if (auth !== 'admin-cookie') headers['x-session-token'] = auth.sessionToken;
-    const response = await doFetch(`${baseUrl}${path}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: 'same-origin',
-    });
-    const body = (await response.json().catch(() => null)) as { success?: boolean; data?: T; error?: unknown } | null;
-    if (!response.ok || !body?.success) {
-      // The API's failures carry the user-facing text as `error`; anything else (a proxy's HTML page) gets a generic one.
-      const text = typeof body?.error === 'string' ? body.error : `chat request failed with ${response.status}`;
-      throw new ChatClientError(text, response.status);
-    }
-    return body.data as T;
-  }
+  const request = <T>(path: string, init: { body?: unknown } = {}) =>
+    callApi<T>(path, { ...init, baseUrl, fetch: options.fetch, sessionToken: auth === 'admin-cookie' ? undefined : auth.sessionToken });
 
   function fetchPage(conversationId: number, cursor: { after?: number; before?: number }): Promise<Page> {
     const query = new URLSearchParams({ conversationId: String(conversationId), limit: String(pageSize) });

@@ -3,9 +3,8 @@ import type { ChatSession } from '@/db/repository/chat';
 import { getClientIp } from '@/http/server/client-ip';
 import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
+import { SESSION_TOKEN_HEADER } from '@/shared/names';
 import { findVisitorSession } from './visitor-session';
-
-export const SESSION_TOKEN_HEADER = 'x-session-token';
 
 /** Who is calling a chat route: a visitor by its session token, or the signed-in admin. */
 export type ChatActor = { kind: 'visitor'; session: ChatSession; ip: string } | { kind: 'admin'; admin: AdminSession; ip: string };

@@ -87,8 +87,8 @@ export const readInputSchema = z.object({
 });
 export type ReadInput = z.infer<typeof readInputSchema>;
 
-/** The same cap as the Socket.IO acknowledgement: a client acknowledges in chunks. */
-export const MAX_DELIVERED_IDS = 200;
+/** Over HTTP and Socket.IO alike: a client acknowledges in chunks of at most this many. */
+const MAX_DELIVERED_IDS = 200;
 
 export const deliveredInputSchema = z.object({
   conversationId: idNumber,

@@ -3,7 +3,7 @@ import { scheduleAutoReply, stopRepliesInConversation } from '@/ai/service';
 import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import type { ChatParticipant, Conversation } from '@/db/repository/chat';
-import { AppError } from '@/http/errors';
+import { AppError, type ErrorCode } from '@/http/errors';
 import { createRateLimiter, type RateLimiter } from '@/http/server/rate-limit';
 import { logSecurityEvent } from '@/logger';
 import type { ChatActor } from './actor';
@@ -39,7 +39,7 @@ const messagesPerIp = limit('chat-send-ip', env.CHAT_RATE_LIMIT_PER_IP_PER_MINUT
  * Takes one slot from every limit that is on (a limit of 0 is off); all of
  * them count the hit, so a refusal by one still spends the others.
  */
-async function enforceLimits(checks: { limit: Limit; key: string }[], refusal: { code: `rate_limit:${string}`; ip: string; message: string }) {
+async function enforceLimits(checks: { limit: Limit; key: string }[], refusal: { code: Extract<ErrorCode, `rate_limit:${string}`>; ip: string; message: string }) {
   const active = checks.filter((check) => check.limit.limit > 0);
   const results = await Promise.all(active.map((check) => check.limit.limiter.hit(check.key)));
   const refusedBy = active.filter((_, index) => !results[index]!.allowed).map((check) => check.limit.name);

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { STORAGE_KEYS } from '@/shared/names';
 import { dictionaries, isLocale, localeFromLanguages, type Locale, type Messages } from './i18n';
 import { playNotificationSound, unlockNotificationSound } from './notification-sound';
 import { useStoredValue } from './stored-value';
@@ -38,15 +39,15 @@ export function themeClassOf(theme: Theme): string {
 }
 
 export function ChatPreferencesProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useStoredValue<Locale>('tanya.locale', (raw) => (isLocale(raw) ? raw : null), {
+  const [locale, setLocale] = useStoredValue<Locale>(STORAGE_KEYS.locale, (raw) => (isLocale(raw) ? raw : null), {
     server: 'en',
     client: browserLocale,
   });
-  const [theme, setTheme] = useStoredValue<Theme>('tanya.theme', (raw) => (isTheme(raw) ? raw : null), {
+  const [theme, setTheme] = useStoredValue<Theme>(STORAGE_KEYS.theme, (raw) => (isTheme(raw) ? raw : null), {
     server: 'system',
     client: () => 'system',
   });
-  const [sound, setSound] = useStoredValue<'on' | 'off'>('tanya.sound', (raw) => (raw === 'on' || raw === 'off' ? raw : null), {
+  const [sound, setSound] = useStoredValue<'on' | 'off'>(STORAGE_KEYS.sound, (raw) => (raw === 'on' || raw === 'off' ? raw : null), {
     server: 'on',
     client: () => 'on',
   });

@@ -1,5 +1,5 @@
+import { ApiError } from '@/http/client/api-client';
 import type { SendInput, SentMessage } from './visitor-api';
-import { VisitorApiError } from './visitor-api';
 
 /*
  * Every message the visitor writes goes through this outbox: it is stored
@@ -27,9 +27,9 @@ export type OutboxOptions = {
   /** Called whenever the entries change. */
   onChange: (entries: readonly OutboxEntry[]) => void;
   /** A send failed in a way that clears up by itself (offline, rate limit…); it is retried. */
-  onRetryLater?: (error: VisitorApiError) => void;
+  onRetryLater?: (error: ApiError) => void;
   /** When a retryable failure happened: retried after this delay (or on `flush()`, e.g. on reconnect). */
-  retryDelayMs?: (attempt: number, error: VisitorApiError) => number;
+  retryDelayMs?: (attempt: number, error: ApiError) => number;
   /** Fresh ids for new entries (tests pass a deterministic one). */
   createId?: () => string;
 };
@@ -45,7 +45,7 @@ export type Outbox = {
   dispose(): void;
 };
 
-const defaultRetryDelay = (attempt: number, error: VisitorApiError) =>
+const defaultRetryDelay = (attempt: number, error: ApiError) =>
   error.retryAfterMs ?? Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5));
 
 export function createOutbox(options: OutboxOptions): Outbox {
@@ -79,7 +79,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         options.onSent(next, message);
         commit(entries.filter((entry) => entry.clientMessageId !== next.clientMessageId));
       } catch (failure) {
-        const error = failure instanceof VisitorApiError ? failure : new VisitorApiError(String(failure), 0, null, null);
+        const error = failure instanceof ApiError ? failure : new ApiError({ error: String(failure), status: 0 });
         if (!error.retryable) {
           // Refused as it is (e.g. invalid): later messages still go; this one waits for the visitor.
           update(next.clientMessageId, { state: 'failed', error: error.message });

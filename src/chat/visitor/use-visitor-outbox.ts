@@ -1,10 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '@/http/client/api-client';
+import { STORAGE_KEYS } from '@/shared/names';
 import { createOutbox, localOutboxStorage, type Outbox, type OutboxEntry } from './outbox';
 import type { VisitorSessionState } from './use-visitor-session';
-import { sendVisitorMessage, VisitorApiError, type SendInput, type SentMessage } from './visitor-api';
-import { OUTBOX_KEY } from './visitor-storage';
+import { sendVisitorMessage, type SendInput, type SentMessage } from './visitor-api';
 
 export type VisitorOutbox = {
   /** Messages not yet acknowledged by the server, oldest first. */
@@ -41,17 +42,17 @@ export function useVisitorOutbox(
   useEffect(() => {
     const send = async (input: SendInput): Promise<SentMessage> => {
       const session = current();
-      if (!session) throw new VisitorApiError('no session yet', 0, null, null);
+      if (!session) throw new ApiError({ error: 'no session yet', status: 0 });
       try {
         return await sendVisitorMessage(session.sessionToken, input);
       } catch (error) {
-        if (!(error instanceof VisitorApiError) || error.status !== 401) throw error;
+        if (!(error instanceof ApiError) || error.status !== 401) throw error;
         // The session expired while the page was open: a new one, then the same message (same id).
         return sendVisitorMessage((await renew()).sessionToken, input);
       }
     };
     const created = createOutbox({
-      storage: localOutboxStorage(OUTBOX_KEY),
+      storage: localOutboxStorage(STORAGE_KEYS.chatOutbox),
       send,
       onRetryLater: (error) => setRateLimited(error.status === 429),
       onSent: (_entry, message) => {

@@ -1,3 +1,4 @@
+import { callApi } from '@/http/client/api-client';
 import type { MessagePayload } from '@/realtime/channels';
 
 /*
@@ -19,52 +20,13 @@ export type VisitorSession = {
 
 export type SentMessage = MessagePayload & { aiResponsePending?: boolean };
 
-/** A refused or failed call: `retryable` says whether sending the same thing later may work. */
-export class VisitorApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code: string | null,
-    readonly retryAfterMs: number | null,
-  ) {
-    super(message);
-    this.name = 'VisitorApiError';
-  }
-
-  /** Offline (status 0), server trouble, rate limits and an expired session clear up by themselves. */
-  get retryable(): boolean {
-    return this.status === 0 || this.status === 401 || this.status === 408 || this.status === 429 || this.status >= 500;
-  }
-}
-
-async function postJson<T>(path: string, body: unknown, sessionToken?: string): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(sessionToken ? { 'x-session-token': sessionToken } : {}) },
-      body: JSON.stringify(body),
-      credentials: 'omit',
-    });
-  } catch (error) {
-    throw new VisitorApiError(error instanceof Error ? error.message : 'network error', 0, null, null);
-  }
-  const answer = (await response.json().catch(() => null)) as { success?: boolean; data?: T; error?: string; code?: string } | null;
-  if (!response.ok || !answer?.success) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    throw new VisitorApiError(
-      answer?.error ?? `request failed with ${response.status}`,
-      response.status,
-      answer?.code ?? null,
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
-    );
-  }
-  return answer.data as T;
-}
+/** Visitors have no cookie to send: the session token in its header is their only credential. */
+const callAsVisitor = <T>(path: string, body: unknown, sessionToken?: string) =>
+  callApi<T>(path, { method: 'POST', body, sessionToken, credentials: 'omit' });
 
 /** Resumes the stored session or starts a new one (an unusable token simply gets a new session). */
 export async function startVisitorSession(sessionToken: string | null): Promise<VisitorSession> {
-  const data = await postJson<Partial<VisitorSession> & { sessionToken: string }>('/api/chat/session', {
+  const data = await callAsVisitor<Partial<VisitorSession> & { sessionToken: string }>('/api/chat/session', {
     sessionToken: sessionToken ?? undefined,
     pageUrl: window.location.href,
   });
@@ -81,5 +43,5 @@ export async function startVisitorSession(sessionToken: string | null): Promise<
 export type SendInput = { content: string; clientMessageId: string; visitorName?: string; visitorEmail?: string };
 
 export function sendVisitorMessage(sessionToken: string, input: SendInput): Promise<SentMessage> {
-  return postJson<SentMessage>('/api/chat/send', input, sessionToken);
+  return callAsVisitor<SentMessage>('/api/chat/send', input, sessionToken);
 }

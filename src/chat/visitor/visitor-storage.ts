@@ -1,14 +1,11 @@
 import { readStored, writeStored } from '@/chat/ui/stored-value';
+import { STORAGE_KEYS } from '@/shared/names';
 
 /*
  * What the visitor's browser remembers about its chat, in localStorage: the
  * session (so reopening the site shows the whole history), the optional
  * name/email, and the outbox (see outbox.ts).
  */
-
-const SESSION_KEY = 'tanya.chat.session';
-const PROFILE_KEY = 'tanya.chat.profile';
-export const OUTBOX_KEY = 'tanya.chat.outbox';
 
 export type StoredSession = { token: string; conversationId: number | null };
 export type VisitorProfile = { name: string; email: string; state: 'ask' | 'saved' | 'dismissed' };
@@ -23,13 +20,13 @@ function readJson(key: string): Record<string, unknown> | null {
 }
 
 export function readStoredSession(): StoredSession | null {
-  const value = readJson(SESSION_KEY);
+  const value = readJson(STORAGE_KEYS.chatSession);
   if (!value || typeof value.token !== 'string') return null;
   return { token: value.token, conversationId: typeof value.conversationId === 'number' ? value.conversationId : null };
 }
 
 export function writeStoredSession(session: StoredSession): void {
-  writeStored(SESSION_KEY, JSON.stringify(session));
+  writeStored(STORAGE_KEYS.chatSession, JSON.stringify(session));
 }
 
 /** Whether this browser has chatted before (the widget then connects at once, for the unread badge). */
@@ -38,7 +35,7 @@ export function hasStoredConversation(): boolean {
 }
 
 export function readProfile(): VisitorProfile {
-  const value = readJson(PROFILE_KEY);
+  const value = readJson(STORAGE_KEYS.chatProfile);
   const state = value?.state === 'saved' || value?.state === 'dismissed' ? value.state : 'ask';
   return {
     name: typeof value?.name === 'string' ? value.name : '',
@@ -48,5 +45,5 @@ export function readProfile(): VisitorProfile {
 }
 
 export function writeProfile(profile: VisitorProfile): void {
-  writeStored(PROFILE_KEY, JSON.stringify(profile));
+  writeStored(STORAGE_KEYS.chatProfile, JSON.stringify(profile));
 }

@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   exists,
+  getTableColumns,
   gt,
   inArray,
   isNull,
@@ -17,7 +18,8 @@ import {
   type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
-import type { Database, Db, ReadDb } from '../client';
+import type { Database, Db, ReadDb, Tables } from '../client';
+import { firstOrNull } from './select';
 import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
@@ -36,46 +38,9 @@ import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } f
  * the transaction was open.
  */
 
-export type ChatSession = {
-  id: number;
-  tokenHash: string;
-  visitorId: string;
-  conversationId: number | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  pageUrl: string | null;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
-};
-
-export type Conversation = {
-  id: number;
-  visitorId: string;
-  visitorName: string | null;
-  visitorEmail: string | null;
-  status: ConversationStatus;
-  isAiHandled: boolean;
-  needsHuman: boolean;
-  lastMessageAt: Date;
-  visitorLastSeenAt: Date | null;
-  adminLastSeenAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-export type Message = {
-  id: number;
-  conversationId: number;
-  senderType: SenderType;
-  senderId: number | null;
-  content: string;
-  clientMessageId: string | null;
-  status: MessageStatus;
-  readAt: Date | null;
-  metadata: MessageMetadata | null;
-  createdAt: Date;
-};
+export type ChatSession = Tables['chatSessions']['$inferSelect'];
+export type Conversation = Tables['conversations']['$inferSelect'];
+export type Message = Tables['messages']['$inferSelect'];
 
 /** The two sides of a conversation: the visitor, and the owner's side (the admin and the AI speaking for them). */
 export type ChatParticipant = 'visitor' | 'admin';
@@ -83,18 +48,13 @@ export type ChatParticipant = 'visitor' | 'admin';
 export type ConversationStatusFilter = ConversationStatus | 'all';
 
 export type ConversationListItem = Conversation & {
-  lastMessage: { content: string; senderType: SenderType; createdAt: Date } | null;
+  lastMessage: Pick<Message, 'content' | 'senderType' | 'createdAt'> | null;
   /** Visitor messages the admin has not read yet. */
   unreadCount: number;
 };
 
 /** What the owner sees about a conversation's visitor, from their latest chat session. */
-export type VisitorDetails = {
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  pageUrl: string | null;
-  userAgent: string | null;
-};
+export type VisitorDetails = Pick<ChatSession, 'lastSeenAt' | 'pageUrl' | 'userAgent'> & { firstSeenAt: Date };
 
 export type ConversationDetails = ConversationListItem & { visitor: VisitorDetails | null };
 
@@ -147,59 +107,16 @@ export type NewMessage = {
 export function createChatRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
   const { chatSessions, chatSettings, conversations, messages } = tables;
 
-  const sessionColumns = {
-    id: chatSessions.id,
-    tokenHash: chatSessions.tokenHash,
-    visitorId: chatSessions.visitorId,
-    conversationId: chatSessions.conversationId,
-    ipAddress: chatSessions.ipAddress,
-    userAgent: chatSessions.userAgent,
-    pageUrl: chatSessions.pageUrl,
-    createdAt: chatSessions.createdAt,
-    lastSeenAt: chatSessions.lastSeenAt,
-    expiresAt: chatSessions.expiresAt,
-  };
+  const sessionColumns = getTableColumns(chatSessions);
+  const conversationColumns = getTableColumns(conversations);
+  const messageColumns = getTableColumns(messages);
 
-  const conversationColumns = {
-    id: conversations.id,
-    visitorId: conversations.visitorId,
-    visitorName: conversations.visitorName,
-    visitorEmail: conversations.visitorEmail,
-    status: conversations.status,
-    isAiHandled: conversations.isAiHandled,
-    needsHuman: conversations.needsHuman,
-    lastMessageAt: conversations.lastMessageAt,
-    visitorLastSeenAt: conversations.visitorLastSeenAt,
-    adminLastSeenAt: conversations.adminLastSeenAt,
-    createdAt: conversations.createdAt,
-    updatedAt: conversations.updatedAt,
-  };
-
-  const messageColumns = {
-    id: messages.id,
-    conversationId: messages.conversationId,
-    senderType: messages.senderType,
-    senderId: messages.senderId,
-    content: messages.content,
-    clientMessageId: messages.clientMessageId,
-    status: messages.status,
-    readAt: messages.readAt,
-    metadata: messages.metadata,
-    createdAt: messages.createdAt,
-  };
-
-  async function getChatSessionById({ id }: { id: number }, executor: ReadDb = db): Promise<ChatSession | null> {
-    const [row] = await executor.select(sessionColumns).from(chatSessions).where(eq(chatSessions.id, id)).limit(1);
-    return row ?? null;
+  function getChatSessionById({ id }: { id: number }, executor: ReadDb = db): Promise<ChatSession | null> {
+    return firstOrNull(executor.select(sessionColumns).from(chatSessions).where(eq(chatSessions.id, id)).limit(1));
   }
 
-  async function getConversationById({ id }: { id: number }, executor: ReadDb = db): Promise<Conversation | null> {
-    const [row] = await executor
-      .select(conversationColumns)
-      .from(conversations)
-      .where(eq(conversations.id, id))
-      .limit(1);
-    return row ?? null;
+  function getConversationById({ id }: { id: number }, executor: ReadDb = db): Promise<Conversation | null> {
+    return firstOrNull(executor.select(conversationColumns).from(conversations).where(eq(conversations.id, id)).limit(1));
   }
 
   async function patchConversationById({ id, patch }: { id: number; patch: Partial<typeof conversations.$inferInsert> }) {
@@ -213,12 +130,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     { conversationId, clientMessageId }: { conversationId: number; clientMessageId: string },
     executor: ReadDb = db,
   ): Promise<Message | null> {
-    const [row] = await executor
-      .select(messageColumns)
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
-      .limit(1);
-    return row ?? null;
+    const sameClientId = and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId));
+    return firstOrNull(executor.select(messageColumns).from(messages).where(sameClientId).limit(1));
   }
 
   /** Adds each conversation's last message and the admin's unread count: two queries whatever the number of rows. */
@@ -271,10 +184,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
    * this one was closed, the latest session with the same visitor id.
    */
   async function getLatestChatSessionOfConversation(conversation: Conversation): Promise<ChatSession | null> {
-    const latestWhere = async (condition: SQL) => {
-      const [row] = await db.select(sessionColumns).from(chatSessions).where(condition).orderBy(desc(chatSessions.lastSeenAt)).limit(1);
-      return row ?? null;
-    };
+    const latestWhere = (condition: SQL) =>
+      firstOrNull(db.select(sessionColumns).from(chatSessions).where(condition).orderBy(desc(chatSessions.lastSeenAt)).limit(1));
     return (
       (await latestWhere(eq(chatSessions.conversationId, conversation.id))) ??
       (await latestWhere(eq(chatSessions.visitorId, conversation.visitorId)))
@@ -400,12 +311,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       tokenHash: string;
       now?: Date;
     }): Promise<ChatSession | null> {
-      const [row] = await db
-        .select(sessionColumns)
-        .from(chatSessions)
-        .where(and(eq(chatSessions.tokenHash, tokenHash), gt(chatSessions.expiresAt, now)))
-        .limit(1);
-      return row ?? null;
+      const live = and(eq(chatSessions.tokenHash, tokenHash), gt(chatSessions.expiresAt, now));
+      return firstOrNull(db.select(sessionColumns).from(chatSessions).where(live).limit(1));
     },
 
     /** Sliding expiry: records activity, the new expiry and (when given) the page the visitor is on. */
@@ -694,10 +601,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       return Number(row?.total ?? 0);
     },
 
-    async getMessageById({ id }: { id: number }): Promise<Message | null> {
-      const [row] = await db.select(messageColumns).from(messages).where(eq(messages.id, id)).limit(1);
-      return row ?? null;
-    },
+    getMessageById: ({ id }: { id: number }): Promise<Message | null> =>
+      firstOrNull(db.select(messageColumns).from(messages).where(eq(messages.id, id)).limit(1)),
 
     /**
      * A page of a conversation, always returned oldest first. `before` pages back

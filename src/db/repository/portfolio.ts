@@ -1,6 +1,18 @@
 import { asc, eq } from 'drizzle-orm';
 import type { PortfolioDocument } from '@/portfolio/schema';
 import type { Database, Db } from '../client';
+import { columnsWithout } from './select';
+
+/** Columns of the portfolio tables that are not part of the document. */
+const bookkeeping = ['id', 'isSample', 'createdAt', 'updatedAt'] as const;
+const listBookkeeping = [...bookkeeping, 'sortOrder'] as const;
+
+type OptionalFields<T> = { [K in keyof T]: null extends T[K] ? Exclude<T[K], null> | undefined : T[K] };
+
+/** The document leaves an empty optional field out, where the table stores NULL. */
+function optionalFields<T extends object>(row: T): OptionalFields<T> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value ?? undefined])) as OptionalFields<T>;
+}
 
 export function createPortfolioRepository({ db, tables, transaction, insertReturningIds }: Database) {
   const { about, techStack, career, projects } = tables;
@@ -15,52 +27,16 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
   return {
     async getPortfolio(): Promise<PortfolioDocument> {
       const [aboutRows, techRows, careerRows, projectRows] = await Promise.all([
-        db.select().from(about).orderBy(asc(about.id)).limit(1),
-        db.select().from(techStack).orderBy(asc(techStack.sortOrder), asc(techStack.id)),
-        db.select().from(career).orderBy(asc(career.sortOrder), asc(career.id)),
-        db.select().from(projects).orderBy(asc(projects.sortOrder), asc(projects.id)),
+        db.select(columnsWithout(about, bookkeeping)).from(about).orderBy(asc(about.id)).limit(1),
+        db.select(columnsWithout(techStack, listBookkeeping)).from(techStack).orderBy(asc(techStack.sortOrder), asc(techStack.id)),
+        db.select(columnsWithout(career, listBookkeeping)).from(career).orderBy(asc(career.sortOrder), asc(career.id)),
+        db.select(columnsWithout(projects, listBookkeeping)).from(projects).orderBy(asc(projects.sortOrder), asc(projects.id)),
       ]);
-      const owner = aboutRows[0];
       return {
-        about: owner
-          ? {
-              name: owner.name,
-              title: owner.title,
-              location: owner.location,
-              narrativeTitle: owner.narrativeTitle,
-              narrativeContent: owner.narrativeContent,
-              coreValues: owner.coreValues,
-              interests: owner.interests,
-              email: owner.email ?? undefined,
-              availability: owner.availability ?? undefined,
-            }
-          : null,
-        techStack: techRows.map((row) => ({
-          title: row.title,
-          description: row.description,
-          category: row.category ?? undefined,
-          iconName: row.iconName,
-          iconColor: row.iconColor,
-          bgColor: row.bgColor,
-        })),
-        career: careerRows.map((row) => ({
-          year: row.year,
-          title: row.title,
-          subtitle: row.subtitle,
-          description: row.description,
-          techStack: row.techStack,
-          keyProjects: row.keyProjects,
-          projectList: row.projectList,
-          bulletPoints: row.bulletPoints,
-        })),
-        projects: projectRows.map((row) => ({
-          name: row.name,
-          description: row.description,
-          techStack: row.techStack,
-          year: row.year ?? undefined,
-          url: row.url ?? undefined,
-          repoUrl: row.repoUrl ?? undefined,
-        })),
+        about: aboutRows[0] ? optionalFields(aboutRows[0]) : null,
+        techStack: techRows.map(optionalFields),
+        career: careerRows,
+        projects: projectRows.map(optionalFields),
       };
     },
 

@@ -1,17 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { AiProvider } from '../schema/types';
-import type { Database } from '../client';
+import type { Database, Tables } from '../client';
+import { columnsWithout } from './select';
 
-export type ChatSettings = {
-  aiEnabled: boolean;
-  aiProvider: AiProvider;
-  aiModel: string;
-  aiTemperature: number;
-  aiSystemPrompt: string | null;
-  welcomeMessage: string | null;
-  offlineMessage: string | null;
-  updatedAt: Date;
-};
+/** The row's id is fixed (SETTINGS_ROW_ID) and its creation time is nobody's business. */
+export type ChatSettings = Omit<Tables['chatSettings']['$inferSelect'], 'id' | 'createdAt'>;
 
 export type ChatSettingsPatch = Partial<Omit<ChatSettings, 'updatedAt'>>;
 
@@ -25,17 +17,7 @@ const SETTINGS_ROW_ID = 1;
 
 export function createSettingsRepository({ db, tables, transaction, insertReturningIds, isUniqueViolation }: Database) {
   const { chatSettings } = tables;
-  const columns = {
-    id: chatSettings.id,
-    aiEnabled: chatSettings.aiEnabled,
-    aiProvider: chatSettings.aiProvider,
-    aiModel: chatSettings.aiModel,
-    aiTemperature: chatSettings.aiTemperature,
-    aiSystemPrompt: chatSettings.aiSystemPrompt,
-    welcomeMessage: chatSettings.welcomeMessage,
-    offlineMessage: chatSettings.offlineMessage,
-    updatedAt: chatSettings.updatedAt,
-  };
+  const columns = columnsWithout(chatSettings, ['createdAt']);
 
   const selectRow = () => db.select(columns).from(chatSettings).where(eq(chatSettings.id, SETTINGS_ROW_ID)).limit(1);
 

@@ -1,7 +1,11 @@
 import { and, count, eq, gt, inArray, lte } from 'drizzle-orm';
-import type { Database } from '../client';
+import type { Database, Tables } from '../client';
+import { columnsWithout } from './select';
 
-export type User = { id: number; name: string; email: string; passwordHash: string; lastLoginAt: Date | null; lastLoginIp: string | null };
+/** Bookkeeping columns no caller reads. */
+const hidden = ['createdAt', 'updatedAt'] as const;
+
+export type User = Omit<Tables['users']['$inferSelect'], (typeof hidden)[number]>;
 /** A live admin session with its user's current name and email. */
 export type AdminSessionRow = { sessionId: string; userId: number; name: string; email: string; expiresAt: Date };
 
@@ -9,14 +13,7 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function createUserRepository({ db, tables, transaction, insertReturningIds }: Database) {
   const { users, adminSessions } = tables;
-  const columns = {
-    id: users.id,
-    name: users.name,
-    email: users.email,
-    passwordHash: users.passwordHash,
-    lastLoginAt: users.lastLoginAt,
-    lastLoginIp: users.lastLoginIp,
-  };
+  const columns = columnsWithout(users, hidden);
 
   async function getUserByEmail({ email }: { email: string }): Promise<User | null> {
     const [user] = await db.select(columns).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);

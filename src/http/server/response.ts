@@ -1,10 +1,8 @@
 import { NextResponse } from 'next/server';
 import { ZodError, type z } from 'zod';
 import { logger } from '@/logger';
+import type { ApiFailure, ApiSuccess } from '../envelope';
 import { AppError, type FieldErrors } from '../errors';
-
-export type ApiSuccess<T> = { success: true; data: T };
-export type ApiFailure = { success: false; error: string; code: string; fields?: FieldErrors };
 
 export function ok<T>(data: T, init: { status?: number; headers?: HeadersInit } = {}) {
   return NextResponse.json<ApiSuccess<T>>({ success: true, data }, { status: init.status ?? 200, headers: init.headers });

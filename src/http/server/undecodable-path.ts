@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logSecurityEvent } from '@/logger';
-import type { ApiFailure } from './response';
+import type { ApiFailure } from '../envelope';
 
 function isDecodable(path: string): boolean {
   try {

@@ -1,4 +1,5 @@
 import Pusher, { type Channel as PusherChannel, type ChannelAuthorizationHandler, type Members } from 'pusher-js';
+import { SESSION_TOKEN_HEADER } from '@/shared/names';
 import type { PresenceMember } from '../channels';
 import { ChannelState, ConnectionStateTracker, type ConnectionState, type RealtimeConnector } from './connector';
 
@@ -18,9 +19,6 @@ export type PusherConnectorOptions = {
   /** For non-browser hosts (tests add the admin cookie with it); the global fetch by default. */
   fetch?: typeof fetch;
 };
-
-/** The visitor token header the chat API reads (src/chat/actor.ts). */
-const SESSION_TOKEN_HEADER = 'x-session-token';
 
 /** pusher-js's connection states mapped onto the one union; `everConnected` tells a first attempt from a reconnect. */
 export function connectionStateOf(pusherState: string, everConnected: boolean): ConnectionState {

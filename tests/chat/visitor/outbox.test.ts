@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOutbox, type OutboxEntry, type OutboxStorage } from '@/chat/visitor/outbox';
-import { VisitorApiError, type SendInput, type SentMessage } from '@/chat/visitor/visitor-api';
+import type { SendInput, SentMessage } from '@/chat/visitor/visitor-api';
+import { ApiError } from '@/http/client/api-client';
 
 function memoryStorage(initial: OutboxEntry[] = []): OutboxStorage & { saved: OutboxEntry[] } {
   const storage = {
@@ -17,11 +18,11 @@ function memoryStorage(initial: OutboxEntry[] = []): OutboxStorage & { saved: Ou
 function fakeServer() {
   const stored = new Map<string, SentMessage>();
   const calls: string[] = [];
-  let failWith: VisitorApiError | null = null;
+  let failWith: ApiError | null = null;
   return {
     stored,
     calls,
-    failNext(error: VisitorApiError | null) {
+    failNext(error: ApiError | null) {
       failWith = error;
     },
     async send(input: SendInput): Promise<SentMessage> {
@@ -63,7 +64,7 @@ function setup(storage = memoryStorage()) {
   return { outbox, server, sent, storage };
 }
 
-const offline = () => new VisitorApiError('Failed to fetch', 0, null, null);
+const offline = () => new ApiError({ error: 'Failed to fetch', status: 0 });
 
 describe('the visitor outbox', () => {
   it('sends messages in the order they were written and empties itself', async () => {
@@ -105,7 +106,7 @@ describe('the visitor outbox', () => {
       const message = await realSend(input);
       if (loseAnswer) {
         loseAnswer = false;
-        throw new VisitorApiError('network error', 0, null, null);
+        throw new ApiError({ error: 'network error', status: 0 });
       }
       return message;
     };
@@ -149,7 +150,7 @@ describe('the visitor outbox', () => {
 
   it('marks a refused message failed, goes on with the others, and lets the visitor retry or delete it', async () => {
     const { outbox, server, sent } = setup();
-    server.failNext(new VisitorApiError('Use at most 2000 characters.', 400, 'bad_request:validation', null));
+    server.failNext(new ApiError({ error: 'Use at most 2000 characters.', status: 400, code: 'bad_request:validation' }));
     outbox.enqueue({ content: 'refused' });
     await outbox.flush();
     expect(outbox.entries()).toMatchObject([{ content: 'refused', state: 'failed', error: 'Use at most 2000 characters.' }]);
@@ -164,7 +165,7 @@ describe('the visitor outbox', () => {
     expect(sent).toEqual(['next', 'refused']);
     expect(outbox.entries()).toEqual([]);
 
-    server.failNext(new VisitorApiError('bad', 400, null, null));
+    server.failNext(new ApiError({ error: 'bad', status: 400 }));
     const entry = outbox.enqueue({ content: 'to delete' });
     await outbox.flush();
     outbox.discard(entry.clientMessageId);
@@ -173,7 +174,7 @@ describe('the visitor outbox', () => {
   });
 
   it('treats offline, rate limits, server errors and an expired session as retryable, other refusals as final', () => {
-    expect([0, 401, 408, 429, 500, 503].map((status) => new VisitorApiError('', status, null, null).retryable)).toEqual([true, true, true, true, true, true]);
-    expect([400, 403, 404, 413].map((status) => new VisitorApiError('', status, null, null).retryable)).toEqual([false, false, false, false]);
+    expect([0, 401, 408, 429, 500, 503].map((status) => new ApiError({ error: '', status }).retryable)).toEqual([true, true, true, true, true, true]);
+    expect([400, 403, 404, 413].map((status) => new ApiError({ error: '', status }).retryable)).toEqual([false, false, false, false]);
   });
 });

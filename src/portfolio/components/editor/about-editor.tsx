@@ -3,7 +3,7 @@
 import { Button } from '@/ui/button';
 import { ValueIcon, valueIconNames } from '@/ui/icons';
 import { emptyAbout, emptyCoreValue, type DraftAbout } from './draft';
-import { DraftField } from './draft-field';
+import { bindFields, DraftField, Suggestions } from './draft-field';
 import { useEditorErrors } from './errors-context';
 import { ItemList } from './item-list';
 import { TagsInput } from './tags-input';
@@ -27,42 +27,23 @@ export function AboutEditor({ about, onChange }: AboutEditorProps) {
   }
 
   const set = (patch: Partial<DraftAbout>) => onChange({ ...about, ...patch });
+  const field = bindFields('about', about, set);
 
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2">
-        <DraftField path="about.name" label="Name" required value={about.name} onChange={(name) => set({ name })} />
-        <DraftField path="about.title" label="Title" required value={about.title} onChange={(title) => set({ title })} placeholder="Full-Stack Developer" />
-        <DraftField path="about.location" label="Location" required value={about.location} onChange={(location) => set({ location })} placeholder="City, Country" />
-        <DraftField path="about.email" label="Contact email" type="email" value={about.email} onChange={(email) => set({ email })} hint="Optional. Shown as a mailto link in the contact section." />
+        <DraftField {...field('name')} label="Name" required />
+        <DraftField {...field('title')} label="Title" required placeholder="Full-Stack Developer" />
+        <DraftField {...field('location')} label="Location" required placeholder="City, Country" />
+        <DraftField {...field('email')} label="Contact email" type="email" hint="Optional. Shown as a mailto link in the contact section." />
+        <DraftField {...field('narrativeTitle')} className="sm:col-span-2" label="Headline" required hint="One line under your name at the top of the page." />
+        <DraftField {...field('narrativeContent')} className="sm:col-span-2" label="Your story" required multiline rows={7} hint="A blank line starts a new paragraph." />
         <DraftField
+          {...field('availability')}
           className="sm:col-span-2"
-          path="about.narrativeTitle"
-          label="Headline"
-          required
-          value={about.narrativeTitle}
-          onChange={(narrativeTitle) => set({ narrativeTitle })}
-          hint="One line under your name at the top of the page."
-        />
-        <DraftField
-          className="sm:col-span-2"
-          path="about.narrativeContent"
-          label="Your story"
-          required
-          multiline
-          rows={7}
-          value={about.narrativeContent}
-          onChange={(narrativeContent) => set({ narrativeContent })}
-          hint="A blank line starts a new paragraph."
-        />
-        <DraftField
-          className="sm:col-span-2"
-          path="about.availability"
           label="Availability"
           multiline
           rows={2}
-          value={about.availability}
-          onChange={(availability) => set({ availability })}
           hint="Optional. For example: open to freelance work from January."
         />
       </div>
@@ -70,9 +51,7 @@ export function AboutEditor({ about, onChange }: AboutEditorProps) {
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">Core values</legend>
         <ItemList
-          items={about.coreValues}
-          onChange={(coreValues) => set({ coreValues })}
-          path="about.coreValues"
+          {...field('coreValues')}
           noun="core value"
           describe={(value) => value.title}
           summary={(value) => value.description}
@@ -82,52 +61,27 @@ export function AboutEditor({ about, onChange }: AboutEditorProps) {
           max={20}
           emptyText="No core values yet. Two to four short ones work well."
         >
-          {(value, index, update) => (
-            <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
-              <div className="flex items-end gap-2">
-                <DraftField
-                  className="flex-1"
-                  path={`about.coreValues.${index}.icon`}
-                  label="Icon"
-                  value={value.icon}
-                  onChange={(icon) => update({ icon })}
-                  list="value-icon-names"
-                />
-                <span className="mb-1.5 inline-flex size-8 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600" aria-hidden="true">
-                  <ValueIcon name={value.icon} />
-                </span>
+          {(value, index, update) => {
+            const valueField = bindFields(`about.coreValues.${index}`, value, update);
+            return (
+              <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+                <div className="flex items-end gap-2">
+                  <DraftField {...valueField('icon')} className="flex-1" label="Icon" list="value-icon-names" />
+                  <span className="mb-1.5 inline-flex size-8 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600" aria-hidden="true">
+                    <ValueIcon name={value.icon} />
+                  </span>
+                </div>
+                <DraftField {...valueField('title')} label="Title" required />
+                <DraftField {...valueField('description')} className="sm:col-span-2" label="Description" required multiline rows={2} />
               </div>
-              <DraftField path={`about.coreValues.${index}.title`} label="Title" required value={value.title} onChange={(title) => update({ title })} />
-              <DraftField
-                className="sm:col-span-2"
-                path={`about.coreValues.${index}.description`}
-                label="Description"
-                required
-                multiline
-                rows={2}
-                value={value.description}
-                onChange={(description) => update({ description })}
-              />
-            </div>
-          )}
+            );
+          }}
         </ItemList>
-        <datalist id="value-icon-names">
-          {valueIconNames.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
+        <Suggestions id="value-icon-names" values={valueIconNames} />
         <p className="text-xs text-slate-500">Icons: {valueIconNames.join(', ')}. Any other name shows a star.</p>
       </fieldset>
 
-      <TagsInput
-        path="about.interests"
-        label="Interests"
-        values={about.interests}
-        onChange={(interests) => set({ interests })}
-        placeholder="Type an interest and press Enter"
-        hint="Press Enter or type a comma after each one."
-        testId="interests-input"
-      />
+      <TagsInput {...field('interests')} label="Interests" placeholder="Type an interest and press Enter" hint="Press Enter or type a comma after each one." testId="interests-input" />
 
       <div className="border-t border-slate-100 pt-4">
         <Button

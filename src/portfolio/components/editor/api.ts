@@ -1,4 +1,4 @@
-import { requestJson } from '@/http/post-json';
+import { requestJson } from '@/http/client/api-client';
 import type { PortfolioDocument } from '@/portfolio/schema';
 
 export type { FieldErrors } from '@/http/errors';

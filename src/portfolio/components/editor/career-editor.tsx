@@ -1,7 +1,8 @@
 'use client';
 
-import { emptyCareerEntry, emptyLine, emptyProjectRef, type DraftCareerEntry } from './draft';
-import { DraftField } from './draft-field';
+import type { ReactNode } from 'react';
+import { emptyCareerEntry, emptyLine, emptyProjectRef, type DraftCareerEntry, type DraftLine } from './draft';
+import { bindFields, DraftField } from './draft-field';
 import { ItemList } from './item-list';
 import { TagsInput } from './tags-input';
 
@@ -10,7 +11,7 @@ type CareerEditorProps = { entries: DraftCareerEntry[]; onChange: (entries: Draf
 export function CareerEditor({ entries, onChange }: CareerEditorProps) {
   return (
     <ItemList
-      items={entries}
+      value={entries}
       onChange={onChange}
       path="career"
       noun="career entry"
@@ -24,103 +25,25 @@ export function CareerEditor({ entries, onChange }: CareerEditorProps) {
     >
       {(entry, index, update) => {
         const base = `career.${index}`;
+        const field = bindFields(base, entry, update);
         return (
           <>
             <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
-              <DraftField path={`${base}.year`} label="Years" required value={entry.year} onChange={(year) => update({ year })} placeholder="2021 – now" />
-              <DraftField path={`${base}.title`} label="Role" required value={entry.title} onChange={(title) => update({ title })} placeholder="Senior Engineer" />
-              <DraftField
-                className="sm:col-span-2"
-                path={`${base}.subtitle`}
-                label="Company and place"
-                required
-                value={entry.subtitle}
-                onChange={(subtitle) => update({ subtitle })}
-              />
-              <DraftField
-                className="sm:col-span-2"
-                path={`${base}.description`}
-                label="Description"
-                required
-                multiline
-                rows={3}
-                value={entry.description}
-                onChange={(description) => update({ description })}
-              />
+              <DraftField {...field('year')} label="Years" required placeholder="2021 – now" />
+              <DraftField {...field('title')} label="Role" required placeholder="Senior Engineer" />
+              <DraftField {...field('subtitle')} className="sm:col-span-2" label="Company and place" required />
+              <DraftField {...field('description')} className="sm:col-span-2" label="Description" required multiline rows={3} />
             </div>
 
-            <TagsInput
-              path={`${base}.techStack`}
-              label="Technologies used"
-              values={entry.techStack}
-              onChange={(techStack) => update({ techStack })}
-              placeholder="Type a technology and press Enter"
-              testId="career-tech-input"
-            />
+            <TagsInput {...field('techStack')} label="Technologies used" placeholder="Type a technology and press Enter" testId="career-tech-input" />
 
-            <fieldset className="space-y-2">
-              <legend className="mb-2 text-sm font-medium text-slate-700">Highlights</legend>
+            <LineList {...field('bulletPoints')} legend="Highlights" noun="bullet point" label="Highlight" testId="bullet-point-item" addTestId="add-bullet-point" max={30} rows={2} />
+            <LineList {...field('keyProjects')} legend="Key projects" noun="key project" label="Key project" testId="key-project-item" addTestId="add-key-project" max={20} />
+
+            <ListFieldset legend="Project list">
               <ItemList
                 layout="row"
-                items={entry.bulletPoints}
-                onChange={(bulletPoints) => update({ bulletPoints })}
-                path={`${base}.bulletPoints`}
-                noun="bullet point"
-                describe={(line) => line.value}
-                create={emptyLine}
-                testId="bullet-point-item"
-                addTestId="add-bullet-point"
-                max={30}
-              >
-                {(line, lineIndex, updateLine) => (
-                  <DraftField
-                    hideLabel
-                    path={`${base}.bulletPoints.${lineIndex}`}
-                    label={`Highlight ${lineIndex + 1}`}
-                    required
-                    multiline
-                    rows={2}
-                    value={line.value}
-                    onChange={(value) => updateLine({ value })}
-                  />
-                )}
-              </ItemList>
-            </fieldset>
-
-            <fieldset className="space-y-2">
-              <legend className="mb-2 text-sm font-medium text-slate-700">Key projects</legend>
-              <ItemList
-                layout="row"
-                items={entry.keyProjects}
-                onChange={(keyProjects) => update({ keyProjects })}
-                path={`${base}.keyProjects`}
-                noun="key project"
-                describe={(line) => line.value}
-                create={emptyLine}
-                testId="key-project-item"
-                addTestId="add-key-project"
-                max={20}
-              >
-                {(line, lineIndex, updateLine) => (
-                  <DraftField
-                    hideLabel
-                    path={`${base}.keyProjects.${lineIndex}`}
-                    label={`Key project ${lineIndex + 1}`}
-                    required
-                    value={line.value}
-                    onChange={(value) => updateLine({ value })}
-                  />
-                )}
-              </ItemList>
-            </fieldset>
-
-            <fieldset className="space-y-2">
-              <legend className="mb-2 text-sm font-medium text-slate-700">Project list</legend>
-              <ItemList
-                layout="row"
-                items={entry.projectList}
-                onChange={(projectList) => update({ projectList })}
-                path={`${base}.projectList`}
+                {...field('projectList')}
                 noun="project"
                 describe={(ref) => ref.name}
                 create={emptyProjectRef}
@@ -129,32 +52,66 @@ export function CareerEditor({ entries, onChange }: CareerEditorProps) {
                 addLabel="Add to project list"
                 max={40}
               >
-                {(ref, refIndex, updateRef) => (
-                  <div className="grid gap-2 sm:grid-cols-[1fr_12rem]">
-                    <DraftField
-                      hideLabel
-                      path={`${base}.projectList.${refIndex}.name`}
-                      label={`Project ${refIndex + 1} name`}
-                      required
-                      value={ref.name}
-                      onChange={(name) => updateRef({ name })}
-                      placeholder="Project name"
-                    />
-                    <DraftField
-                      hideLabel
-                      path={`${base}.projectList.${refIndex}.type`}
-                      label={`Project ${refIndex + 1} type`}
-                      value={ref.type}
-                      onChange={(type) => updateRef({ type })}
-                      placeholder="Type (optional)"
-                    />
-                  </div>
-                )}
+                {(ref, refIndex, updateRef) => {
+                  const refField = bindFields(`${base}.projectList.${refIndex}`, ref, updateRef);
+                  return (
+                    <div className="grid gap-2 sm:grid-cols-[1fr_12rem]">
+                      <DraftField {...refField('name')} hideLabel label={`Project ${refIndex + 1} name`} required placeholder="Project name" />
+                      <DraftField {...refField('type')} hideLabel label={`Project ${refIndex + 1} type`} placeholder="Type (optional)" />
+                    </div>
+                  );
+                }}
               </ItemList>
-            </fieldset>
+            </ListFieldset>
           </>
         );
       }}
     </ItemList>
+  );
+}
+
+function ListFieldset({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="mb-2 text-sm font-medium text-slate-700">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+type LineListProps = {
+  legend: string;
+  path: string;
+  value: DraftLine[];
+  onChange: (lines: DraftLine[]) => void;
+  noun: string;
+  /** Each line's (hidden) label, numbered: "Highlight 2". */
+  label: string;
+  testId: string;
+  addTestId: string;
+  max: number;
+  /** A text area this tall; a one-line input when left out. */
+  rows?: number;
+};
+
+/** A list of one-line texts (highlights, key projects), each required. */
+function LineList({ legend, path, value: lines, onChange, noun, label, testId, addTestId, max, rows }: LineListProps) {
+  return (
+    <ListFieldset legend={legend}>
+      <ItemList layout="row" value={lines} onChange={onChange} path={path} noun={noun} describe={(line) => line.value} create={emptyLine} testId={testId} addTestId={addTestId} max={max}>
+        {(line, index, update) => (
+          <DraftField
+            hideLabel
+            path={`${path}.${index}`}
+            label={`${label} ${index + 1}`}
+            required
+            multiline={rows !== undefined}
+            rows={rows}
+            value={line.value}
+            onChange={(value) => update({ value })}
+          />
+        )}
+      </ItemList>
+    </ListFieldset>
   );
 }

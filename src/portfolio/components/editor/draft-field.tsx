@@ -23,15 +23,39 @@ type DraftFieldProps = {
   className?: string;
 };
 
-/** A labelled input bound to one document path: shows that path's errors and clears them on edit. */
-export function DraftField({ path, label, value, onChange, required, multiline, rows, hint, hideLabel, className, ...inputProps }: DraftFieldProps) {
+/** The input id, the errors and the change handler of the field at `path`: an edit clears that path's errors. */
+export function useDraftPath(path: string, onChange: (value: string) => void) {
   const { errors, clear } = useEditorErrors();
-  const id = fieldId(path);
-  const messages = errors[path];
-  const handle = (next: string) => {
+  const set = (next: string) => {
     clear(path);
     onChange(next);
   };
+  return { id: fieldId(path), messages: errors[path], set };
+}
+
+/** Binds inputs to the fields of the item at `base`: `<DraftField {...field('title')} label="Title" />`. */
+export function bindFields<T extends object>(base: string, item: T, update: (patch: Partial<T>) => void) {
+  return <K extends keyof T & string>(key: K) => ({
+    path: `${base}.${key}`,
+    value: item[key],
+    onChange: (value: T[K]) => update({ [key]: value } as unknown as Partial<T>),
+  });
+}
+
+/** The suggestions offered by the inputs whose `list` is `id`. */
+export function Suggestions({ id, values }: { id: string; values: readonly string[] }) {
+  return (
+    <datalist id={id}>
+      {values.map((value) => (
+        <option key={value} value={value} />
+      ))}
+    </datalist>
+  );
+}
+
+/** A labelled input bound to one document path: shows that path's errors and clears them on edit. */
+export function DraftField({ path, label, value, onChange, required, multiline, rows, hint, hideLabel, className, ...inputProps }: DraftFieldProps) {
+  const { id, messages, set: handle } = useDraftPath(path, onChange);
   return (
     <Field id={id} label={label} errors={messages} hint={hint} required={required} hideLabel={hideLabel} className={className}>
       {multiline ? (

@@ -111,11 +111,7 @@ export function toDraft(document: PortfolioDocument): Draft {
   return {
     about: about
       ? {
-          name: about.name,
-          title: about.title,
-          location: about.location,
-          narrativeTitle: about.narrativeTitle,
-          narrativeContent: about.narrativeContent,
+          ...about,
           coreValues: about.coreValues.map((value) => ({ key: newKey(), ...value })),
           interests: [...about.interests],
           email: about.email ?? '',
@@ -161,19 +157,8 @@ const colour = (value: string) => (value.trim() ? value.trim() : undefined);
 export function toDocumentInput(draft: Draft): PortfolioDocumentInput {
   const { about } = draft;
   return {
-    about: about
-      ? {
-          name: about.name,
-          title: about.title,
-          location: about.location,
-          narrativeTitle: about.narrativeTitle,
-          narrativeContent: about.narrativeContent,
-          coreValues: about.coreValues.map(({ icon, title, description }) => ({ icon, title, description })),
-          interests: about.interests,
-          email: about.email,
-          availability: about.availability,
-        }
-      : null,
+    // The draft's about has no keys of its own to strip; its core values do.
+    about: about ? { ...about, coreValues: about.coreValues.map(({ icon, title, description }) => ({ icon, title, description })) } : null,
     techStack: draft.techStack.map(({ title, description, category, iconName, iconColor, bgColor }) => ({
       title,
       description,

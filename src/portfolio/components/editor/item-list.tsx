@@ -14,7 +14,8 @@ type FocusRequest =
   | { kind: 'added'; key: string };
 
 type ItemListProps<T extends { key: string }> = {
-  items: T[];
+  /** The items (named `value` like every editor input's, so `bindFields` can bind a list too). */
+  value: T[];
   onChange: (items: T[]) => void;
   /** The list's dot path in the document ("career", "career.0.bulletPoints"). */
   path: string;
@@ -45,7 +46,7 @@ type ItemListProps<T extends { key: string }> = {
  * moved; errors follow their rows through the shared error context.
  */
 export function ItemList<T extends { key: string }>({
-  items,
+  value: items,
   onChange,
   path,
   noun,

@@ -137,12 +137,19 @@ export function PortfolioEditor({ initialDocument, initialHasSample }: Portfolio
   };
 
   const errorEntries = Object.entries(errors);
+  /** Each section once, for the jump links and for the cards below them. */
   const sections = [
-    { id: 'edit-about', label: 'About', count: null },
-    { id: 'edit-tech-stack', label: 'Tech stack', count: draft.techStack.length },
-    { id: 'edit-career', label: 'Career', count: draft.career.length },
-    { id: 'edit-projects', label: 'Projects', count: draft.projects.length },
-  ];
+    { id: 'edit-about', label: 'About', count: null, description: 'Your introduction, values, interests and how to reach you.' },
+    { id: 'edit-tech-stack', label: 'Tech stack', count: draft.techStack.length, description: 'Technologies shown as tiles, grouped by category.' },
+    { id: 'edit-career', label: 'Career', count: draft.career.length, description: 'Your timeline, most recent first.' },
+    { id: 'edit-projects', label: 'Projects', count: draft.projects.length, description: 'Things you built, with links.' },
+  ] as const;
+  const editors: Record<(typeof sections)[number]['id'], ReactNode> = {
+    'edit-about': <AboutEditor about={draft.about} onChange={(about) => update('about', about)} />,
+    'edit-tech-stack': <TechStackEditor items={draft.techStack} onChange={(techStack) => update('techStack', techStack)} />,
+    'edit-career': <CareerEditor entries={draft.career} onChange={(career) => update('career', career)} />,
+    'edit-projects': <ProjectsEditor projects={draft.projects} onChange={(projects) => update('projects', projects)} />,
+  };
 
   return (
     <EditorErrorsProvider value={errorContext}>
@@ -241,18 +248,11 @@ export function PortfolioEditor({ initialDocument, initialHasSample }: Portfolio
           ))}
         </nav>
 
-        <EditorSection id="edit-about" title="About" description="Your introduction, values, interests and how to reach you.">
-          <AboutEditor about={draft.about} onChange={(about) => update('about', about)} />
-        </EditorSection>
-        <EditorSection id="edit-tech-stack" title="Tech stack" description="Technologies shown as tiles, grouped by category.">
-          <TechStackEditor items={draft.techStack} onChange={(techStack) => update('techStack', techStack)} />
-        </EditorSection>
-        <EditorSection id="edit-career" title="Career" description="Your timeline, most recent first.">
-          <CareerEditor entries={draft.career} onChange={(career) => update('career', career)} />
-        </EditorSection>
-        <EditorSection id="edit-projects" title="Projects" description="Things you built, with links.">
-          <ProjectsEditor projects={draft.projects} onChange={(projects) => update('projects', projects)} />
-        </EditorSection>
+        {sections.map((section) => (
+          <EditorSection key={section.id} id={section.id} title={section.label} description={section.description}>
+            {editors[section.id]}
+          </EditorSection>
+        ))}
 
         <SaveBar
           visible={dirty || status.kind !== 'idle'}

@@ -1,7 +1,7 @@
 'use client';
 
 import { emptyProject, type DraftProject } from './draft';
-import { DraftField } from './draft-field';
+import { bindFields, DraftField } from './draft-field';
 import { ItemList } from './item-list';
 import { TagsInput } from './tags-input';
 
@@ -10,7 +10,7 @@ type ProjectsEditorProps = { projects: DraftProject[]; onChange: (projects: Draf
 export function ProjectsEditor({ projects, onChange }: ProjectsEditorProps) {
   return (
     <ItemList
-      items={projects}
+      value={projects}
       onChange={onChange}
       path="projects"
       noun="project"
@@ -23,49 +23,17 @@ export function ProjectsEditor({ projects, onChange }: ProjectsEditorProps) {
       emptyText="No projects yet."
     >
       {(project, index, update) => {
-        const base = `projects.${index}`;
+        const field = bindFields(`projects.${index}`, project, update);
         return (
           <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-            <DraftField path={`${base}.name`} label="Name" required value={project.name} onChange={(name) => update({ name })} />
-            <DraftField path={`${base}.year`} label="Year" value={project.year} onChange={(year) => update({ year })} placeholder="2024" />
-            <DraftField
-              className="sm:col-span-2"
-              path={`${base}.description`}
-              label="Description"
-              required
-              multiline
-              rows={3}
-              value={project.description}
-              onChange={(description) => update({ description })}
-            />
+            <DraftField {...field('name')} label="Name" required />
+            <DraftField {...field('year')} label="Year" placeholder="2024" />
+            <DraftField {...field('description')} className="sm:col-span-2" label="Description" required multiline rows={3} />
             <div className="sm:col-span-2">
-              <TagsInput
-                path={`${base}.techStack`}
-                label="Technologies"
-                values={project.techStack}
-                onChange={(techStack) => update({ techStack })}
-                placeholder="Type a technology and press Enter"
-                testId="project-tech-input"
-              />
+              <TagsInput {...field('techStack')} label="Technologies" placeholder="Type a technology and press Enter" testId="project-tech-input" />
             </div>
-            <DraftField
-              className="sm:col-span-2"
-              path={`${base}.url`}
-              label="Website"
-              type="url"
-              value={project.url}
-              onChange={(url) => update({ url })}
-              placeholder="https://"
-            />
-            <DraftField
-              className="sm:col-span-2"
-              path={`${base}.repoUrl`}
-              label="Source code"
-              type="url"
-              value={project.repoUrl}
-              onChange={(repoUrl) => update({ repoUrl })}
-              placeholder="https://github.com/…"
-            />
+            <DraftField {...field('url')} className="sm:col-span-2" label="Website" type="url" placeholder="https://" />
+            <DraftField {...field('repoUrl')} className="sm:col-span-2" label="Source code" type="url" placeholder="https://github.com/…" />
           </div>
         );
       }}

@@ -2,7 +2,7 @@
 
 import { useRef, useState, type ReactNode } from 'react';
 import { cx } from '@/ui/cx';
-import { FieldError, describedBy } from '@/ui/field';
+import { Field, describedBy } from '@/ui/field';
 import { XIcon } from '@/ui/icons';
 import { fieldId } from './draft';
 import { useEditorErrors } from './errors-context';
@@ -11,7 +11,7 @@ type TagsInputProps = {
   /** Dot path of the list ("about.interests"); a tag's errors arrive at "about.interests.2". */
   path: string;
   label: ReactNode;
-  values: string[];
+  value: string[];
   onChange: (values: string[]) => void;
   hint?: ReactNode;
   placeholder?: string;
@@ -23,7 +23,7 @@ type TagsInputProps = {
  * "a, b, c" becomes three tags), Backspace in the empty box removes the last
  * tag, and leaving the box keeps what was typed rather than dropping it.
  */
-export function TagsInput({ path, label, values, onChange, hint, placeholder, testId }: TagsInputProps) {
+export function TagsInput({ path, label, value: values, onChange, hint, placeholder, testId }: TagsInputProps) {
   const { errors, clear } = useEditorErrors();
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -51,10 +51,7 @@ export function TagsInput({ path, label, values, onChange, hint, placeholder, te
   };
 
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
+    <Field id={id} label={label} hint={hint} errors={messages}>
       <div
         className={cx(
           'flex flex-wrap items-center gap-1.5 rounded-md border bg-white px-2 py-1.5 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30',
@@ -118,12 +115,6 @@ export function TagsInput({ path, label, values, onChange, hint, placeholder, te
           }}
         />
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} errors={messages} />
-    </div>
+    </Field>
   );
 }

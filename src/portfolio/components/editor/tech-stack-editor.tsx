@@ -3,9 +3,8 @@
 import { Field, TextInput } from '@/ui/field';
 import { withTechStackDefaults } from '@/portfolio/schema';
 import { Monogram } from '../monogram';
-import { emptyTechItem, fieldId, type DraftTechItem } from './draft';
-import { DraftField } from './draft-field';
-import { useEditorErrors } from './errors-context';
+import { emptyTechItem, type DraftTechItem } from './draft';
+import { bindFields, DraftField, Suggestions, useDraftPath } from './draft-field';
 import { ItemList } from './item-list';
 
 type TechStackEditorProps = { items: DraftTechItem[]; onChange: (items: DraftTechItem[]) => void };
@@ -21,7 +20,7 @@ export function TechStackEditor({ items, onChange }: TechStackEditorProps) {
   return (
     <>
       <ItemList
-        items={items}
+        value={items}
         onChange={onChange}
         path="techStack"
         noun="technology"
@@ -34,60 +33,26 @@ export function TechStackEditor({ items, onChange }: TechStackEditorProps) {
         max={200}
         emptyText="No technologies yet."
       >
-        {(item, index, update) => (
-          <div className="grid gap-4 sm:grid-cols-2">
-            <DraftField path={`techStack.${index}.title`} label="Name" required value={item.title} onChange={(title) => update({ title })} placeholder="TypeScript" />
-            <DraftField
-              path={`techStack.${index}.category`}
-              label="Category"
-              value={item.category}
-              onChange={(category) => update({ category })}
-              list="tech-categories"
-              hint="Tiles are grouped by category, in the order they first appear."
-            />
-            <DraftField
-              className="sm:col-span-2"
-              path={`techStack.${index}.description`}
-              label="Description"
-              required
-              multiline
-              rows={2}
-              value={item.description}
-              onChange={(description) => update({ description })}
-            />
-            <ColourField
-              path={`techStack.${index}.iconColor`}
-              label="Badge text colour"
-              value={item.iconColor}
-              fallback={badgeColours(item).iconColor}
-              onChange={(iconColor) => update({ iconColor })}
-            />
-            <ColourField
-              path={`techStack.${index}.bgColor`}
-              label="Badge background"
-              value={item.bgColor}
-              fallback={badgeColours(item).bgColor}
-              onChange={(bgColor) => update({ bgColor })}
-            />
-            <DraftField
-              path={`techStack.${index}.iconName`}
-              label="Icon name"
-              value={item.iconName}
-              onChange={(iconName) => update({ iconName })}
-              hint="Optional label kept with the item; leave empty to derive it from the name."
-            />
-            <div className="flex items-center gap-3 self-center">
-              <Monogram title={item.title || '?'} {...badgeColours(item)} />
-              <span className="text-xs text-slate-500">Badge preview</span>
+        {(item, index, update) => {
+          const field = bindFields(`techStack.${index}`, item, update);
+          const colours = badgeColours(item);
+          return (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <DraftField {...field('title')} label="Name" required placeholder="TypeScript" />
+              <DraftField {...field('category')} label="Category" list="tech-categories" hint="Tiles are grouped by category, in the order they first appear." />
+              <DraftField {...field('description')} className="sm:col-span-2" label="Description" required multiline rows={2} />
+              <ColourField {...field('iconColor')} label="Badge text colour" fallback={colours.iconColor} />
+              <ColourField {...field('bgColor')} label="Badge background" fallback={colours.bgColor} />
+              <DraftField {...field('iconName')} label="Icon name" hint="Optional label kept with the item; leave empty to derive it from the name." />
+              <div className="flex items-center gap-3 self-center">
+                <Monogram title={item.title || '?'} {...colours} />
+                <span className="text-xs text-slate-500">Badge preview</span>
+              </div>
             </div>
-          </div>
-        )}
+          );
+        }}
       </ItemList>
-      <datalist id="tech-categories">
-        {categories.map((category) => (
-          <option key={category} value={category} />
-        ))}
-      </datalist>
+      <Suggestions id="tech-categories" values={categories} />
     </>
   );
 }
@@ -119,13 +84,7 @@ function ColourField({
   fallback: string;
   onChange: (value: string) => void;
 }) {
-  const { errors, clear } = useEditorErrors();
-  const id = fieldId(path);
-  const messages = errors[path];
-  const set = (next: string) => {
-    clear(path);
-    onChange(next);
-  };
+  const { id, messages, set } = useDraftPath(path, onChange);
   return (
     <Field id={id} label={label} errors={messages} hint={colourHint}>
       <div className="flex items-center gap-2">

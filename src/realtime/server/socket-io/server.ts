@@ -5,9 +5,11 @@ import { Server, type Socket } from 'socket.io';
 import { env } from '@/config/env';
 import { adminSessionForToken } from '@/auth/server/admin-sessions';
 import { adminTokenFromCookieHeader } from '@/auth/server/jwt';
-import { MAX_DELIVERED_IDS } from '@/chat/server/schemas';
+import type { ChatActor } from '@/chat/server/actor';
+import { deliveredInputSchema } from '@/chat/server/schemas';
 import { findVisitorSession } from '@/chat/server/visitor-session';
 import { getRepository } from '@/db';
+import { AppError, kindOf } from '@/http/errors';
 import { resolveClientIp } from '@/http/server/client-ip';
 import { isSameSiteOrigin } from '@/http/server/origin';
 import { createRateLimiter } from '@/http/server/rate-limit';
@@ -18,7 +20,6 @@ import { registerBroadcaster, type Broadcaster } from '../broadcaster';
 import { mayJoinChannel } from '../access';
 import {
   ADMIN_PRESENCE_CHANNEL,
-  conversationChannel,
   type ClientEventName,
   type ClientEvents,
   type PresenceMember,
@@ -28,15 +29,18 @@ import { createMemoryPresenceStore, type PresenceStore } from '../presence';
 import {
   REALTIME_PATH,
   UNAUTHORIZED,
+  type AckError,
   type ClientToServerEvents,
+  type DeliveredAck,
   type ServerToClientEvents,
   type SubscribeAck,
+  type UnsubscribeAck,
 } from '../../protocol';
 
 /** Who is on the other end of a socket, settled once in the handshake. */
 export type RealtimeIdentity =
   | { role: 'visitor'; sessionId: number }
-  | { role: 'admin'; userId: number; name: string; sessionId: string };
+  | { role: 'admin'; userId: number; email: string; name: string; sessionId: string };
 
 type SocketData = { identity: RealtimeIdentity; ip: string };
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -79,6 +83,28 @@ function clientIpOf(req: IncomingMessage): string {
 
 const isRealtimeUrl = (url: string | undefined) => (url ?? '').slice(0, REALTIME_PATH.length) === REALTIME_PATH;
 
+/**
+ * The chat service, loaded on first use: through the assistant it imports
+ * `next/server`, whose request storage exists only once Next is prepared,
+ * which is after this module loads and before any socket connects.
+ */
+const chatService = () => import('@/chat/server/service');
+
+/** A refusal the chat service threw, in the words of an ack; anything unexpected is a server error. */
+function ackErrorOf(error: unknown): AckError {
+  if (!(error instanceof AppError)) return 'server error';
+  switch (kindOf(error.code)) {
+    case 'bad_request':
+      return 'invalid input';
+    case 'unauthorized':
+    case 'forbidden':
+    case 'not_found':
+      return 'forbidden';
+    default:
+      return 'server error';
+  }
+}
+
 /** Callers may send anything: only a real function is called back. */
 function replyWith<T>(ack: unknown): (answer: T) => void {
   return typeof ack === 'function' ? (answer: T) => (ack as (answer: T) => void)(answer) : () => undefined;
@@ -99,7 +125,7 @@ async function authenticate(socket: RealtimeSocket): Promise<RealtimeIdentity | 
   const admin = await adminSessionForToken(adminToken);
   // Badly signed, expired, signed out or revoked: to the client all the same.
   if (!admin) return { refused: 'invalid admin token' };
-  return { role: 'admin', userId: admin.userId, name: admin.name, sessionId: admin.sessionId };
+  return { role: 'admin', userId: admin.userId, email: admin.email, name: admin.name, sessionId: admin.sessionId };
 }
 
 /**
@@ -177,12 +203,22 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
     if (identity.role === 'admin') void socket.join([adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)]);
 
-    /** A visitor's conversation is read again each time: the first send creates it after the connect. */
+    /** A visitor's session is read again each time: the first send creates its conversation after the connect. */
+    async function liveVisitorSession(sessionId: number) {
+      const session = await getRepository().getChatSessionById({ id: sessionId });
+      return session && session.expiresAt.getTime() > Date.now() ? session : null;
+    }
+
     async function visitorConversationId(): Promise<number | null> {
-      if (identity.role !== 'visitor') return null;
-      const session = await getRepository().getChatSessionById({ id: identity.sessionId });
-      if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-      return session.conversationId;
+      return identity.role === 'visitor' ? ((await liveVisitorSession(identity.sessionId))?.conversationId ?? null) : null;
+    }
+
+    /** This socket's caller as the chat service knows callers, so its rules apply here as they do over HTTP. */
+    async function chatActor(): Promise<ChatActor> {
+      if (identity.role === 'admin') return { kind: 'admin', admin: { userId: identity.userId, email: identity.email, name: identity.name, sessionId: identity.sessionId }, ip };
+      const session = await liveVisitorSession(identity.sessionId);
+      if (!session) throw new AppError('unauthorized:session');
+      return { kind: 'visitor', session, ip };
     }
 
     async function mayJoin(channel: string): Promise<boolean> {
@@ -213,7 +249,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     });
 
     socket.on('unsubscribe', async (channel: unknown, ack: unknown) => {
-      const reply = replyWith<{ ok: true } | { ok: false; error: string }>(ack);
+      const reply = replyWith<UnsubscribeAck>(ack);
       if (typeof channel !== 'string') return reply({ ok: false, error: 'invalid channel' });
       await Promise.resolve(socket.leave(channel)).catch((error: unknown) => logger.error({ err: error }, 'realtime: leave failed'));
       if (channel === ADMIN_PRESENCE_CHANNEL) await presence.leave(socket);
@@ -242,36 +278,19 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       );
     });
 
+    // The same rule, write and event as POST /api/chat/delivered: only the transport differs.
     socket.on('message:delivered', async (input: unknown, ack: unknown) => {
-      const reply = replyWith<{ ok: true; messageIds: number[] } | { ok: false; error: string }>(ack);
+      const reply = replyWith<DeliveredAck>(ack);
       try {
-        const { conversationId, messageIds } = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-        const validIds =
-          Array.isArray(messageIds) &&
-          messageIds.length <= MAX_DELIVERED_IDS &&
-          messageIds.every((id) => Number.isSafeInteger(id) && (id as number) > 0);
-        if (!Number.isSafeInteger(conversationId) || (conversationId as number) <= 0 || !validIds) {
-          return reply({ ok: false, error: 'invalid input' });
-        }
-        const id = conversationId as number;
-        const member =
-          identity.role === 'admin' ? (await getRepository().getConversationById({ id })) !== null : (await visitorConversationId()) === id;
-        if (!member) {
-          refuse('realtime delivered ack refused', { conversationId: id });
-          return reply({ ok: false, error: 'forbidden' });
-        }
-        const changed = await getRepository().markMessagesDeliveredByIds({
-          conversationId: id,
-          recipient: identity.role,
-          ids: messageIds as number[],
-        });
-        if (changed.length > 0) {
-          await broadcaster.publish(conversationChannel(id), 'message-status', { conversationId: id, messageIds: changed, status: 'delivered' });
-        }
-        reply({ ok: true, messageIds: changed });
+        const parsed = deliveredInputSchema.safeParse(input);
+        if (!parsed.success) return reply({ ok: false, error: 'invalid input' });
+        const { markDelivered } = await chatService();
+        const { messageIds } = await markDelivered(await chatActor(), parsed.data);
+        reply({ ok: true, messageIds });
       } catch (error) {
-        logger.error({ err: error }, 'realtime: delivered ack failed');
-        reply({ ok: false, error: 'server error' });
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'realtime: delivered ack failed');
+        else if (error.status === 401 || error.status === 404) refuse('realtime delivered ack refused', { code: error.code });
+        reply({ ok: false, error: ackErrorOf(error) });
       }
     });
 
