@@ -8,7 +8,7 @@ import { projectRoot } from './build';
 export type TestServer = {
   url: string;
   port: number;
-  /** Process id of the spawned `tsx` (the server itself runs in a child of it). */
+  /** Process id of the server itself (started as `npm start` does: `node scripts/start.mjs`). */
   pid: number;
   dataDir: string;
   /** Structured log lines the server printed so far. */
@@ -17,12 +17,13 @@ export type TestServer = {
 };
 
 /**
- * Starts the real production server (`tsx server.ts`) on a free port, with
+ * Starts the real production server the way `npm start` does (plain `node`
+ * running the compiled server, no relay in between) on a free port, with
  * its own data folder, and resolves once it logs that it is listening.
  */
 export async function startTestServer(options: { env?: Record<string, string | undefined>; dataDir?: string } = {}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanya-test-'));
-  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['server.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(projectRoot, 'scripts', 'start.mjs')], {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH,
@@ -75,7 +76,7 @@ export async function startTestServer(options: { env?: Record<string, string | u
 }
 
 function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', (code) => {
