@@ -28,7 +28,8 @@ export function cancelReasonOf(signal: AbortSignal): CancelReason | null {
   return reason instanceof Error && reason.name === 'ReplyCancelledError' ? (reason as ReplyCancelledError).reason : null;
 }
 
-type RunningJob = { conversationId: number; automatic: boolean; controller: AbortController };
+type QueuedJob = { conversationId: number; afterMessageId: number; automatic: boolean };
+type RunningJob = QueuedJob & { controller: AbortController };
 
 type QueueState = {
   /** The last job of each conversation: the next one starts after it. */
@@ -36,19 +37,20 @@ type QueueState = {
   running: Set<RunningJob>;
   /** Every job not yet finished, queued or running. */
   pending: Set<Promise<void>>;
+  /** What those jobs answer, so a retried send can tell whether its reply is still coming. */
+  waiting: Set<QueuedJob>;
   /** Past the shutdown deadline: jobs still queued start cancelled. */
   cancelledForShutdown: boolean;
 };
 
 const globalForQueue = globalThis as unknown as { tanyaAiQueue?: QueueState };
-const state = (globalForQueue.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), cancelledForShutdown: false });
+const state = (globalForQueue.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), waiting: new Set(), cancelledForShutdown: false });
 
 /** Queues `run`; the promise settles (never rejects) once it has finished, failed or been cancelled. */
-export function enqueueReplyJob(
-  job: { conversationId: number; automatic: boolean },
-  run: (signal: AbortSignal) => Promise<void>,
-): Promise<void> {
+export function enqueueReplyJob(job: QueuedJob, run: (signal: AbortSignal) => Promise<void>): Promise<void> {
   const { conversationId } = job;
+  const waiting: QueuedJob = { ...job };
+  state.waiting.add(waiting);
   const previous = state.tails.get(conversationId) ?? Promise.resolve();
   const task = previous.then(async () => {
     const running: RunningJob = { ...job, controller: new AbortController() };
@@ -66,9 +68,18 @@ export function enqueueReplyJob(
   state.pending.add(task);
   void task.finally(() => {
     state.pending.delete(task);
+    state.waiting.delete(waiting);
     if (state.tails.get(conversationId) === task) state.tails.delete(conversationId);
   });
   return task;
+}
+
+/** Whether this process has a reply queued or running that answers `messageId` (or a later message) of the conversation. */
+export function hasPendingReply(conversationId: number, messageId: number): boolean {
+  for (const job of state.waiting) {
+    if (job.conversationId === conversationId && job.afterMessageId >= messageId) return true;
+  }
+  return false;
 }
 
 /** Stops the replies being generated for one conversation (an admin took it over). */
