@@ -90,6 +90,31 @@ describe('visitor chat', () => {
       expect(await chat.messages.count()).toBe(3);
     });
 
+    it('two tabs of one visitor, both offline, each queue a message: both are sent, each exactly once', async () => {
+      const admin = await connectOwner();
+      const { context, page } = await e2e.newVisitorPage();
+      const first = new VisitorChat(page);
+      await first.openPage();
+      await first.send('Opening from the first tab');
+      await expect.poll(() => first.statusOf('Opening from the first tab')).toBe('sent');
+      const conversationId = await admin.conversationOf('Opening from the first tab');
+      const second = new VisitorChat(await context.newPage());
+      await second.openPage();
+      await second.message('Opening from the first tab').waitFor();
+
+      await context.setOffline(true);
+      await first.send('Queued in the first tab');
+      await second.send('Queued in the second tab');
+      expect(await first.statusOf('Queued in the first tab')).toBe('pending');
+      expect(await second.statusOf('Queued in the second tab')).toBe('pending');
+
+      await context.setOffline(false);
+      await first.waitForStatus('Queued in the first tab', 'sent', 20_000);
+      await second.waitForStatus('Queued in the second tab', 'sent', 20_000);
+      const contents = (await storedMessages(e2e.server, e2e.adminCookie, conversationId)).map((message) => message.content);
+      expect(contents.sort()).toEqual(['Opening from the first tab', 'Queued in the first tab', 'Queued in the second tab']);
+    });
+
     it('keeps an unanswered message across a reload and stores it once even though the server got every attempt', async () => {
       const { page } = await e2e.newVisitorPage();
       const chat = new VisitorChat(page);
