@@ -30,7 +30,6 @@ const env = {
   CHAT_RATE_LIMIT_PER_MINUTE: '0',
   CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
   CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-  LOG_LEVEL: 'warn',
 };
 
 async function ownerOf(server: TestServer): Promise<string> {

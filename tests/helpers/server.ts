@@ -49,7 +49,10 @@ export async function startTestServer(options: { env?: Record<string, string | u
   const output: string[] = [];
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output.join('\n')}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${output.join('\n')}`));
+    }, 60_000);
     const onLine = (line: string) => {
       output.push(line);
       let entry: Record<string, unknown>;
