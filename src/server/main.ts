@@ -29,8 +29,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * there is no production build. A failed build leaves no build behind, so the
  * next start tries again instead of serving half a site.
  */
+const hasProductionBuild = (dir: string) => fs.existsSync(path.join(dir, '.next', 'BUILD_ID'));
+
 function ensureProductionBuild(dir: string): void {
-  if (fs.existsSync(path.join(dir, '.next', 'BUILD_ID'))) return;
+  if (hasProductionBuild(dir)) return;
   logger.info('no production build found; running `next build` first (about a minute)');
   const nextBin = path.join(dir, 'node_modules', '.bin', 'next');
   const result = spawnSync(nextBin, ['build'], { cwd: dir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
@@ -51,13 +53,17 @@ function stampClientIp(req: IncomingMessage): void {
 export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; dir?: string }) {
   getAuthSecret();
   const database = getDatabase();
-  await prepareDatabase(database, getRepository());
-  logger.info(
-    { dialect: database.dialect, ...(databaseTarget.dialect === 'sqlite' ? { file: databaseTarget.file } : {}) },
-    'database ready',
+  const databaseReady = prepareDatabase(database, getRepository()).then(() =>
+    logger.info(
+      { dialect: database.dialect, ...(databaseTarget.dialect === 'sqlite' ? { file: databaseTarget.file } : {}) },
+      'database ready',
+    ),
   );
-
-  if (!dev) ensureProductionBuild(dir);
+  // A build blocks this process for a minute: the database is ready (or has failed) first.
+  if (!dev && !hasProductionBuild(dir)) {
+    await databaseReady;
+    ensureProductionBuild(dir);
+  }
   /*
    * Next attaches its own 'upgrade' listener to the server of the first request
    * it serves (or to `httpServer`). Handing it this emitter instead keeps the
@@ -67,7 +73,12 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   const nextUpgrades = new EventEmitter();
   const app = next({ dev, dir, hostname: env.HOST ?? 'localhost', port: env.PORT, httpServer: nextUpgrades as unknown as Server });
   const handle = app.getRequestHandler();
-  await app.prepare();
+  // A restart under load is back as soon as the slowest of these is ready, not their sum.
+  // Several instances (REDIS_URL): shared state is in place before the first request or socket.
+  const [, sharedState] = await Promise.all([databaseReady, connectRedis(), app.prepare()]);
+  if (sharedState) {
+    followReplyCancellations().catch((error: unknown) => logger.error({ err: error }, 'redis: AI reply cancellations not followed'));
+  }
 
   let inFlight = 0;
   let shuttingDown = false;
@@ -89,10 +100,6 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     });
   });
 
-  // Several instances (REDIS_URL): shared state is in place before the first request or socket.
-  if (await connectRedis()) {
-    followReplyCancellations().catch((error: unknown) => logger.error({ err: error }, 'redis: AI reply cancellations not followed'));
-  }
   const upgradeNext: UpgradeHandler = (req, socket, head) => {
     if (nextUpgrades.listenerCount('upgrade') > 0) nextUpgrades.emit('upgrade', req, socket, head);
     else socket.destroy();
