@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedMessages, useAdminDriver } from './helpers/admin-api';
 import { useE2e } from './helpers/fixtures';
+import { seriousAccessibilityViolations } from './helpers/axe';
 import { VisitorChat, waitUntil } from './helpers/page-objects';
 
 // One server and browser for the whole file; each test has its own visitor context (own session).
@@ -60,6 +61,18 @@ describe('visitor chat', () => {
       // The visitor's page never asked for anything it may not have (no refused subscription or typing relay).
       expect(e2e.server.logs.filter((entry) => typeof entry.security === 'string').map((entry) => entry.security)).toEqual([]);
     });
+  });
+
+  it('has no serious or critical accessibility violations on /chat, with a conversation under way (axe-core)', async () => {
+    const admin = await connectOwner();
+    const { page } = await e2e.newVisitorPage();
+    const chat = new VisitorChat(page);
+    await chat.openPage();
+    await chat.send('Checking accessibility');
+    await expect.poll(() => chat.statusOf('Checking accessibility')).toBe('sent');
+    await admin.reply(await admin.conversationOf('Checking accessibility'), 'An answer with a [link](https://example.com) and `code`.');
+    await chat.message('An answer with').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
   describe('when the network fails', () => {
