@@ -4,7 +4,8 @@
  * without importing the queue.
  */
 
-export type RunningJob = { conversationId: number; automatic: boolean; controller: AbortController };
+export type QueuedJob = { conversationId: number; afterMessageId: number; automatic: boolean };
+export type RunningJob = QueuedJob & { controller: AbortController };
 
 export type QueueState = {
   /** The last job of each conversation: the next one starts after it. */
@@ -12,6 +13,8 @@ export type QueueState = {
   running: Set<RunningJob>;
   /** Every job not yet finished, queued or running. */
   pending: Set<Promise<void>>;
+  /** What those jobs answer, so a retried send can tell whether its reply is still coming. */
+  waiting: Set<QueuedJob>;
   /** Past the shutdown deadline: jobs still queued start cancelled. */
   cancelledForShutdown: boolean;
 };

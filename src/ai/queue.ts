@@ -1,6 +1,6 @@
 import { logger } from '@/logger';
 import { processGlobals } from '@/server/process-globals';
-import type { RunningJob } from './queue-state';
+import type { QueuedJob, RunningJob } from './queue-state';
 
 /**
  * The in-process queue AI replies run on, after the request that caused them
@@ -31,14 +31,13 @@ export function cancelReasonOf(signal: AbortSignal): CancelReason | null {
   return reason instanceof Error && reason.name === 'ReplyCancelledError' ? (reason as ReplyCancelledError).reason : null;
 }
 
-const state = (processGlobals.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), cancelledForShutdown: false });
+const state = (processGlobals.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), waiting: new Set(), cancelledForShutdown: false });
 
 /** Queues `run`; the promise settles (never rejects) once it has finished, failed or been cancelled. */
-export function enqueueReplyJob(
-  job: { conversationId: number; automatic: boolean },
-  run: (signal: AbortSignal) => Promise<void>,
-): Promise<void> {
+export function enqueueReplyJob(job: QueuedJob, run: (signal: AbortSignal) => Promise<void>): Promise<void> {
   const { conversationId } = job;
+  const waiting: QueuedJob = { ...job };
+  state.waiting.add(waiting);
   const previous = state.tails.get(conversationId) ?? Promise.resolve();
   const task = previous.then(async () => {
     const running: RunningJob = { ...job, controller: new AbortController() };
@@ -56,9 +55,18 @@ export function enqueueReplyJob(
   state.pending.add(task);
   void task.finally(() => {
     state.pending.delete(task);
+    state.waiting.delete(waiting);
     if (state.tails.get(conversationId) === task) state.tails.delete(conversationId);
   });
   return task;
+}
+
+/** Whether this process has a reply queued or running that answers `messageId` (or a later message) of the conversation. */
+export function hasPendingReply(conversationId: number, messageId: number): boolean {
+  for (const job of state.waiting) {
+    if (job.conversationId === conversationId && job.afterMessageId >= messageId) return true;
+  }
+  return false;
 }
 
 /** Stops the replies being generated for one conversation (an admin took it over). */

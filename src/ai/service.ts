@@ -6,7 +6,7 @@ import { logger } from '@/logger';
 import { getRedis, redisKey } from '@/redis/client';
 import { cancelRepliesEverywhere } from './cancellation';
 import { effectiveProvider } from './providers';
-import { enqueueReplyJob } from './queue';
+import { enqueueReplyJob, hasPendingReply } from './queue';
 import { runReply, type ReplyJob } from './reply';
 
 /*
@@ -14,8 +14,10 @@ import { runReply, type ReplyJob } from './reply';
  * the request: they are queued and the request answers at once.
  */
 
-function queueReply(job: ReplyJob): void {
-  keepFunctionAliveUntil(enqueueReplyJob(job, (signal) => runReply(job, signal)));
+function queueReply(job: ReplyJob): Promise<void> {
+  const done = enqueueReplyJob(job, (signal) => runReply(job, signal));
+  keepFunctionAliveUntil(done);
+  return done;
 }
 
 /**
@@ -32,19 +34,24 @@ function keepFunctionAliveUntil(done: Promise<void>): void {
   }
 }
 
-/** Long past any retry of the send that stored the message. */
-const REPLY_CLAIM_MS = 60 * 60 * 1000;
+/**
+ * A claim lives while its reply is queued or running (renewed by the
+ * instance that holds it) and lapses soon after that instance dies, so a
+ * retry of the send can tell a reply still coming from one lost with it.
+ */
+const REPLY_CLAIM_MS = 30_000;
+
+const claimKey = (redis: NonNullable<ReturnType<typeof getRedis>>, messageId: number) => redisKey(redis, 'ai-reply-claim', messageId);
 
 /**
  * Several instances: exactly one answers a visitor message, the first to
- * claim its id. In one process only the send that stored the message gets
- * here (a retry is a duplicate), so it always wins.
+ * claim its id. Without Redis this process is the only one, so it wins.
  */
 async function claimAutoReply(messageId: number): Promise<boolean> {
   const redis = getRedis();
   if (!redis) return true;
   try {
-    const claimed = await redis.commands.set(redisKey(redis, 'ai-reply-claim', messageId), redis.instanceId, 'PX', REPLY_CLAIM_MS, 'NX');
+    const claimed = await redis.commands.set(claimKey(redis, messageId), redis.instanceId, 'PX', REPLY_CLAIM_MS, 'NX');
     return claimed === 'OK';
   } catch (error) {
     // Redis away: the instance that stored the message answers; a missing reply would be worse than a rare double.
@@ -53,27 +60,59 @@ async function claimAutoReply(messageId: number): Promise<boolean> {
   }
 }
 
+/** Keeps this instance's claim on `messageId` alive until its reply is done. */
+function holdClaim(messageId: number, done: Promise<void>): void {
+  const redis = getRedis();
+  if (!redis) return;
+  const renew = setInterval(() => {
+    redis.commands.pexpire(claimKey(redis, messageId), REPLY_CLAIM_MS).catch((error: unknown) => {
+      logger.warn({ err: error, messageId }, 'AI reply claim not renewed');
+    });
+  }, REPLY_CLAIM_MS / 3);
+  renew.unref();
+  void done.finally(() => clearInterval(renew));
+}
+
+async function answerVisitorMessage(conversation: Conversation, message: Message): Promise<void> {
+  if (!(await claimAutoReply(message.id))) return;
+  holdClaim(message.id, queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true }));
+}
+
+/**
+ * A retried send of a message already stored: is its reply still coming?
+ * Answered (by the AI or the owner): no. Queued or running here, or claimed
+ * by a live instance: yes. Otherwise the process that queued it died with
+ * the job in memory, and this retry queues it again.
+ */
+async function resumeAutoReply(conversation: Conversation, message: Message): Promise<boolean> {
+  const { messages } = await getRepository().listMessagesByConversationId({ conversationId: conversation.id, after: message.id, limit: 50 });
+  if (messages.some((later) => later.senderType !== 'visitor')) return false;
+  if (hasPendingReply(conversation.id, message.id)) return true;
+  logger.info({ conversationId: conversation.id, messageId: message.id }, 'AI reply lost with an earlier process; queued again');
+  await answerVisitorMessage(conversation, message);
+  return true;
+}
+
 /**
  * After a visitor's message is stored: queues the AI's answer when AI
  * auto-reply is on and the AI handles this conversation. Returns whether a
  * reply is coming (the send answer's `aiResponsePending`). A retried send
- * (`duplicate`) queues nothing again but answers the same as the first time.
+ * (`duplicate`) says so only if that reply is really still coming, queuing
+ * it again when it was lost.
  */
 export async function scheduleAutoReply(input: { conversation: Conversation; message: Message; duplicate: boolean }): Promise<boolean> {
   const { conversation, message } = input;
   if (message.senderType !== 'visitor' || !conversation.isAiHandled || conversation.status === 'closed') return false;
-  let aiEnabled: boolean;
   try {
-    ({ aiEnabled } = await getRepository().getChatSettings());
+    const { aiEnabled } = await getRepository().getChatSettings();
+    if (!aiEnabled) return false;
+    if (input.duplicate) return await resumeAutoReply(conversation, message);
   } catch (error) {
     // The message is stored and the owner sees it; failing the send now would only make the widget retry it.
     logger.error({ err: error, conversationId: conversation.id }, 'AI auto-reply could not be scheduled');
     return false;
   }
-  if (!aiEnabled) return false;
-  if (!input.duplicate && (await claimAutoReply(message.id))) {
-    queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true });
-  }
+  await answerVisitorMessage(conversation, message);
   return true;
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
@@ -17,14 +18,22 @@ import { closeRedis, connectRedis } from '@/redis/client';
 import { attachRealtime, type UpgradeHandler } from '@/realtime/server/socket-io/server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** After the work is done, how long WebSocket peers get to complete their close handshake. */
+const SOCKET_CLOSE_GRACE_MS = 1_000;
+/** A shutdown step that hangs (a database or Redis that stopped answering) must not keep the process. */
+const SHUTDOWN_HARD_LIMIT_MS = SHUTDOWN_GRACE_MS + 1_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `npm start` promises a working site even on a fresh clone: build first when
  * there is no production build. A failed build leaves no build behind, so the
  * next start tries again instead of serving half a site.
  */
+const hasProductionBuild = (dir: string) => fs.existsSync(path.join(dir, '.next', 'BUILD_ID'));
+
 function ensureProductionBuild(dir: string): void {
-  if (fs.existsSync(path.join(dir, '.next', 'BUILD_ID'))) return;
+  if (hasProductionBuild(dir)) return;
   logger.info('no production build found; running `next build` first (about a minute)');
   const nextBin = path.join(dir, 'node_modules', '.bin', 'next');
   const result = spawnSync(nextBin, ['build'], { cwd: dir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
@@ -45,13 +54,17 @@ function stampClientIp(req: IncomingMessage): void {
 export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; dir?: string }) {
   getAuthSecret();
   const database = getDatabase();
-  await prepareDatabase(database, getRepository());
-  logger.info(
-    { dialect: database.dialect, ...(databaseTarget.dialect === 'sqlite' ? { file: databaseTarget.file } : {}) },
-    'database ready',
+  const databaseReady = prepareDatabase(database, getRepository()).then(() =>
+    logger.info(
+      { dialect: database.dialect, ...(databaseTarget.dialect === 'sqlite' ? { file: databaseTarget.file } : {}) },
+      'database ready',
+    ),
   );
-
-  if (!dev) ensureProductionBuild(dir);
+  // A build blocks this process for a minute: the database is ready (or has failed) first.
+  if (!dev && !hasProductionBuild(dir)) {
+    await databaseReady;
+    ensureProductionBuild(dir);
+  }
   /*
    * Next attaches its own 'upgrade' listener to the server of the first request
    * it serves (or to `httpServer`). Handing it this emitter instead keeps the
@@ -61,7 +74,12 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   const nextUpgrades = new EventEmitter();
   const app = next({ dev, dir, hostname: env.HOST ?? 'localhost', port: env.PORT, httpServer: nextUpgrades as unknown as Server });
   const handle = app.getRequestHandler();
-  await app.prepare();
+  // A restart under load is back as soon as the slowest of these is ready, not their sum.
+  // Several instances (REDIS_URL): shared state is in place before the first request or socket.
+  const [, sharedState] = await Promise.all([databaseReady, connectRedis(), app.prepare()]);
+  if (sharedState) {
+    followReplyCancellations().catch((error: unknown) => logger.error({ err: error }, 'redis: AI reply cancellations not followed'));
+  }
 
   let inFlight = 0;
   let shuttingDown = false;
@@ -84,10 +102,6 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     });
   });
 
-  // Several instances (REDIS_URL): shared state is in place before the first request or socket.
-  if (await connectRedis()) {
-    followReplyCancellations().catch((error: unknown) => logger.error({ err: error }, 'redis: AI reply cancellations not followed'));
-  }
   const upgradeNext: UpgradeHandler = (req, socket, head) => {
     if (nextUpgrades.listenerCount('upgrade') > 0) nextUpgrades.emit('upgrade', req, socket, head);
     else socket.destroy();
@@ -99,6 +113,13 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     logger.info({ driver: env.REALTIME_DRIVER }, 'realtime through Pusher Channels; the embedded Socket.IO server is not attached');
   }
 
+  // Every TCP connection, upgraded ones included, so shutdown can end them all.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -108,26 +129,33 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   logger.info({ port, url: `http://localhost:${port}`, mode: dev ? 'development' : 'production' }, 'Tanya is listening');
 
   /**
-   * Stop accepting, drop realtime transports (clients reconnect, to the next
-   * process after a restart), let in-flight requests finish and AI replies
-   * be stored (up to the grace period; replies still running then store their
-   * notice), then close the database. Keep-alive sockets that sit idle are closed at
-   * once so they do not hold the process open.
+   * Stop accepting, tell realtime clients to reconnect (to the next process,
+   * after a restart), let in-flight requests finish and AI replies be stored
+   * (up to the grace period; replies still running then store their notice),
+   * destroy whatever connection is left, then close the database. Upgraded
+   * sockets (WebSockets) are not the HTTP server's to close: a frozen or
+   * half-open client would hold engine.io's close handshake, and the process,
+   * for half a minute, so every socket is tracked and destroyed here.
    */
   async function shutdown(signal: string): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal, inFlight }, 'shutting down');
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await realtime?.close();
-    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     while (inFlight > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
       server.closeIdleConnections();
     }
-    server.closeAllConnections();
     await drainReplyJobs(deadline);
+    server.closeAllConnections();
+    // Healthy peers answer the WebSocket close at once; the rest are cut.
+    const lingerUntil = Math.min(deadline, Date.now() + SOCKET_CLOSE_GRACE_MS);
+    while (sockets.size > 0 && Date.now() < lingerUntil) await sleep(20);
+    if (sockets.size > 0) logger.warn({ sockets: sockets.size }, 'destroying connections still open at shutdown');
+    for (const socket of sockets) socket.destroy();
     await closed;
     await app.close?.();
     await closeRedis();
@@ -141,17 +169,28 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
 export async function startFromCommandLine(): Promise<void> {
   try {
     const { shutdown } = await startServer({ dev: !isProduction });
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => {
-        shutdown(signal).then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
-      });
-    }
+    /*
+     * `on`, not `once`: a process group signalled as a whole (Ctrl-C,
+     * `systemctl stop`) may deliver the signal twice (directly, and relayed
+     * by npm), and a second one with no listener would kill the drain.
+     */
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      setTimeout(() => {
+        logger.error({ signal }, 'shutdown did not finish in time; exiting');
+        process.exit(1);
+      }, SHUTDOWN_HARD_LIMIT_MS).unref();
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, stop);
   } catch (error) {
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
     await closeDatabase().catch(() => undefined);

@@ -19,6 +19,24 @@ for (const { dialect, create, skip } of dialects) {
     const adminGet = (pathname: string) => api(fixture.server, pathname, { cookie: fixture.adminCookie });
     const adminSend = (body: Record<string, unknown>) => api(fixture.server, '/api/chat/send', { body, cookie: fixture.adminCookie });
 
+    it('pages the inbox by cursor (nothing skipped while a message arrives) and resyncs with what changed since', async () => {
+      const ids: number[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await visitorSend(fixture.server, await newVisitor(fixture.server), { content: `cursor ${i}` })).body.data.conversationId);
+      const first = await adminGet('/api/chat/conversations?limit=2');
+      expect(first.body.data.conversations.map((row: { id: number }) => row.id)).toEqual([ids[2], ids[1]]);
+      expect(first.body.data).toMatchObject({ nextCursor: expect.stringMatching(/^\d+-\d+$/), syncedAt: expect.any(String) });
+      // A new conversation arrives while the owner pages on: page two still starts right after page one.
+      const token = await newVisitor(fixture.server);
+      const moved = (await visitorSend(fixture.server, token, { content: 'a brand new conversation' })).body.data.conversationId;
+      const next = await adminGet(`/api/chat/conversations?limit=2&cursor=${first.body.data.nextCursor}`);
+      expect(next.status).toBe(200);
+      expect(next.body.data.conversations[0].id).toBe(ids[0]);
+      expect(next.body.data.pagination).toBeUndefined();
+      const changed = await adminGet(`/api/chat/conversations?changedSince=${encodeURIComponent(first.body.data.syncedAt)}&limit=100`);
+      expect(changed.status).toBe(200);
+      expect(changed.body.data.conversations.map((row: { id: number }) => row.id)).toContain(moved);
+    });
+
     it('starts a session with a fresh token, resumes a live one and replaces an unusable one', async () => {
       const first = await api(fixture.server, '/api/chat/session', { body: { pageUrl: 'http://example.com/about' } });
       expect(first.status).toBe(200);
@@ -270,6 +288,9 @@ for (const { dialect, create, skip } of dialects) {
 
       expect((await adminGet('/api/chat/conversations?status=open')).status).toBe(400);
       expect((await adminGet('/api/chat/conversations?page=0')).status).toBe(400);
+      for (const query of ['cursor=abc', 'cursor=12-0', 'page=2&cursor=1-1', 'changedSince=yesterday']) {
+        expect((await adminGet(`/api/chat/conversations?${query}`)).status, query).toBe(400);
+      }
       const noConversation = await adminSend({ content: 'to whom?' });
       expect(noConversation.status).toBe(400);
       expect(Object.keys(noConversation.body.fields)).toEqual(['conversationId']);

@@ -458,6 +458,77 @@ for (const { dialect, create, skip } of dialects) {
       });
     });
 
+    describe('admin inbox while messages arrive: keyset pages and changes since', () => {
+      let keysetDb: TestDatabase;
+      let repo: Repository;
+      const ids: number[] = [];
+
+      beforeAll(async () => {
+        ({ testDb: keysetDb, repository: repo } = await openRepository(create));
+        for (let i = 0; i < 6; i++) {
+          const session = await repo.createChatSession({ tokenHash: sha256(randomUUID()), visitorId: `v_k${i}`, expiresAt: new Date(Date.now() + DAY) });
+          const { conversation } = await repo.getOrCreateOpenConversationBySessionId({ sessionId: session.id });
+          await repo.createMessage({ conversationId: conversation.id, senderType: 'visitor', content: `visitor ${i}` });
+          ids.push(conversation.id);
+          await tick();
+        }
+      });
+      afterAll(async () => {
+        await keysetDb?.drop();
+      });
+
+      it('pages by cursor without skipping or repeating a row, and what moved meanwhile is in the changes since the start', async () => {
+        const [c1, c2, c3, c4, c5, c6] = ids as [number, number, number, number, number, number];
+        const startedAt = new Date(Date.now() - 1);
+        const first = await repo.listConversationsByFilter({ limit: 2 });
+        expect(first.conversations.map((row) => row.id)).toEqual([c6, c5]);
+        expect(first.nextCursor).toEqual({ at: first.conversations[1]!.lastMessageAt, id: c5 });
+        // A visitor further down writes: its conversation jumps to the top while the owner pages.
+        await tick();
+        await repo.createMessage({ conversationId: c2, senderType: 'visitor', content: 'moved up' });
+        const seen = first.conversations.map((row) => row.id);
+        let cursor = first.nextCursor;
+        while (cursor) {
+          const next = await repo.listConversationsByFilterAfterCursor({ cursor, limit: 2 });
+          seen.push(...next.conversations.map((row) => row.id));
+          cursor = next.nextCursor;
+        }
+        expect(seen).toEqual([c6, c5, c4, c3, c1]);
+        const changed = await repo.listConversationsChangedSince({ since: startedAt });
+        expect(changed.conversations.map((row) => row.id)).toEqual([c2]);
+        expect(changed.conversations[0]!.lastMessage).toMatchObject({ content: 'moved up' });
+        expect(new Set([...seen, ...changed.conversations.map((row) => row.id)])).toEqual(new Set(ids));
+      });
+
+      it('keeps the status filter on cursor pages', async () => {
+        const [c1, , c3] = ids as [number, number, number];
+        await repo.updateConversationById({ id: c3, status: 'resolved' });
+        const first = await repo.listConversationsByFilter({ status: 'active', limit: 3 });
+        const rest = await repo.listConversationsByFilterAfterCursor({ status: 'active', cursor: first.nextCursor!, limit: 3 });
+        expect([...first.conversations, ...rest.conversations].map((row) => row.id)).not.toContain(c3);
+        expect(rest.conversations.map((row) => row.id).at(-1)).toBe(c1);
+        expect(rest.nextCursor).toBeNull();
+      });
+
+      it('lists every change since a moment, oldest first, in pages, whatever the filter (status changes included)', async () => {
+        const [c1, , , c4, , c6] = ids as [number, number, number, number, number, number];
+        await tick();
+        const since = new Date();
+        await repo.createMessage({ conversationId: c4, senderType: 'ai', content: 'answer' });
+        await tick();
+        await repo.updateConversationById({ id: c1, status: 'closed' });
+        await tick();
+        await repo.updateConversationById({ id: c6, isAiHandled: false });
+        const first = await repo.listConversationsChangedSince({ since, limit: 2 });
+        expect(first.conversations.map((row) => row.id)).toEqual([c4, c1]);
+        expect(first.conversations[1]).toMatchObject({ status: 'closed' });
+        const rest = await repo.listConversationsChangedSince({ since, cursor: first.nextCursor!, limit: 2 });
+        expect(rest.conversations.map((row) => row.id)).toEqual([c6]);
+        expect(rest.nextCursor).toBeNull();
+        expect((await repo.listConversationsChangedSince({ since: new Date(Date.now() + 1000) })).conversations).toEqual([]);
+      });
+    });
+
     describe('admin inbox', () => {
       // A database of its own, so totals and order are exactly what these tests made.
       let inboxDb: TestDatabase;

@@ -3,6 +3,7 @@ import { startCuttableProxy } from '../chat/realtime-helpers';
 import { api } from '../helpers/server';
 import { AdminInbox, changeSettings, conversationWith, untilOwnerOnline } from './helpers/admin-inbox';
 import { useE2e, viewports } from './helpers/fixtures';
+import { seriousAccessibilityViolations } from './helpers/axe';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
 /*
@@ -69,6 +70,16 @@ describe('admin inbox', () => {
     // Answering by hand took the conversation over from the AI; the row previews the reply.
     await waitUntil(async () => (await inbox.badgeOf(row)) === 'Manual', 'the row to say Manual');
     expect(await byTestId(row, 'conversation-preview').textContent()).toBe('You: Yes! How can I help?');
+  });
+
+  it('has no serious or critical accessibility violations on /admin/chat with a conversation open (axe-core)', async () => {
+    const inbox = await openInbox();
+    const chat = await openVisitor();
+    await chat.send('Is the inbox accessible?');
+    await inbox.item('Is the inbox accessible?').waitFor();
+    await inbox.openConversation('Is the inbox accessible?');
+    await inbox.message('Is the inbox accessible?').waitFor();
+    expect(await seriousAccessibilityViolations(inbox.page)).toEqual([]);
   });
 
   it('takes over, hands back, resolves and reopens a conversation', async () => {

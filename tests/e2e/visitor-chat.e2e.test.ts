@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedMessages, useAdminDriver } from './helpers/admin-api';
 import { useE2e } from './helpers/fixtures';
+import { seriousAccessibilityViolations } from './helpers/axe';
 import { VisitorChat, waitUntil } from './helpers/page-objects';
 
 // One server and browser for the whole file; each test has its own visitor context (own session).
@@ -62,6 +63,18 @@ describe('visitor chat', () => {
     });
   });
 
+  it('has no serious or critical accessibility violations on /chat, with a conversation under way (axe-core)', async () => {
+    const admin = await connectOwner();
+    const { page } = await e2e.newVisitorPage();
+    const chat = new VisitorChat(page);
+    await chat.openPage();
+    await chat.send('Checking accessibility');
+    await expect.poll(() => chat.statusOf('Checking accessibility')).toBe('sent');
+    await admin.reply(await admin.conversationOf('Checking accessibility'), 'An answer with a [link](https://example.com) and `code`.');
+    await chat.message('An answer with').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
   describe('when the network fails', () => {
     it('keeps messages written offline in the outbox and sends each exactly once when the connection returns', async () => {
       const admin = await connectOwner();
@@ -88,6 +101,31 @@ describe('visitor chat', () => {
       const contents = (await storedMessages(e2e.server, e2e.adminCookie, conversationId)).map((message) => message.content);
       expect(contents).toEqual(['Before going offline', 'Written offline, one', 'Written offline, two']);
       expect(await chat.messages.count()).toBe(3);
+    });
+
+    it('two tabs of one visitor, both offline, each queue a message: both are sent, each exactly once', async () => {
+      const admin = await connectOwner();
+      const { context, page } = await e2e.newVisitorPage();
+      const first = new VisitorChat(page);
+      await first.openPage();
+      await first.send('Opening from the first tab');
+      await expect.poll(() => first.statusOf('Opening from the first tab')).toBe('sent');
+      const conversationId = await admin.conversationOf('Opening from the first tab');
+      const second = new VisitorChat(await context.newPage());
+      await second.openPage();
+      await second.message('Opening from the first tab').waitFor();
+
+      await context.setOffline(true);
+      await first.send('Queued in the first tab');
+      await second.send('Queued in the second tab');
+      expect(await first.statusOf('Queued in the first tab')).toBe('pending');
+      expect(await second.statusOf('Queued in the second tab')).toBe('pending');
+
+      await context.setOffline(false);
+      await first.waitForStatus('Queued in the first tab', 'sent', 20_000);
+      await second.waitForStatus('Queued in the second tab', 'sent', 20_000);
+      const contents = (await storedMessages(e2e.server, e2e.adminCookie, conversationId)).map((message) => message.content);
+      expect(contents.sort()).toEqual(['Opening from the first tab', 'Queued in the first tab', 'Queued in the second tab']);
     });
 
     it('keeps an unanswered message across a reload and stores it once even though the server got every attempt', async () => {

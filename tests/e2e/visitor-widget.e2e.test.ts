@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAdminDriver } from './helpers/admin-api';
 import { useE2e } from './helpers/fixtures';
+import { seriousAccessibilityViolations } from './helpers/axe';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
 /** Whether a computed CSS colour is dark (Chromium reports Tailwind's colours as lab()/oklch() or rgb()). */
@@ -116,6 +117,16 @@ describe('visitor widget, preferences and keyboard use', () => {
     // Launcher, header buttons, settings, both selects, the profile card, the composer and send.
     expect(unnamed.checked).toBeGreaterThanOrEqual(12);
     expect(unnamed.unnamed).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations with the widget open (axe-core)', async () => {
+    const { page } = await e2e.newVisitorPage();
+    const chat = new VisitorChat(page);
+    await page.goto('/');
+    await byTestId(page, 'chat-launcher').click();
+    await chat.testId('profile-prompt').waitFor();
+    expect(await seriousAccessibilityViolations(page, '[data-testid="chat-widget-panel"]')).toEqual([]);
+    expect(await seriousAccessibilityViolations(page, '[data-testid="chat-launcher"]')).toEqual([]);
   });
 
   it('speaks the browser language, switches language and theme, and remembers both', async () => {

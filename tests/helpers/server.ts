@@ -8,22 +8,30 @@ import { projectRoot } from './build';
 export type TestServer = {
   url: string;
   port: number;
-  /** Process id of the spawned `tsx` (the server itself runs in a child of it). */
+  /** Process id of the server itself (started as `npm start` does: `node scripts/start.mjs`), or of `npm` with `viaNpm`. */
   pid: number;
   dataDir: string;
   /** Structured log lines the server printed so far. */
   logs: Record<string, unknown>[];
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  exited: () => Promise<number | null>;
 };
 
 /**
- * Starts the real production server (`tsx server.ts`) on a free port, with
+ * Starts the real production server the way `npm start` does (plain `node`
+ * running the compiled server, no relay in between) on a free port, with
  * its own data folder, and resolves once it logs that it is listening.
+ * `viaNpm` runs `npm start` itself, as the leader of its own process group
+ * (what a supervisor or a terminal signals as a whole).
  */
-export async function startTestServer(options: { env?: Record<string, string | undefined>; dataDir?: string } = {}) {
+export async function startTestServer(options: { env?: Record<string, string | undefined>; dataDir?: string; viaNpm?: boolean } = {}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanya-test-'));
-  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['server.ts'], {
+  const [command, args] = options.viaNpm
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, ['--enable-source-maps', path.join(projectRoot, 'scripts', 'start.mjs')]];
+  const child = spawn(command, args, {
     cwd: projectRoot,
+    detached: options.viaNpm,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -41,7 +49,10 @@ export async function startTestServer(options: { env?: Record<string, string | u
   const output: string[] = [];
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output.join('\n')}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${output.join('\n')}`));
+    }, 60_000);
     const onLine = (line: string) => {
       output.push(line);
       let entry: Record<string, unknown>;
@@ -71,18 +82,20 @@ export async function startTestServer(options: { env?: Record<string, string | u
     dataDir,
     logs,
     stop: (signal: NodeJS.Signals = 'SIGTERM') => stopProcess(child, signal),
+    /** Resolves with the exit code once the process has exited (by whatever signal the test sent). */
+    exited: () => stopProcess(child, null),
   } satisfies TestServer;
 }
 
-function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals | null): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', (code) => {
       clearTimeout(killer);
       resolve(code);
     });
-    child.kill(signal);
+    if (signal) child.kill(signal);
   });
 }
 

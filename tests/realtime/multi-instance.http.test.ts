@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@/auth/server/password';
@@ -243,8 +242,7 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
 
       const states: ConnectionState[] = [];
       connector.onConnectionChange((state) => states.push(state));
-      if (signal === 'SIGKILL') await killServerProcess(doomed);
-      else await doomed.stop('SIGTERM');
+      await doomed.stop(signal);
       // A SIGTERM'd server drains before it exits: the connector may be back (on B) by the time it has.
       await expect.poll(() => states.includes('reconnecting'), { timeout: 10_000 }).toBe(true);
       const missed: number[] = [];
@@ -267,15 +265,3 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
     }, 120_000);
   }
 });
-
-/**
- * SIGKILL for the server itself: `tsx` runs it in a child process and would
- * not pass SIGKILL on, so the child is killed and `tsx` then exits with it.
- */
-async function killServerProcess(server: TestServer): Promise<void> {
-  const children = fs.readdirSync(`/proc/${server.pid}/task`).flatMap((task) =>
-    fs.readFileSync(`/proc/${server.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
-  );
-  for (const pid of children) process.kill(pid, 'SIGKILL');
-  await server.stop();
-}

@@ -11,11 +11,22 @@ import type {
 
 /* The admin inbox's calls to the chat API; each resolves to the API's `{ success }` shape. */
 
-export function fetchInboxPage(filter: InboxFilter, page: number, limit: number) {
-  const query = new URLSearchParams({ status: filter.status, page: String(page), limit: String(limit) });
+type InboxPage = { conversations: InboxConversation[]; nextCursor: string | null; syncedAt: string };
+
+/** The first page of the inbox (`page` 1, with its total), or the one after `cursor` (keyset: stable while messages arrive). */
+export function fetchInboxPage(filter: InboxFilter, limit: number, cursor?: string) {
+  const query = new URLSearchParams({ status: filter.status, limit: String(limit) });
+  if (cursor) query.set('cursor', cursor);
   const q = filter.q.trim();
   if (q) query.set('q', q);
-  return requestJson<{ conversations: InboxConversation[]; pagination: Pagination }>('GET', `/api/chat/conversations?${query}`);
+  return requestJson<InboxPage & { pagination?: Pagination }>('GET', `/api/chat/conversations?${query}`);
+}
+
+/** The conversations changed since an earlier answer's `syncedAt`, whatever the filter (a reconnect's resync). */
+export function fetchInboxChanges(changedSince: string, limit: number, cursor?: string | null) {
+  const query = new URLSearchParams({ changedSince, limit: String(limit) });
+  if (cursor) query.set('cursor', cursor);
+  return requestJson<InboxPage>('GET', `/api/chat/conversations?${query}`);
 }
 
 export const fetchConversationDetails = (id: number) => requestJson<ConversationDetails>('GET', `/api/chat/conversations/${id}`);

@@ -56,6 +56,18 @@ export function mergePages(list: InboxConversation[], rows: InboxConversation[])
   return [...byId.values()].sort(byLatestActivity);
 }
 
+/**
+ * A reconnect's resync: the conversations changed while away replace their
+ * old rows, join the list when they now match the status filter and leave it
+ * when they no longer do. (A search is fetched again instead: the browser
+ * cannot tell whether an older message matches.)
+ */
+export function applyChangedRows(list: InboxConversation[], rows: InboxConversation[], filter: InboxFilter): InboxConversation[] {
+  const changed = new Set(rows.map((row) => row.id));
+  const placed = rows.filter((row) => matchesFilter(row, { ...filter, q: '' }));
+  return [...list.filter((item) => !changed.has(item.id)), ...placed].sort(byLatestActivity);
+}
+
 export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, filter: InboxFilter): InboxUpdate {
   const unchanged = { list, stale: false };
   switch (event.type) {

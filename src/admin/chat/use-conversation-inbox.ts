@@ -3,13 +3,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ADMIN_NOTIFICATIONS_CHANNEL } from '@/realtime/channels';
 import { onReconnect, useAdminRealtime } from './admin-realtime';
-import { fetchInboxPage } from './api';
-import { applyInboxEvent, mergePages, tallyEvent, tallyRows, totalUnread, type InboxEvent, type UnreadTally } from './inbox-list';
-import type { InboxConversation, InboxFilter, Pagination } from './types';
+import { fetchInboxChanges, fetchInboxPage } from './api';
+import { applyChangedRows, applyInboxEvent, mergePages, tallyEvent, tallyRows, totalUnread, type InboxEvent, type UnreadTally } from './inbox-list';
+import type { InboxConversation, InboxFilter } from './types';
 
 const PAGE_SIZE = 30;
-/** The API's largest page: a reconnect refetches everything shown in one request, up to this. */
+/** The API's largest page: a refetch of everything shown is one request, up to this. */
 const MAX_PAGE_SIZE = 100;
+/** A resync that finds more changes than this fetches the list again instead. */
+const MAX_RESYNC_PAGES = 5;
 const SEARCH_DEBOUNCE_MS = 300;
 
 type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
@@ -18,16 +20,18 @@ const keyOf = (filter: InboxFilter) => `${filter.status}\n${filter.q}`;
 
 /**
  * The inbox list: fetched for the current filter (the search debounced),
- * kept live by the admin channel's events, and fetched again whenever those
- * events may have been missed (after a reconnect) or do not carry enough to
- * place a conversation.
+ * paged on by keyset cursor (rows never shift under it while messages
+ * arrive), kept live by the admin channel's events, resynced after a
+ * reconnect with what changed while away, and fetched again when an event
+ * does not carry enough to place a conversation.
  */
 export function useConversationInbox(initialFilter: InboxFilter) {
   const { connector } = useAdminRealtime();
   const [filter, setFilter] = useState<InboxFilter>(initialFilter);
   const [query, setQuery] = useState(initialFilter.q);
   const [list, setList] = useState<InboxConversation[]>([]);
-  const [pagination, setPagination] = useState<Pagination | null>(null);
+  const [total, setTotal] = useState(0);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   /** The outcome of the latest fetch, and for which filter: a different filter means its list is loading. */
   const [outcome, setOutcome] = useState<{ key: string; load: LoadState }>({ key: '', load: { kind: 'loading' } });
   const [loadingMore, setLoadingMore] = useState(false);
@@ -37,6 +41,8 @@ export function useConversationInbox(initialFilter: InboxFilter) {
   const listRef = useRef(list);
   /** Answers to an older request (an earlier filter) are dropped. */
   const requestSeq = useRef(0);
+  /** The server's `syncedAt` of the list shown: a resync asks for what changed since. */
+  const syncedAt = useRef<string | null>(null);
   useEffect(() => {
     filterRef.current = filter;
     listRef.current = list;
@@ -48,7 +54,7 @@ export function useConversationInbox(initialFilter: InboxFilter) {
   const fetchFirstPage = useCallback((forFilter: InboxFilter, limit: number) => {
     const seq = ++requestSeq.current;
     eventsDuringFetch.current = [];
-    return fetchInboxPage(forFilter, 1, limit).then((result) => {
+    return fetchInboxPage(forFilter, limit).then((result) => {
       if (seq !== requestSeq.current) return;
       const missed = eventsDuringFetch.current ?? [];
       eventsDuringFetch.current = null;
@@ -62,16 +68,44 @@ export function useConversationInbox(initialFilter: InboxFilter) {
       );
       setList(fetched);
       setUnread((tally) => tallyRows(tally, fetched));
-      setPagination(result.data.pagination);
+      setTotal(result.data.pagination?.total ?? fetched.length);
+      setNextCursor(result.data.nextCursor);
+      syncedAt.current = result.data.syncedAt;
       setOutcome({ key: keyOf(forFilter), load: { kind: 'ready' } });
     });
   }, []);
 
-  /** Fetches again everything shown (reconnect, or an event the list cannot place by itself). */
+  /** Fetches again everything shown (an event the list cannot place by itself, or a resync that cannot be done by changes). */
   const refresh = useCallback(() => {
     const limit = Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, listRef.current.length));
     void fetchFirstPage(filterRef.current, limit);
   }, [fetchFirstPage]);
+
+  /** After a reconnect: only the conversations changed while away, applied to the list shown. */
+  const resync = useCallback(async () => {
+    const since = syncedAt.current;
+    const forFilter = filterRef.current;
+    if (!since || forFilter.q.trim()) return refresh();
+    const seq = requestSeq.current;
+    const rows: InboxConversation[] = [];
+    let cursor: string | null = null;
+    let nextSyncedAt = since;
+    for (let page = 0; page < MAX_RESYNC_PAGES; page++) {
+      const result = await fetchInboxChanges(since, MAX_PAGE_SIZE, cursor);
+      if (!result.success) return refresh();
+      if (page === 0) nextSyncedAt = result.data.syncedAt;
+      rows.push(...result.data.conversations);
+      cursor = result.data.nextCursor;
+      if (!cursor) break;
+    }
+    if (cursor) return refresh();
+    if (seq !== requestSeq.current) return;
+    syncedAt.current = nextSyncedAt;
+    const next = applyChangedRows(listRef.current, rows, forFilter);
+    listRef.current = next;
+    setList(next);
+    setUnread((tally) => tallyRows(tally, rows));
+  }, [refresh]);
 
   // The search waits until typing pauses; the status applies at once.
   useEffect(() => {
@@ -106,25 +140,24 @@ export function useConversationInbox(initialFilter: InboxFilter) {
       channel.bind('conversation-updated', (conversation) => apply({ type: 'conversation-updated', conversation })),
     ];
     // Events sent while the connection was down are gone: the server's list is the truth.
-    const stopWatching = onReconnect(connector, () => void channel.whenSubscribed.then(refresh, refresh));
+    const stopWatching = onReconnect(connector, () => void channel.whenSubscribed.then(resync, refresh));
     return () => {
       for (const stop of unbind) stop();
       stopWatching();
     };
-  }, [connector, apply, refresh]);
+  }, [connector, apply, refresh, resync]);
 
   const loadMore = useCallback(async () => {
-    if (!pagination || pagination.page >= pagination.totalPages || loadingMore) return;
+    if (!nextCursor || loadingMore) return;
     setLoadingMore(true);
     const seq = requestSeq.current;
-    const nextPage = Math.floor(listRef.current.length / PAGE_SIZE) + 1;
-    const result = await fetchInboxPage(filterRef.current, nextPage, PAGE_SIZE);
+    const result = await fetchInboxPage(filterRef.current, PAGE_SIZE, nextCursor);
     setLoadingMore(false);
     if (seq !== requestSeq.current || !result.success) return;
     setList((current) => mergePages(current, result.data.conversations));
     setUnread((tally) => tallyRows(tally, result.data.conversations));
-    setPagination(result.data.pagination);
-  }, [pagination, loadingMore]);
+    setNextCursor(result.data.nextCursor);
+  }, [nextCursor, loadingMore]);
 
   return {
     filter,
@@ -136,8 +169,8 @@ export function useConversationInbox(initialFilter: InboxFilter) {
     /** Unread visitor messages in every conversation seen, not only those the filter shows. */
     unreadTotal: totalUnread(unread),
     load: outcome.key === keyOf(filter) ? outcome.load : ({ kind: 'loading' } as LoadState),
-    total: pagination?.total ?? 0,
-    hasMore: Boolean(pagination && list.length < pagination.total),
+    total,
+    hasMore: nextCursor !== null,
     loadingMore,
     loadMore,
     apply,

@@ -96,12 +96,30 @@ export const deliveredInputSchema = z.object({
 });
 export type DeliveredInput = z.infer<typeof deliveredInputSchema>;
 
-export const conversationsQuerySchema = z.object({
-  status: z.enum([...conversationStatuses, 'all']).default('all'),
-  page: countString(1, 100_000).default(1),
-  limit: countString(1, 100).default(20),
-  q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
-});
+/** A keyset position as the API hands it out: `<epoch ms>-<id>`, opaque to clients. */
+export const conversationCursorString = z
+  .string()
+  .regex(/^\d{1,15}-[1-9]\d{0,14}$/, 'Use the nextCursor of an earlier answer.')
+  .transform((cursor) => {
+    const [at, id] = cursor.split('-');
+    return { at: new Date(Number(at)), id: Number(id) };
+  });
+
+export const conversationsQuerySchema = z
+  .object({
+    status: z.enum([...conversationStatuses, 'all']).default('all'),
+    page: countString(1, 100_000).optional(),
+    /** The next page after an earlier answer's `nextCursor` (stable while messages arrive), instead of `page`. */
+    cursor: conversationCursorString.optional(),
+    /** Resync: the conversations changed since an earlier answer's `syncedAt`, whatever the filter. */
+    changedSince: z.iso.datetime({ offset: true }).transform((since) => new Date(since)).optional(),
+    limit: countString(1, 100).default(20),
+    q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
+  })
+  .refine((query) => query.page === undefined || (query.cursor === undefined && query.changedSince === undefined), {
+    message: 'Use page, or cursor / changedSince, not both.',
+    path: ['page'],
+  });
 export type ConversationsQuery = z.infer<typeof conversationsQuerySchema>;
 
 export const conversationPatchSchema = z

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { scheduleAutoReply, stopRepliesInConversation } from '@/ai/service';
 import { env } from '@/config/env';
 import { getRepository } from '@/db';
-import type { ChatParticipant, Conversation } from '@/db/repository/chat';
+import type { ChatParticipant, Conversation, ConversationCursor } from '@/db/repository/chat';
 import { AppError, type ErrorCode } from '@/http/errors';
 import { createRateLimiter, type RateLimiter } from '@/http/server/rate-limit';
 import { logSecurityEvent } from '@/logger';
@@ -273,14 +273,39 @@ export async function markDelivered(actor: ChatActor, input: DeliveredInput) {
 
 // ── Admin inbox ───────────────────────────────────────────────────────────
 
+/**
+ * Changes stored while a listing ran may carry a timestamp a little older
+ * than the moment they commit: `syncedAt` starts this far back, so the next
+ * "changed since" asks again about them (the client applies a row twice at worst).
+ */
+const SYNC_OVERLAP_MS = 5_000;
+
+const cursorString = (cursor: ConversationCursor | null) => (cursor ? `${cursor.at.getTime()}-${cursor.id}` : null);
+
+/**
+ * The admin inbox, three ways: a numbered page (older clients), the page
+ * after a cursor (keyset: nothing skipped while messages arrive), or
+ * everything changed since a client's last `syncedAt` (a reconnect's resync).
+ */
 export async function listConversations(query: ConversationsQuery) {
-  const page = await getRepository().listConversationsByFilter({
-    status: query.status,
-    q: query.q || undefined,
-    page: query.page,
-    limit: query.limit,
-  });
-  return { conversations: page.conversations.map(toConversationListPayload), pagination: page.pagination };
+  const repository = getRepository();
+  const syncedAt = new Date(Date.now() - SYNC_OVERLAP_MS).toISOString();
+  const filter = { status: query.status, q: query.q || undefined, limit: query.limit };
+  if (query.changedSince) {
+    const changed = await repository.listConversationsChangedSince({ since: query.changedSince, cursor: query.cursor, limit: query.limit });
+    return { conversations: changed.conversations.map(toConversationListPayload), nextCursor: cursorString(changed.nextCursor), syncedAt };
+  }
+  if (query.cursor) {
+    const next = await repository.listConversationsByFilterAfterCursor({ ...filter, cursor: query.cursor });
+    return { conversations: next.conversations.map(toConversationListPayload), nextCursor: cursorString(next.nextCursor), syncedAt };
+  }
+  const page = await repository.listConversationsByFilter({ ...filter, page: query.page ?? 1 });
+  return {
+    conversations: page.conversations.map(toConversationListPayload),
+    pagination: page.pagination,
+    nextCursor: cursorString(page.nextCursor),
+    syncedAt,
+  };
 }
 
 /** One conversation with its visitor's details, for the admin's conversation panel. */

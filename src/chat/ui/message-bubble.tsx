@@ -57,7 +57,7 @@ export function MessageBubble({ message, viewer, senderLabel, showSender, t, loc
       )}
       <div className={cx('max-w-[85%] rounded-2xl px-3.5 py-2 text-[15px] leading-relaxed shadow-sm sm:max-w-[75%]', tone, message.status === 'pending' && 'opacity-80')}>
         <Markdown text={message.content} className="[&_pre]:my-1" />
-        <div className={cx('mt-1 flex items-center justify-end gap-1 text-[11px]', own ? 'text-indigo-100' : 'text-slate-500 dark:text-slate-400')}>
+        <div className={cx('mt-1 flex items-center justify-end gap-1 text-[11px]', own ? 'text-indigo-100' : 'text-slate-600 dark:text-slate-400')}>
           <time dateTime={message.createdAt} data-testid="message-time" title={new Date(message.createdAt).toLocaleString()}>
             {formatTime(message.createdAt, locale)}
           </time>

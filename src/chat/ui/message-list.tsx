@@ -177,7 +177,7 @@ export function MessageList({
               <Fragment key={message.key}>
                 {newDay ? (
                   <li className="my-3 flex justify-center" data-testid="day-separator">
-                    <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-[11px] font-medium text-slate-500 dark:bg-slate-800 dark:text-slate-400">
+                    <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-[11px] font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-400">
                       {formatDay(message.createdAt, locale, t)}
                     </span>
                   </li>

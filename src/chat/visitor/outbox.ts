@@ -8,6 +8,11 @@ import type { SendInput, SentMessage } from './visitor-api';
  * keeps the clientMessageId it was created with, so a retry after a lost
  * answer, a reconnect, a reload or a second tab never creates a duplicate
  * (the server answers a repeated id with the message stored the first time).
+ *
+ * Tabs of one visitor share the stored list: every change is applied to what
+ * is stored now (read, change, write), never by writing this tab's copy over
+ * another tab's messages, and a tab reloads the list when another one
+ * changed it (`reload()`, on the `storage` event).
  */
 
 export type OutboxEntry = SendInput & {
@@ -17,7 +22,11 @@ export type OutboxEntry = SendInput & {
   error?: string;
 };
 
-export type OutboxStorage = { load(): OutboxEntry[]; save(entries: OutboxEntry[]): void };
+export type OutboxStorage = {
+  load(): OutboxEntry[];
+  /** False when the entries could not be stored (storage full or unavailable). */
+  save(entries: OutboxEntry[]): boolean;
+};
 
 export type OutboxOptions = {
   storage: OutboxStorage;
@@ -42,6 +51,8 @@ export type Outbox = {
   flush(): Promise<void>;
   retry(clientMessageId: string): void;
   discard(clientMessageId: string): void;
+  /** Another tab changed the stored entries: take them over and send what is queued. */
+  reload(): void;
   dispose(): void;
 };
 
@@ -58,16 +69,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
+  // Once a save failed, this page's copy is the only complete one: changes apply to it.
+  let memoryOnly = false;
 
-  function commit(next: OutboxEntry[]): void {
-    entries = next;
-    options.storage.save(entries);
+  function commit(change: (current: OutboxEntry[]) => OutboxEntry[]): void {
+    entries = change(memoryOnly ? entries : options.storage.load());
+    memoryOnly = !options.storage.save(entries);
     options.onChange(entries);
   }
 
   function update(id: string, change: Partial<OutboxEntry>): void {
-    commit(entries.map((entry) => (entry.clientMessageId === id ? { ...entry, ...change } : entry)));
+    commit((current) => current.map((entry) => (entry.clientMessageId === id ? { ...entry, ...change } : entry)));
   }
+
+  const without = (id: string) => (current: OutboxEntry[]) => current.filter((entry) => entry.clientMessageId !== id);
 
   async function drain(): Promise<void> {
     for (;;) {
@@ -77,7 +92,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const message = await options.send(next);
         attempt = 0;
         options.onSent(next, message);
-        commit(entries.filter((entry) => entry.clientMessageId !== next.clientMessageId));
+        commit(without(next.clientMessageId));
       } catch (failure) {
         const error = failure instanceof ApiError ? failure : new ApiError({ error: String(failure), status: 0 });
         if (!error.retryable) {
@@ -98,7 +113,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     entries: () => entries,
     enqueue(input) {
       const entry: OutboxEntry = { ...input, clientMessageId: createId(), createdAt: new Date().toISOString(), state: 'queued' };
-      commit([...entries, entry]);
+      commit((current) => [...current, entry]);
       void outbox.flush();
       return entry;
     },
@@ -125,7 +140,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       void outbox.flush();
     },
     discard(id) {
-      commit(entries.filter((entry) => entry.clientMessageId !== id));
+      commit(without(id));
+    },
+    reload() {
+      if (disposed || memoryOnly) return;
+      entries = options.storage.load();
+      options.onChange(entries);
+      void outbox.flush();
     },
     dispose() {
       disposed = true;
@@ -150,8 +171,10 @@ export function localOutboxStorage(key: string): OutboxStorage {
       try {
         if (entries.length === 0) window.localStorage.removeItem(key);
         else window.localStorage.setItem(key, JSON.stringify(entries));
+        return true;
       } catch {
         // Storage full or unavailable: the messages stay in memory for this page.
+        return false;
       }
     },
   };

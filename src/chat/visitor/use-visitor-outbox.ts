@@ -77,8 +77,16 @@ export function useVisitorOutbox(
   }, [ready]);
   useEffect(() => {
     const online = () => void outbox.current?.flush();
+    // Another tab of this visitor queued, sent or dropped a message (null key: storage was cleared).
+    const otherTab = (event: StorageEvent) => {
+      if (event.key === STORAGE_KEYS.chatOutbox || event.key === null) outbox.current?.reload();
+    };
     window.addEventListener('online', online);
-    return () => window.removeEventListener('online', online);
+    window.addEventListener('storage', otherTab);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('storage', otherTab);
+    };
   }, []);
 
   return {

@@ -7,6 +7,7 @@ import {
   exists,
   getTableColumns,
   gt,
+  gte,
   inArray,
   isNull,
   lt,
@@ -58,10 +59,17 @@ export type VisitorDetails = Pick<ChatSession, 'lastSeenAt' | 'pageUrl' | 'userA
 
 export type ConversationDetails = ConversationListItem & { visitor: VisitorDetails | null };
 
+/** Where a keyset page ends: the last row's sort key. */
+export type ConversationCursor = { at: Date; id: number };
+
 export type ConversationPage = {
   conversations: ConversationListItem[];
   pagination: { total: number; page: number; limit: number; totalPages: number };
+  /** Continues this listing after its last row (keyset), or null when there is no more. */
+  nextCursor: ConversationCursor | null;
 };
+
+export type ConversationKeysetPage = { conversations: ConversationListItem[]; nextCursor: ConversationCursor | null };
 
 export type MessagePage = {
   /** Always oldest first, ready to display. */
@@ -267,6 +275,34 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     });
   }
 
+  /** Status and search conditions of the inbox, or undefined for everything. */
+  function inboxFilter(status: ConversationStatusFilter, q: string | undefined): SQL | undefined {
+    const conditions: SQL[] = [];
+    if (status !== 'all') conditions.push(eq(conversations.status, status));
+    const search = q?.trim();
+    if (search) {
+      const pattern = containsPattern(search);
+      const matchingMessage = db
+        .select({ one: sql`1` })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversations.id), likeEscaped(messages.content, pattern)));
+      conditions.push(
+        or(likeEscaped(conversations.visitorName, pattern), likeEscaped(conversations.visitorEmail, pattern), exists(matchingMessage))!,
+      );
+    }
+    return conditions.length > 0 ? and(...conditions) : undefined;
+  }
+
+  /** Rows fetched with one extra (`limit + 1`): the page, with the cursor after it when there is more. */
+  async function keysetPage(rows: Conversation[], limit: number, key: 'lastMessageAt' | 'updatedAt'): Promise<ConversationKeysetPage> {
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      conversations: await withLastMessageAndUnreadCount(page),
+      nextCursor: rows.length > limit && last ? { at: last[key], id: last.id } : null,
+    };
+  }
+
   return {
     // ── Sessions ───────────────────────────────────────────────────────────
 
@@ -415,6 +451,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
      * The admin inbox: newest activity first, filtered by status and by `q`
      * (a substring of the visitor's name, email or any message). Three queries
      * whatever the page size: the page, its last messages, its unread counts.
+     * Offset pages shift while messages arrive; `nextCursor` lets a client go
+     * on with `listConversationsByFilterAfterCursor` instead.
      */
     async listConversationsByFilter({
       status = 'all',
@@ -429,25 +467,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     }): Promise<ConversationPage> {
       const safePage = Math.max(1, Math.floor(page));
       const safeLimit = Math.max(1, Math.floor(limit));
-      const conditions: SQL[] = [];
-      if (status !== 'all') conditions.push(eq(conversations.status, status));
-      const search = q?.trim();
-      if (search) {
-        const pattern = containsPattern(search);
-        const matchingMessage = db
-          .select({ one: sql`1` })
-          .from(messages)
-          .where(and(eq(messages.conversationId, conversations.id), likeEscaped(messages.content, pattern)));
-        conditions.push(
-          or(
-            likeEscaped(conversations.visitorName, pattern),
-            likeEscaped(conversations.visitorEmail, pattern),
-            exists(matchingMessage),
-          )!,
-        );
-      }
-      const where = conditions.length > 0 ? and(...conditions) : undefined;
-
+      const where = inboxFilter(status, q);
       const [totalRow] = await db.select({ total: count() }).from(conversations).where(where);
       const total = totalRow?.total ?? 0;
       const rows = await db
@@ -455,13 +475,74 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         .from(conversations)
         .where(where)
         .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
-        .limit(safeLimit)
+        .limit(safeLimit + 1)
         .offset((safePage - 1) * safeLimit);
-
+      const { conversations: listed, nextCursor } = await keysetPage(rows, safeLimit, 'lastMessageAt');
       return {
-        conversations: await withLastMessageAndUnreadCount(rows),
+        conversations: listed,
         pagination: { total, page: safePage, limit: safeLimit, totalPages: Math.ceil(total / safeLimit) },
+        nextCursor,
       };
+    },
+
+    /**
+     * The inbox's next page after `cursor` (the last row a client has), in the
+     * same order. Rows never shift under a keyset: a conversation whose activity
+     * moves it above the cursor meanwhile is one `listConversationsChangedSince`
+     * (or a realtime event) reports.
+     */
+    async listConversationsByFilterAfterCursor({
+      status = 'all',
+      q,
+      cursor,
+      limit = 20,
+    }: {
+      status?: ConversationStatusFilter;
+      q?: string;
+      cursor: ConversationCursor;
+      limit?: number;
+    }): Promise<ConversationKeysetPage> {
+      const safeLimit = Math.max(1, Math.floor(limit));
+      const after = or(
+        lt(conversations.lastMessageAt, cursor.at),
+        and(eq(conversations.lastMessageAt, cursor.at), lt(conversations.id, cursor.id)),
+      )!;
+      const filter = inboxFilter(status, q);
+      const rows = await db
+        .select(conversationColumns)
+        .from(conversations)
+        .where(filter ? and(filter, after) : after)
+        .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+        .limit(safeLimit + 1);
+      return keysetPage(rows, safeLimit, 'lastMessageAt');
+    },
+
+    /**
+     * Every conversation changed (a message, a status, the handling, the
+     * visitor's name) at or after `since`, oldest change first, whatever the
+     * filter: what a client that was away applies to the list it has. Paged by
+     * `cursor` (the last row's change time and id).
+     */
+    async listConversationsChangedSince({
+      since,
+      cursor,
+      limit = 100,
+    }: {
+      since: Date;
+      cursor?: ConversationCursor;
+      limit?: number;
+    }): Promise<ConversationKeysetPage> {
+      const safeLimit = Math.max(1, Math.floor(limit));
+      const changed = cursor
+        ? or(gt(conversations.updatedAt, cursor.at), and(eq(conversations.updatedAt, cursor.at), gt(conversations.id, cursor.id)))!
+        : gte(conversations.updatedAt, since);
+      const rows = await db
+        .select(conversationColumns)
+        .from(conversations)
+        .where(cursor ? and(gte(conversations.updatedAt, since), changed) : changed)
+        .orderBy(asc(conversations.updatedAt), asc(conversations.id))
+        .limit(safeLimit + 1);
+      return keysetPage(rows, safeLimit, 'updatedAt');
     },
 
     /**

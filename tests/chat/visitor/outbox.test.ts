@@ -9,6 +9,7 @@ function memoryStorage(initial: OutboxEntry[] = []): OutboxStorage & { saved: Ou
     load: () => structuredClone(storage.saved),
     save: (entries: OutboxEntry[]) => {
       storage.saved = structuredClone(entries);
+      return true;
     },
   };
   return storage;
@@ -48,8 +49,7 @@ function fakeServer() {
   };
 }
 
-function setup(storage = memoryStorage()) {
-  const server = fakeServer();
+function setup(storage = memoryStorage(), { server = fakeServer(), idPrefix = 'id' } = {}) {
   const sent: string[] = [];
   let counter = 0;
   const outbox = createOutbox({
@@ -59,7 +59,7 @@ function setup(storage = memoryStorage()) {
     onChange: () => undefined,
     // Retries only when the test flushes (no timers racing the assertions).
     retryDelayMs: () => 60_000,
-    createId: () => `id-${++counter}`,
+    createId: () => `${idPrefix}-${++counter}`,
   });
   return { outbox, server, sent, storage };
 }
@@ -133,6 +133,30 @@ describe('the visitor outbox', () => {
     expect(second.sent).toEqual(['before reload']);
     expect(second.server.calls).toEqual(['id-1']);
     second.outbox.dispose();
+  });
+
+  it('two tabs offline each queue a message: the stored list keeps both, and each is sent exactly once', async () => {
+    const storage = memoryStorage();
+    const server = fakeServer();
+    const a = setup(storage, { server, idPrefix: 'a' });
+    const b = setup(storage, { server, idPrefix: 'b' });
+    server.failNext(offline());
+    a.outbox.enqueue({ content: 'from tab A' });
+    b.outbox.enqueue({ content: 'from tab B' });
+    await Promise.all([a.outbox.flush(), b.outbox.flush()]);
+    expect(storage.saved.map((entry) => entry.content)).toEqual(['from tab A', 'from tab B']);
+
+    // Tab A hears of B's message (the storage event) and, back online, sends both; B then finds nothing left.
+    server.failNext(null);
+    a.outbox.reload();
+    await a.outbox.flush();
+    b.outbox.reload();
+    await b.outbox.flush();
+    expect([...server.stored.values()].map((message) => message.content)).toEqual(['from tab A', 'from tab B']);
+    expect(storage.saved).toEqual([]);
+    expect(b.outbox.entries()).toEqual([]);
+    a.outbox.dispose();
+    b.outbox.dispose();
   });
 
   it('does not send twice when flushes overlap (reconnect and "online" at the same moment)', async () => {

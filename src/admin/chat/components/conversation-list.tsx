@@ -28,12 +28,12 @@ function ConversationListItem({ conversation, selected, onSelect }: { conversati
           <span className={cx('min-w-0 flex-1 truncate text-sm', unread ? 'font-bold text-slate-900' : 'font-medium text-slate-800')} data-testid="conversation-visitor-name">
             {visitorLabel(conversation)}
           </span>
-          <time dateTime={conversation.lastMessageAt} title={fullDateTime(conversation.lastMessageAt)} className="shrink-0 text-xs text-slate-500">
+          <time dateTime={conversation.lastMessageAt} title={fullDateTime(conversation.lastMessageAt)} className="shrink-0 text-xs text-slate-600">
             {shortTimeAgo(conversation.lastMessageAt)}
           </time>
         </span>
         <span className="flex items-center gap-2">
-          <span className={cx('min-w-0 flex-1 truncate text-xs', unread ? 'text-slate-800' : 'text-slate-500')} data-testid="conversation-preview">
+          <span className={cx('min-w-0 flex-1 truncate text-xs', unread ? 'text-slate-800' : 'text-slate-600')} data-testid="conversation-preview">
             {last ? `${senderPrefix[last.senderType]}${previewText(last.content)}` : 'No messages yet'}
           </span>
           {unread ? (

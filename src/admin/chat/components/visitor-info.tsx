@@ -34,7 +34,7 @@ export function VisitorInfo({ details }: { details: ConversationDetails }) {
       </h2>
       <dl className="space-y-3">
         <Row label="Name" testId="visitor-name">
-          {details.visitorName ?? <span className="text-slate-400">Not given</span>}
+          {details.visitorName ?? <span className="text-slate-500">Not given</span>}
         </Row>
         <Row label="Email" testId="visitor-email">
           {details.visitorEmail ? (
@@ -42,7 +42,7 @@ export function VisitorInfo({ details }: { details: ConversationDetails }) {
               {details.visitorEmail}
             </a>
           ) : (
-            <span className="text-slate-400">Not given</span>
+            <span className="text-slate-500">Not given</span>
           )}
         </Row>
         {visitor ? (
@@ -54,7 +54,7 @@ export function VisitorInfo({ details }: { details: ConversationDetails }) {
               <time dateTime={visitor.lastSeenAt}>{fullDateTime(visitor.lastSeenAt)}</time>
             </Row>
             <Row label="Current page" testId="visitor-page">
-              {visitor.pageUrl ? <PageLink url={visitor.pageUrl} /> : <span className="text-slate-400">Unknown</span>}
+              {visitor.pageUrl ? <PageLink url={visitor.pageUrl} /> : <span className="text-slate-500">Unknown</span>}
             </Row>
             <Row label="Browser" testId="visitor-browser">
               <span title={visitor.userAgent ?? undefined}>{visitor.browser}</span>

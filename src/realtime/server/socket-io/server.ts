@@ -110,12 +110,38 @@ function replyWith<T>(ack: unknown): (answer: T) => void {
   return typeof ack === 'function' ? (answer: T) => (ack as (answer: T) => void)(answer) : () => undefined;
 }
 
-async function authenticate(socket: RealtimeSocket): Promise<RealtimeIdentity | { refused: string }> {
+/** Visitor sessions a handshake may take from memory; more than this and the oldest are forgotten. */
+const MAX_CACHED_SESSIONS = 10_000;
+
+/**
+ * A reconnect storm is hundreds of handshakes at once: a visitor's token
+ * is looked up in the database once, then answered from memory until the
+ * session's expiry as it was read (sliding expiry only ever moves it later,
+ * and visitor sessions are not revoked otherwise).
+ */
+function createVisitorSessionCache() {
+  const sessions = new Map<string, { sessionId: number; expiresAt: number }>();
+  return async (token: unknown): Promise<number | null> => {
+    const cached = typeof token === 'string' ? sessions.get(token) : undefined;
+    if (cached && cached.expiresAt > Date.now()) return cached.sessionId;
+    const session = await findVisitorSession(token);
+    if (!session || typeof token !== 'string') return null;
+    sessions.delete(token);
+    sessions.set(token, { sessionId: session.id, expiresAt: session.expiresAt.getTime() });
+    if (sessions.size > MAX_CACHED_SESSIONS) sessions.delete(sessions.keys().next().value!);
+    return session.id;
+  };
+}
+
+async function authenticate(
+  socket: RealtimeSocket,
+  visitorSessionOf: (token: unknown) => Promise<number | null>,
+): Promise<RealtimeIdentity | { refused: string }> {
   const { auth, headers } = socket.handshake;
   const sessionToken = (auth as Record<string, unknown> | undefined)?.sessionToken;
   if (sessionToken !== undefined) {
-    const session = await findVisitorSession(sessionToken);
-    return session ? { role: 'visitor', sessionId: session.id } : { refused: 'unknown or expired session token' };
+    const sessionId = await visitorSessionOf(sessionToken);
+    return sessionId !== null ? { role: 'visitor', sessionId } : { refused: 'unknown or expired session token' };
   }
   const adminToken = adminTokenFromCookieHeader(headers.cookie);
   if (!adminToken) return { refused: 'no credentials' };
@@ -164,9 +190,10 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     logger.debug({ code: error.code, reason: error.message }, 'realtime: engine connection refused');
   });
 
+  const visitorSessionOf = createVisitorSessionCache();
   io.use((socket, next) => {
     const ip = clientIpOf(socket.request);
-    authenticate(socket).then(
+    authenticate(socket, visitorSessionOf).then(
       (result) => {
         if ('refused' in result) {
           logSecurityEvent('realtime handshake refused', { ip, reason: result.refused, origin: socket.handshake.headers.origin });
