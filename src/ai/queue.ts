@@ -28,11 +28,11 @@ export function cancelReasonOf(signal: AbortSignal): CancelReason | null {
   return reason instanceof Error && reason.name === 'ReplyCancelledError' ? (reason as ReplyCancelledError).reason : null;
 }
 
-type RunningJob = { conversationId: number; automatic: boolean; controller: AbortController };
+type RunningJob = { conversationId: string; automatic: boolean; controller: AbortController };
 
 type QueueState = {
   /** The last job of each conversation: the next one starts after it. */
-  tails: Map<number, Promise<void>>;
+  tails: Map<string, Promise<void>>;
   running: Set<RunningJob>;
   /** Every job not yet finished, queued or running. */
   pending: Set<Promise<void>>;
@@ -45,7 +45,7 @@ const state = (globalForQueue.tanyaAiQueue ??= { tails: new Map(), running: new 
 
 /** Queues `run`; the promise settles (never rejects) once it has finished, failed or been cancelled. */
 export function enqueueReplyJob(
-  job: { conversationId: number; automatic: boolean },
+  job: { conversationId: string; automatic: boolean },
   run: (signal: AbortSignal) => Promise<void>,
 ): Promise<void> {
   const { conversationId } = job;
@@ -72,7 +72,7 @@ export function enqueueReplyJob(
 }
 
 /** Stops the replies being generated for one conversation (an admin took it over). */
-export function cancelConversationReplies(conversationId: number): void {
+export function cancelConversationReplies(conversationId: string): void {
   for (const job of state.running) {
     if (job.conversationId === conversationId) job.controller.abort(new ReplyCancelledError('taken-over'));
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, mysqlSkipReason, type TestDatabase } from '../helpers/databases';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { newVisitor, visitorGet, visitorRead, visitorSend, switchAiRepliesOff } from './helpers';
+import { startSession } from '../helpers/bot-gate';
 
 const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -38,7 +39,7 @@ for (const { dialect, create, skip } of dialects) {
     const adminSend = (body: Record<string, unknown>) => api(server, '/api/chat/send', { body, cookie });
 
     it('starts a session with a fresh token, resumes a live one and replaces an unusable one', async () => {
-      const first = await api(server, '/api/chat/session', { body: { pageUrl: 'http://example.com/about' } });
+      const first = await startSession(server, { pageUrl: 'http://example.com/about' });
       expect(first.status).toBe(200);
       const { sessionToken, conversationId, expiresAt, welcomeMessage } = first.body.data;
       expect(sessionToken).toMatch(UUID_V4);
@@ -52,7 +53,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(resumed.body.data.sessionToken).toBe(sessionToken);
 
       for (const unusable of ['not-a-uuid', crypto.randomUUID(), 42, null]) {
-        const fresh = await api(server, '/api/chat/session', { body: { sessionToken: unusable } });
+        const fresh = await startSession(server, { sessionToken: unusable });
         expect(fresh.status).toBe(200);
         expect(fresh.body.data.sessionToken).toMatch(UUID_V4);
         expect(fresh.body.data.sessionToken).not.toBe(sessionToken);
@@ -177,9 +178,9 @@ for (const { dialect, create, skip } of dialects) {
       for (const request of [
         api(server, '/api/chat/conversations'),
         api(server, '/api/chat/conversations/1', { method: 'PATCH', body: { status: 'closed' } }),
-        api(server, '/api/chat/send', { body: { conversationId: 1, content: 'hi' } }),
+        api(server, '/api/chat/send', { body: { conversationId: 'f'.repeat(32), content: 'hi' } }),
         api(server, '/api/chat/messages?conversationId=1'),
-        api(server, '/api/chat/read', { body: { conversationId: 1, upToMessageId: 1 } }),
+        api(server, '/api/chat/read', { body: { conversationId: 'f'.repeat(32), upToMessageId: 1 } }),
         api(server, '/api/chat/conversations', { cookie: 'tanya_admin=forged.jwt.value' }),
       ]) {
         const response = await request;
@@ -215,7 +216,7 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('slides the session expiry when a live session comes back', async () => {
-      const first = (await api(server, '/api/chat/session', { body: {} })).body.data;
+      const first = (await startSession(server)).body.data;
       await new Promise((resolve) => setTimeout(resolve, 20));
       const again = (await api(server, '/api/chat/session', { body: { sessionToken: first.sessionToken } })).body.data;
       expect(again.sessionToken).toBe(first.sessionToken);
@@ -267,7 +268,7 @@ for (const { dialect, create, skip } of dialects) {
         [{ content: 'hi', visitorEmail: 'not-an-email', visitorName: 'n'.repeat(101) }, ['visitorEmail', 'visitorName']],
         [{ content: 'hi', clientMessageId: 'has spaces' }, ['clientMessageId']],
         [{ content: 'hi', clientMessageId: 'x'.repeat(65) }, ['clientMessageId']],
-        [{ content: 'hi', conversationId: 'abc' }, ['conversationId']],
+        [{ content: 'hi', conversationId: 42 }, ['conversationId']],
       ];
       for (const [body, fields] of cases) {
         const response = await visitorSend(server, token, body);
@@ -278,13 +279,19 @@ for (const { dialect, create, skip } of dialects) {
       expect((await api(server, '/api/chat/send', { body: '{not json', headers: { 'x-session-token': token } })).status).toBe(400);
 
       const conversationId = (await visitorSend(server, token, { content: 'valid' })).body.data.conversationId;
-      for (const query of ['', 'conversationId=abc', `conversationId=${conversationId}&limit=0`, `conversationId=${conversationId}&limit=101`,
+      for (const query of ['', `conversationId=${conversationId}&limit=0`, `conversationId=${conversationId}&limit=101`,
         `conversationId=${conversationId}&before=5&after=1`, `conversationId=${conversationId}&before=-1`]) {
         const response = await visitorGet(server, token, `/api/chat/messages?${query}`);
         expect(response.status, query).toBe(400);
         expect(response.body.code).toBe('bad_request:validation');
       }
       expect((await visitorRead(server, token, { conversationId })).status).toBe(400);
+      // A conversation id is any string: one that names nothing the caller may see is the same 404 as an unknown one.
+      for (const malformed of ['abc', '1', conversationId.toUpperCase()]) {
+        const response = await visitorGet(server, token, `/api/chat/messages?conversationId=${malformed}`);
+        expect(response.status, malformed).toBe(404);
+        expect(response.body.code).toBe('not_found:conversation');
+      }
 
       expect((await adminGet('/api/chat/conversations?status=open')).status).toBe(400);
       expect((await adminGet('/api/chat/conversations?page=0')).status).toBe(400);
@@ -363,12 +370,13 @@ for (const { dialect, create, skip } of dialects) {
       const fresh = (await adminGet(`/api/chat/conversations?q=Grace&status=active`)).body.data.conversations;
       expect(fresh.map((c: { id: number }) => c.id)).toEqual([afterClose.body.data.conversationId]);
 
-      for (const id of ['999999999', 'abc', '0']) {
+      for (const id of ['999999999', 'abc', '0', 'f'.repeat(32), conversationId.toUpperCase()]) {
         const missing = await api(server, `/api/chat/conversations/${id}`, { method: 'PATCH', cookie, body: { status: 'closed' } });
         expect(missing.status, id).toBe(404);
         expect(missing.body.code).toBe('not_found:conversation');
       }
-      expect((await adminSend({ conversationId: 999999999, content: 'nobody' })).status).toBe(404);
+      expect((await adminSend({ conversationId: 'f'.repeat(32), content: 'nobody' })).status).toBe(404);
+      expect((await adminSend({ conversationId: 999999999, content: 'not an id' })).status).toBe(400);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { switchAiRepliesOff, visitorGet, visitorSend } from './helpers';
+import { startSession } from '../helpers/bot-gate';
 
 const admin = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
@@ -21,14 +22,11 @@ describe('conversation details for the admin', () => {
   });
 
   async function conversationOfNewVisitor() {
-    const session = await api(server, '/api/chat/session', {
-      body: { pageUrl: 'http://example.com/projects' },
-      headers: { 'user-agent': FIREFOX_ON_LINUX },
-    });
+    const session = await startSession(server, { pageUrl: 'http://example.com/projects' }, { headers: { 'user-agent': FIREFOX_ON_LINUX } });
     const token = session.body.data.sessionToken as string;
     const sent = await visitorSend(server, token, { content: 'Is the **Tanya** project open source?', visitorName: 'Sari', visitorEmail: 'sari@example.com' });
     expect(sent.status).toBe(201);
-    return { token, conversationId: sent.body.data.conversationId as number, message: sent.body.data };
+    return { token, conversationId: sent.body.data.conversationId as string, message: sent.body.data };
   }
 
   it("answers the inbox fields and the visitor's details", async () => {

@@ -3,6 +3,7 @@ import { ADMIN_NOTIFICATIONS_CHANNEL } from '@/realtime/channels';
 import { samplePortfolio } from '@/portfolio/sample';
 import { api } from '../helpers/server';
 import { connect, createClient, useAdminServer, waitFor } from '../realtime/helpers';
+import { startSession } from '../helpers/bot-gate';
 
 describe('chat settings API', () => {
   const fixture = useAdminServer();
@@ -70,7 +71,7 @@ describe('chat settings API', () => {
       adminTab.disconnect();
     }
 
-    const session = await api(fixture.server, '/api/chat/session', { body: {} });
+    const session = await startSession(fixture.server);
     expect(session.body.data).toMatchObject({
       welcomeMessage: 'Halo! Ada yang bisa saya bantu?',
       offlineMessage: null,

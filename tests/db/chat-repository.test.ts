@@ -14,6 +14,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** Lets the clock move on, so timestamps written one after another differ. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
+/** Well formed, but naming no conversation. */
+const UNKNOWN_ID = 'f'.repeat(32);
 
 async function openRepository(create: () => Promise<TestDatabase>) {
   const testDb = await create();
@@ -56,7 +58,7 @@ for (const { dialect, create, skip } of dialects) {
       return { session, conversation };
     }
 
-    const send = (conversationId: number, senderType: Message['senderType'], content: string, clientMessageId?: string) =>
+    const send = (conversationId: string, senderType: Message['senderType'], content: string, clientMessageId?: string) =>
       repository.createMessage({ conversationId, senderType, content, clientMessageId }).then(({ message }) => message);
 
     describe('sessions', () => {
@@ -145,7 +147,7 @@ for (const { dialect, create, skip } of dialects) {
         const again = await repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id });
         expect(again).toEqual({ conversation: first.conversation, created: false });
         expect(await repository.getConversationById({ id: first.conversation.id })).toEqual(first.conversation);
-        expect(await repository.getConversationById({ id: 999_999 })).toBeNull();
+        expect(await repository.getConversationById({ id: UNKNOWN_ID })).toBeNull();
       });
 
       it('gives concurrent first sends from one session one conversation', async () => {
@@ -198,7 +200,7 @@ for (const { dialect, create, skip } of dialects) {
         expect(withEmail).toMatchObject({ visitorName: 'Citra', visitorEmail: 'citra@example.com' });
         const renamed = await repository.updateConversationVisitorById({ id: conversation.id, visitorName: 'Citra D.' });
         expect(renamed).toMatchObject({ visitorName: 'Citra D.', visitorEmail: 'citra@example.com' });
-        expect(await repository.updateConversationVisitorById({ id: 999_999, visitorName: 'x' })).toBeNull();
+        expect(await repository.updateConversationVisitorById({ id: UNKNOWN_ID, visitorName: 'x' })).toBeNull();
       });
 
       it('updates status, AI handling and needs-human, returning the updated row', async () => {
@@ -209,7 +211,7 @@ for (const { dialect, create, skip } of dialects) {
         const resolved = await repository.updateConversationById({ id: conversation.id, status: 'resolved' });
         expect(resolved).toMatchObject({ status: 'resolved', isAiHandled: false, needsHuman: true });
         expect(await repository.updateConversationById({ id: conversation.id })).toEqual(resolved);
-        expect(await repository.updateConversationById({ id: 999_999, status: 'closed' })).toBeNull();
+        expect(await repository.updateConversationById({ id: UNKNOWN_ID, status: 'closed' })).toBeNull();
       });
     });
 
@@ -306,11 +308,11 @@ for (const { dialect, create, skip } of dialects) {
       });
 
       it('refuses a message for a conversation that does not exist', async () => {
-        await expect(send(999_999, 'visitor', 'lost')).rejects.toThrow(/does not exist/);
+        await expect(send(UNKNOWN_ID, 'visitor', 'lost')).rejects.toThrow(/does not exist/);
       });
 
       describe('cursor pages', () => {
-        let conversationId: number;
+        let conversationId: string;
         let ids: number[];
 
         beforeAll(async () => {
@@ -462,7 +464,7 @@ for (const { dialect, create, skip } of dialects) {
       // A database of its own, so totals and order are exactly what these tests made.
       let inboxDb: TestDatabase;
       let inbox: Repository;
-      const made: Record<string, { id: number; session: ChatSession }> = {};
+      const made: Record<string, { id: string; session: ChatSession }> = {};
 
       beforeAll(async () => {
         ({ testDb: inboxDb, repository: inbox } = await openRepository(create));
@@ -501,7 +503,7 @@ for (const { dialect, create, skip } of dialects) {
         await inboxDb?.drop();
       });
 
-      const keysOf = (page: { conversations: { id: number }[] }) =>
+      const keysOf = (page: { conversations: { id: string }[] }) =>
         page.conversations.map((row) => Object.keys(made).find((key) => made[key]!.id === row.id));
 
       it('lists every conversation, latest activity first, with its last message and unread count', async () => {
@@ -645,7 +647,7 @@ for (const { dialect, create, skip } of dialects) {
       });
 
       it('returns null for an unknown conversation', async () => {
-        expect(await repository.getConversationDetailsById({ id: 987_654 })).toBeNull();
+        expect(await repository.getConversationDetailsById({ id: UNKNOWN_ID })).toBeNull();
       });
     });
   });

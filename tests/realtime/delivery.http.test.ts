@@ -3,7 +3,7 @@ import { conversationChannel } from '@/realtime/channels';
 import type { DeliveredAck } from '@/realtime/protocol';
 import { connect, createClient, createVisitor, type TestSocket, useAdminServer, waitFor } from './helpers';
 
-const delivered = (socket: TestSocket, conversationId: number, messageIds: number[]) =>
+const delivered = (socket: TestSocket, conversationId: string, messageIds: number[]) =>
   socket.timeout(5_000).emitWithAck('message:delivered', { conversationId, messageIds }) as Promise<DeliveredAck>;
 
 describe('realtime delivery acknowledgements', () => {
@@ -41,7 +41,8 @@ describe('realtime delivery acknowledgements', () => {
     const socket = await connect(createClient(fixture.server, { auth: { sessionToken: intruder.token } }));
     expect(await delivered(socket, owner.conversationId!, [message.id])).toEqual({ ok: false, error: 'forbidden' });
     expect(await delivered(socket, intruder.conversationId!, ['1' as never])).toEqual({ ok: false, error: 'invalid input' });
-    expect(await delivered(socket, -1, [])).toEqual({ ok: false, error: 'invalid input' });
+    expect(await delivered(socket, -1 as never, [])).toEqual({ ok: false, error: 'invalid input' });
+    expect(await delivered(socket, 'not-an-id', [message.id])).toEqual({ ok: false, error: 'forbidden' });
     socket.close();
   });
 

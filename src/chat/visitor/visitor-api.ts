@@ -1,4 +1,5 @@
 import type { MessagePayload } from '@/realtime/channels';
+import { proveNotABot } from './bot-gate';
 
 /*
  * The visitor's two write calls to the chat API. Reads and live updates go
@@ -8,7 +9,7 @@ import type { MessagePayload } from '@/realtime/channels';
 
 export type VisitorSession = {
   sessionToken: string;
-  conversationId: number | null;
+  conversationId: string | null;
   welcomeMessage: string | null;
   /** Shown when no admin is online and the assistant is off (null: the UI's own text). */
   offlineMessage: string | null;
@@ -62,12 +63,28 @@ async function postJson<T>(path: string, body: unknown, sessionToken?: string): 
   return answer.data as T;
 }
 
-/** Resumes the stored session or starts a new one (an unusable token simply gets a new session). */
+/** The name of the widget's honeypot input: hidden from people, so only a bot fills it. */
+export const HONEYPOT_FIELD = 'website';
+
+const honeypotValue = () => document.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value ?? '';
+
+type SessionAnswer = Partial<VisitorSession> & { sessionToken: string };
+
+/**
+ * Resumes the stored session or starts a new one (an unusable token simply gets a new session). Only a new
+ * one passes the bot gate: the challenge is fetched and solved here, when the server asks for it.
+ */
 export async function startVisitorSession(sessionToken: string | null): Promise<VisitorSession> {
-  const data = await postJson<Partial<VisitorSession> & { sessionToken: string }>('/api/chat/session', {
-    sessionToken: sessionToken ?? undefined,
-    pageUrl: window.location.href,
-  });
+  const body = { sessionToken: sessionToken ?? undefined, pageUrl: window.location.href, [HONEYPOT_FIELD]: honeypotValue() };
+  let data: SessionAnswer | null = null;
+  if (sessionToken) {
+    try {
+      data = await postJson<SessionAnswer>('/api/chat/session', body);
+    } catch (error) {
+      if (!(error instanceof VisitorApiError && error.code === 'forbidden:bot_gate')) throw error;
+    }
+  }
+  data ??= await postJson<SessionAnswer>('/api/chat/session', { ...body, botGate: (await proveNotABot()) ?? undefined });
   return {
     sessionToken: data.sessionToken,
     conversationId: data.conversationId ?? null,

@@ -1,3 +1,4 @@
+import { isConversationId } from '@/chat/conversation-id';
 import { readStored, writeStored } from '@/chat/ui/stored-value';
 
 /*
@@ -10,7 +11,7 @@ const SESSION_KEY = 'tanya.chat.session';
 const PROFILE_KEY = 'tanya.chat.profile';
 export const OUTBOX_KEY = 'tanya.chat.outbox';
 
-export type StoredSession = { token: string; conversationId: number | null };
+export type StoredSession = { token: string; conversationId: string | null };
 export type VisitorProfile = { name: string; email: string; state: 'ask' | 'saved' | 'dismissed' };
 
 function readJson(key: string): Record<string, unknown> | null {
@@ -25,7 +26,7 @@ function readJson(key: string): Record<string, unknown> | null {
 export function readStoredSession(): StoredSession | null {
   const value = readJson(SESSION_KEY);
   if (!value || typeof value.token !== 'string') return null;
-  return { token: value.token, conversationId: typeof value.conversationId === 'number' ? value.conversationId : null };
+  return { token: value.token, conversationId: isConversationId(value.conversationId) ? value.conversationId : null };
 }
 
 export function writeStoredSession(session: StoredSession): void {

@@ -18,7 +18,7 @@ export type ConversationState = {
 const EMPTY: readonly MessagePayload[] = [];
 
 /** Opens a conversation in the chat client (live events + history) for as long as the component shows it. */
-export function useConversation(client: ChatClient | null, conversationId: number | null): ConversationState {
+export function useConversation(client: ChatClient | null, conversationId: string | null): ConversationState {
   const [snapshot, setSnapshot] = useState<{ key: string; messages: readonly MessagePayload[]; hasOlder: boolean; loaded: boolean }>({
     key: '',
     messages: EMPTY,

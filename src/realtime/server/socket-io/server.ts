@@ -163,7 +163,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
 
     /** A visitor's conversation is read again each time: the first send creates it after the connect. */
-    async function visitorConversationId(): Promise<number | null> {
+    async function visitorConversationId(): Promise<string | null> {
       if (identity.role !== 'visitor') return null;
       const session = await getRepository().getChatSessionById({ id: identity.sessionId });
       if (!session || session.expiresAt.getTime() <= Date.now()) return null;
@@ -230,10 +230,8 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
           Array.isArray(messageIds) &&
           messageIds.length <= MAX_DELIVERED_IDS &&
           messageIds.every((id) => Number.isSafeInteger(id) && (id as number) > 0);
-        if (!Number.isSafeInteger(conversationId) || (conversationId as number) <= 0 || !validIds) {
-          return reply({ ok: false, error: 'invalid input' });
-        }
-        const id = conversationId as number;
+        if (typeof conversationId !== 'string' || !validIds) return reply({ ok: false, error: 'invalid input' });
+        const id = conversationId;
         const member =
           identity.role === 'admin' ? (await getRepository().getConversationById({ id })) !== null : (await visitorConversationId()) === id;
         if (!member) {
