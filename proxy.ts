@@ -31,6 +31,7 @@ export async function proxy(request: NextRequest) {
     nonce,
     framing: adminPage ? 'none' : 'self',
     development: env.NODE_ENV === 'development',
+    turnstile: env.CHAT_BOT_GATE === 'turnstile',
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
