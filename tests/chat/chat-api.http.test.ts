@@ -82,7 +82,7 @@ for (const { dialect, create, skip } of dialects) {
 
       const inbox = await adminGet('/api/chat/conversations?status=active&q=Ada');
       expect(inbox.status).toBe(200);
-      const listed = inbox.body.data.conversations.find((c: { id: number }) => c.id === conversationId);
+      const listed = inbox.body.data.conversations.find((c: { id: string }) => c.id === conversationId);
       expect(listed).toMatchObject({
         visitorName: 'Ada',
         visitorEmail: 'ada@example.com',
@@ -104,7 +104,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(replyGetsAiReply).toBe(false);
 
       const taken = await adminGet(`/api/chat/conversations?q=Ada`);
-      const after = taken.body.data.conversations.find((c: { id: number }) => c.id === conversationId);
+      const after = taken.body.data.conversations.find((c: { id: string }) => c.id === conversationId);
       expect(after).toMatchObject({ isAiHandled: false, needsHuman: false, lastMessage: { senderType: 'admin' } });
 
       const gap = await visitorGet(server, token, `/api/chat/messages?conversationId=${conversationId}&after=${message.id}`);
@@ -136,7 +136,7 @@ for (const { dialect, create, skip } of dialects) {
         [reply.id, 'read'],
       ]);
       const listed = (await adminGet('/api/chat/conversations?limit=100')).body.data.conversations.find(
-        (c: { id: number }) => c.id === conversationId,
+        (c: { id: string }) => c.id === conversationId,
       );
       expect(listed.unreadCount).toBe(1);
     });
@@ -357,7 +357,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(resolved.status).toBe(200);
       expect(resolved.body.data).toMatchObject({ id: conversationId, status: 'resolved', isAiHandled: true });
       const filtered = await adminGet('/api/chat/conversations?status=resolved&limit=100');
-      expect(filtered.body.data.conversations.map((c: { id: number }) => c.id)).toContain(conversationId);
+      expect(filtered.body.data.conversations.map((c: { id: string }) => c.id)).toContain(conversationId);
 
       const human = await api(server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie, body: { isAiHandled: false } });
       expect(human.body.data).toMatchObject({ status: 'resolved', isAiHandled: false });
@@ -368,7 +368,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(afterClose.status).toBe(201);
       expect(afterClose.body.data.conversationId).not.toBe(conversationId);
       const fresh = (await adminGet(`/api/chat/conversations?q=Grace&status=active`)).body.data.conversations;
-      expect(fresh.map((c: { id: number }) => c.id)).toEqual([afterClose.body.data.conversationId]);
+      expect(fresh.map((c: { id: string }) => c.id)).toEqual([afterClose.body.data.conversationId]);
 
       for (const id of ['999999999', 'abc', '0', 'f'.repeat(32), conversationId.toUpperCase()]) {
         const missing = await api(server, `/api/chat/conversations/${id}`, { method: 'PATCH', cookie, body: { status: 'closed' } });

@@ -54,7 +54,7 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
   useEffect(() => {
     const url = new URL(window.location.href);
     if (selectedId === null) url.searchParams.delete('c');
-    else url.searchParams.set('c', String(selectedId));
+    else url.searchParams.set('c', selectedId);
     window.history.replaceState(window.history.state, '', url);
   }, [selectedId]);
 

@@ -27,17 +27,17 @@ export function useConversation(client: ChatClient | null, conversationId: strin
   });
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const key = client && conversationId ? String(conversationId) : '';
+  const key = client && conversationId ? conversationId : '';
 
   useEffect(() => {
     if (!client || !conversationId) return;
     let active = true;
     const show = (loaded: boolean) =>
       setSnapshot((previous) => ({
-        key: String(conversationId),
+        key: conversationId,
         messages: client.messages(conversationId),
         hasOlder: client.hasOlder(conversationId),
-        loaded: loaded || (previous.key === String(conversationId) && previous.loaded),
+        loaded: loaded || (previous.key === conversationId && previous.loaded),
       }));
     const stop = client.onMessages((id) => {
       if (id === conversationId && active) show(false);
