@@ -87,7 +87,7 @@ export function VisitorChatPanel({
     >
       {/* The bot gate's honeypot: out of sight and out of the tab order, so only a form-filling bot fills it. */}
       <div aria-hidden="true" className="pointer-events-none absolute -left-[9999px] h-px w-px overflow-hidden">
-        <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input type="text" name={HONEYPOT_FIELD} aria-label="Leave this field empty" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <ChatHeader t={t} ownerName={ownerName} ownerOnline={chat.ownerOnline} aiEnabled={aiEnabled} leading={headerLeading} actions={headerActions} />
       <ConnectionBanner state={chat.connection} t={t} queued={chat.queued} />
