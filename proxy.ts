@@ -46,6 +46,7 @@ export async function proxy(request: NextRequest) {
     framing: adminPage ? 'none' : 'self',
     development: env.NODE_ENV === 'development',
     realtimeSources: realtimeConnectSources(realtimeTarget(request)),
+    turnstile: env.CHAT_BOT_GATE === 'turnstile',
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

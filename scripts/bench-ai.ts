@@ -63,7 +63,7 @@ const UPSTREAM_ANSWER = 'Rizky works mostly with TypeScript, Next.js and Go, and
   .split(/(?<= )/);
 
 type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type Visitor = { token: string; conversationId: number; socket: BenchSocket };
+type Visitor = { token: string; conversationId: string; socket: BenchSocket };
 type Sample = { firstTextAt: number; storedAt: number };
 
 // Measured before the server starts, so its build and traffic do not share the CPU.
@@ -82,6 +82,8 @@ const server = await startTestServer({
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ...noRateLimits,
+    // The bench measures the assistant, not the bot gate in front of new sessions.
+    CHAT_BOT_GATE: 'off',
     AI_REPLIES_PER_CONVERSATION_PER_HOUR: '0',
     AI_DAILY_TOKEN_BUDGET: '0',
     AI_BASE_URL: upstream.baseUrl,
@@ -102,7 +104,7 @@ async function createVisitors(): Promise<Visitor[]> {
     const session = await api(server, '/api/chat/session', { body: {} });
     const token: string = session.body.data.sessionToken;
     const first = await api(server, '/api/chat/send', { body: { content: 'Hello' }, headers: { 'x-session-token': token } });
-    const conversationId: number = first.body.data.conversationId;
+    const conversationId: string = first.body.data.conversationId;
     const socket: BenchSocket = io(server.url, { auth: { sessionToken: token }, transports: ['websocket'], forceNew: true });
     const ack = await socket.timeout(10_000).emitWithAck('subscribe', conversationChannel(conversationId));
     if (!ack.ok) throw new Error(`subscribe refused: ${ack.error}`);

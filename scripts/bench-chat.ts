@@ -211,7 +211,7 @@ type Visitor = {
   index: number;
   token: string;
   socket: BenchSocket;
-  conversationId: number | null;
+  conversationId: string | null;
 };
 
 const servers: TestServer[] = [];
@@ -252,6 +252,8 @@ async function startServers(): Promise<void> {
     CHAT_RATE_LIMIT_PER_MINUTE: '0',
     CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
     CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+    // The bench measures the chat, not the bot gate in front of new sessions.
+    CHAT_BOT_GATE: 'off',
   };
   if (INSTANCES === 1) {
     console.log('[bench] starting the production server (embedded SQLite, rate limits off)');

@@ -11,7 +11,7 @@ import { cancelAutomaticReplies, cancelConversationReplies } from './queue';
  * without loading the AI SDK and the reply pipeline.
  */
 
-export type ReplyCancellation = { conversationId: number } | { allAutomatic: true };
+export type ReplyCancellation = { conversationId: string } | { allAutomatic: true };
 const REPLY_CANCELLATION_SIGNAL = 'ai-reply-cancel';
 
 function cancelReplies(cancellation: ReplyCancellation): void {

@@ -22,7 +22,7 @@ export async function isDailyBudgetSpent(provider: AiProvider): Promise<boolean>
 }
 
 /** The limit that stops this reply, or null when it may go ahead. */
-export async function reachedReplyLimit(conversationId: number, provider: AiProvider): Promise<NoticeReason | null> {
+export async function reachedReplyLimit(conversationId: string, provider: AiProvider): Promise<NoticeReason | null> {
   if (env.AI_REPLIES_PER_CONVERSATION_PER_HOUR > 0) {
     const recent = await getRepository().countMessagesByConversationSince({
       conversationId,

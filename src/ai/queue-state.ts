@@ -4,12 +4,12 @@
  * without importing the queue.
  */
 
-export type QueuedJob = { conversationId: number; afterMessageId: number; automatic: boolean };
+export type QueuedJob = { conversationId: string; afterMessageId: number; automatic: boolean };
 export type RunningJob = QueuedJob & { controller: AbortController };
 
 export type QueueState = {
   /** The last job of each conversation: the next one starts after it. */
-  tails: Map<number, Promise<void>>;
+  tails: Map<string, Promise<void>>;
   running: Set<RunningJob>;
   /** Every job not yet finished, queued or running. */
   pending: Set<Promise<void>>;

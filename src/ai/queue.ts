@@ -62,7 +62,7 @@ export function enqueueReplyJob(job: QueuedJob, run: (signal: AbortSignal) => Pr
 }
 
 /** Whether this process has a reply queued or running that answers `messageId` (or a later message) of the conversation. */
-export function hasPendingReply(conversationId: number, messageId: number): boolean {
+export function hasPendingReply(conversationId: string, messageId: number): boolean {
   for (const job of state.waiting) {
     if (job.conversationId === conversationId && job.afterMessageId >= messageId) return true;
   }
@@ -70,7 +70,7 @@ export function hasPendingReply(conversationId: number, messageId: number): bool
 }
 
 /** Stops the replies being generated for one conversation (an admin took it over). */
-export function cancelConversationReplies(conversationId: number): void {
+export function cancelConversationReplies(conversationId: string): void {
   for (const job of state.running) {
     if (job.conversationId === conversationId) job.controller.abort(new ReplyCancelledError('taken-over'));
   }

@@ -30,7 +30,7 @@ import { asksForHuman } from './topics';
  */
 
 export type ReplyJob = {
-  conversationId: number;
+  conversationId: string;
   /** The message being answered: an admin message after it means the owner has answered instead. */
   afterMessageId: number;
   /** Automatic replies follow the global switch and the conversation's handling; on-demand ones (the admin asked) do not. */
@@ -44,7 +44,7 @@ const MAX_ATTEMPTS = 2;
 type Outcome = { content: string; metadata: MessageMetadata; needsHuman: boolean };
 
 /** Publishes the reply as it grows, at most once per interval, in order, never after `finish`. */
-function createStreamPublisher(conversationId: number, tempId: string) {
+function createStreamPublisher(conversationId: string, tempId: string) {
   let chain: Promise<void> = Promise.resolve();
   let latest = '';
   let sent = '';
@@ -91,7 +91,7 @@ const latestNotice = (history: Message[]) => [...history].reverse().find((messag
  * auto-reply was switched off, which needs no notice at all.
  */
 async function generateWithRetry(request: {
-  conversationId: number;
+  conversationId: string;
   input: ModelInput;
   settings: ChatSettings;
   history: Message[];

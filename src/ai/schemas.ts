@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { MAX_MESSAGE_LENGTH } from '@/chat/server/schemas';
+import { conversationIdInput, MAX_MESSAGE_LENGTH } from '@/chat/server/schemas';
 
 /** Input shapes of the AI routes. */
 
 export const respondInputSchema = z.object({
-  conversationId: z.number('Choose the conversation to answer.').int().positive().max(Number.MAX_SAFE_INTEGER),
+  conversationId: conversationIdInput,
 });
 
 export const testInputSchema = z.object({

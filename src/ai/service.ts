@@ -117,7 +117,7 @@ export async function scheduleAutoReply(input: { conversation: Conversation; mes
 }
 
 /** The admin asks the assistant to answer now, whoever handles the conversation. */
-export async function requestReply(conversationId: number): Promise<{ pending: true }> {
+export async function requestReply(conversationId: string): Promise<{ pending: true }> {
   const repository = getRepository();
   const conversation = await repository.getConversationById({ id: conversationId });
   if (!conversation) throw new AppError('not_found:conversation', { message: 'Conversation not found.' });
@@ -132,7 +132,7 @@ export async function requestReply(conversationId: number): Promise<{ pending: t
 }
 
 /** The owner wrote or took the conversation over: a reply being generated there is abandoned. */
-export function stopRepliesInConversation(conversationId: number): void {
+export function stopRepliesInConversation(conversationId: string): void {
   cancelRepliesEverywhere({ conversationId });
 }
 

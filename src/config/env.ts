@@ -64,6 +64,18 @@ const schema = z
     CHAT_RATE_LIMIT_PER_MINUTE: integer(10, 0, 1_000_000),
     CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: integer(60, 0, 1_000_000),
     CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: integer(30, 0, 1_000_000),
+    // Bot gate for new chat sessions: a proof of work (default), Cloudflare Turnstile, or off.
+    CHAT_BOT_GATE: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['pow', 'turnstile', 'off'], 'must be pow (the self-hosted proof of work), turnstile or off').optional(),
+    ),
+    CHAT_POW_COST: integer(2_000, 1, 10_000_000),
+    TURNSTILE_SITE_KEY: optionalString,
+    TURNSTILE_SECRET_KEY: optionalString,
+    TURNSTILE_VERIFY_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url('must be the siteverify URL').default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
+    ),
     OPENAI_API_KEY: z.preprocess(
       emptyAsUndefined,
       z.string().regex(/^\S+$/, 'must be the key alone, without spaces or quotes (sk-…)').optional(),
@@ -138,6 +150,19 @@ const schema = z
     message: 'PUSHER_PORT goes with PUSHER_HOST (Pusher Channels clusters use the standard ports): set PUSHER_HOST or remove it',
     path: ['PUSHER_PORT'],
   })
+  .refine((values) => Boolean(values.TURNSTILE_SITE_KEY) === Boolean(values.TURNSTILE_SECRET_KEY), {
+    message: 'TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY must be set together (both from the Turnstile widget in the Cloudflare dashboard)',
+    path: ['TURNSTILE_SITE_KEY'],
+  })
+  .refine((values) => values.CHAT_BOT_GATE !== 'turnstile' || Boolean(values.TURNSTILE_SITE_KEY), {
+    message: 'CHAT_BOT_GATE=turnstile needs TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY; or use CHAT_BOT_GATE=pow',
+    path: ['CHAT_BOT_GATE'],
+  })
+  .transform((values) => ({
+    ...values,
+    // Turnstile when its keys are set, the self-hosted proof of work otherwise.
+    CHAT_BOT_GATE: values.CHAT_BOT_GATE ?? (values.TURNSTILE_SITE_KEY ? ('turnstile' as const) : ('pow' as const)),
+  }))
   .refine((values) => Boolean(values.ADMIN_EMAIL) === Boolean(values.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or both left unset)',
     path: ['ADMIN_EMAIL'],

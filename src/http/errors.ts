@@ -25,6 +25,8 @@ export type ErrorSurface =
   | 'ai_budget'
   | 'auth'
   | 'body'
+  /** The proof-of-work / Turnstile check a new chat session passes. */
+  | 'bot_gate'
   | 'channel'
   | 'conversation'
   | 'credentials'

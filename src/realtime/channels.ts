@@ -1,3 +1,4 @@
+import { isConversationId } from '@/chat/conversation-id';
 import type { ConversationStatus, MessageStatus, SenderType } from '@/db/schema/types';
 
 /**
@@ -9,19 +10,20 @@ export const ADMIN_NOTIFICATIONS_CHANNEL = 'private-admin-notifications';
 export const ADMIN_PRESENCE_CHANNEL = 'presence-admin-chat';
 const CONVERSATION_PREFIX = 'private-conversation-';
 
-export const conversationChannel = (conversationId: number) => `${CONVERSATION_PREFIX}${conversationId}`;
+/** Named by the conversation's public id, so channel names cannot be guessed. */
+export const conversationChannel = (conversationId: string) => `${CONVERSATION_PREFIX}${conversationId}`;
 
 /** The conversation id of a conversation channel name, or null for any other name. */
-export function conversationIdOfChannel(channel: string): number | null {
+export function conversationIdOfChannel(channel: string): string | null {
   if (!channel.startsWith(CONVERSATION_PREFIX)) return null;
-  const id = Number(channel.slice(CONVERSATION_PREFIX.length));
-  return Number.isSafeInteger(id) && id > 0 && String(id) === channel.slice(CONVERSATION_PREFIX.length) ? id : null;
+  const id = channel.slice(CONVERSATION_PREFIX.length);
+  return isConversationId(id) ? id : null;
 }
 
 /** A message as it travels in events and API answers: dates as ISO strings. */
 export type MessagePayload = {
   id: number;
-  conversationId: number;
+  conversationId: string;
   content: string;
   senderType: SenderType;
   senderId: number | null;
@@ -32,7 +34,7 @@ export type MessagePayload = {
 };
 
 export type ConversationPayload = {
-  id: number;
+  id: string;
   visitorName: string | null;
   visitorEmail: string | null;
   status: ConversationStatus;
@@ -48,10 +50,10 @@ export type PresenceMember = { id: string; name: string };
 export type ServerEvents = {
   // private-conversation-{id}
   'new-message': MessagePayload;
-  'message-status': { conversationId: number; messageIds: number[]; status: MessageStatus };
-  'message-read': { conversationId: number; messageIds: number[]; readBy: 'visitor' | 'admin'; readAt: string };
-  'ai-typing': { conversationId: number; isTyping: boolean };
-  'ai-stream': { conversationId: number; tempId: string; text: string };
+  'message-status': { conversationId: string; messageIds: number[]; status: MessageStatus };
+  'message-read': { conversationId: string; messageIds: number[]; readBy: 'visitor' | 'admin'; readAt: string };
+  'ai-typing': { conversationId: string; isTyping: boolean };
+  'ai-stream': { conversationId: string; tempId: string; text: string };
   // private-conversation-{id} and private-admin-notifications
   'conversation-updated': ConversationPayload;
   // private-admin-notifications

@@ -36,7 +36,7 @@ export type ClientToServerEvents = {
   subscribe: (channel: string, ack: (answer: SubscribeAck) => void) => void;
   unsubscribe: (channel: string, ack: (answer: UnsubscribeAck) => void) => void;
   'client-event': (envelope: ClientEventEnvelope) => void;
-  'message:delivered': (input: { conversationId: number; messageIds: number[] }, ack?: (answer: DeliveredAck) => void) => void;
+  'message:delivered': (input: { conversationId: string; messageIds: number[] }, ack?: (answer: DeliveredAck) => void) => void;
   'presence:admins-online': (ack: (answer: { online: boolean }) => void) => void;
 };
 

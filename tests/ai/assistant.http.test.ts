@@ -82,7 +82,7 @@ for (const { dialect, create, skip } of dialects) {
       );
       expect(alert.conversation).toMatchObject({ id: visitor.conversationId, needsHuman: true, isAiHandled: true });
       const inbox = await adminApi(fixture, '/api/chat/conversations?status=all');
-      expect(inbox.body.data.conversations.find((item: { id: number }) => item.id === visitor.conversationId)).toMatchObject({ needsHuman: true });
+      expect(inbox.body.data.conversations.find((item: { id: string }) => item.id === visitor.conversationId)).toMatchObject({ needsHuman: true });
 
       const answered = await adminApi(fixture, '/api/chat/send', { body: { conversationId: visitor.conversationId, content: 'Happy to talk rates by email.' } });
       expect(answered.status).toBe(201);
@@ -163,12 +163,12 @@ for (const { dialect, create, skip } of dialects) {
 
     describe('POST /api/chat/ai/respond', () => {
       it('is for the signed-in admin, from this site', async () => {
-        expect((await api(fixture.server, '/api/chat/ai/respond', { body: { conversationId: 1 } })).status).toBe(401);
-        const foreign = await adminApi(fixture, '/api/chat/ai/respond', { body: { conversationId: 1 }, headers: { origin: 'https://evil.example' } });
+        expect((await api(fixture.server, '/api/chat/ai/respond', { body: { conversationId: 'f'.repeat(32) } })).status).toBe(401);
+        const foreign = await adminApi(fixture, '/api/chat/ai/respond', { body: { conversationId: 'f'.repeat(32) }, headers: { origin: 'https://evil.example' } });
         expect(foreign.status).toBe(403);
-        const invalid = await adminApi(fixture, '/api/chat/ai/respond', { body: { conversationId: 'one' } });
+        const invalid = await adminApi(fixture, '/api/chat/ai/respond', { body: { conversationId: 1 } });
         expect(invalid.body).toMatchObject({ success: false, code: 'bad_request:validation' });
-        expect((await adminApi(fixture, '/api/chat/ai/respond', { body: { conversationId: 999_999 } })).status).toBe(404);
+        expect((await adminApi(fixture, '/api/chat/ai/respond', { body: { conversationId: 'f'.repeat(32) } })).status).toBe(404);
       });
 
       it('answers on demand, even in a conversation the owner has taken over', async () => {

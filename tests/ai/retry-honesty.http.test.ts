@@ -21,7 +21,7 @@ describe('a retried send tells the truth about its AI reply', () => {
     servers.push(server);
     return server;
   };
-  const aiMessages = async (server: TestServer, token: string, conversationId: number) => {
+  const aiMessages = async (server: TestServer, token: string, conversationId: string) => {
     const page = await visitorGet(server, token, `/api/chat/messages?conversationId=${conversationId}&limit=50`);
     return (page.body.data.messages as MessagePayload[]).filter((message) => message.senderType === 'ai');
   };

@@ -3,6 +3,7 @@ import { dialects, mysqlSkipReason } from '../helpers/databases';
 import { useProductionServer } from '../helpers/production-server';
 import { api } from '../helpers/server';
 import { newVisitor, visitorGet, visitorRead, visitorSend, switchAiRepliesOff } from './helpers';
+import { startSession } from '../helpers/bot-gate';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -38,7 +39,7 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('starts a session with a fresh token, resumes a live one and replaces an unusable one', async () => {
-      const first = await api(fixture.server, '/api/chat/session', { body: { pageUrl: 'http://example.com/about' } });
+      const first = await startSession(fixture.server, { pageUrl: 'http://example.com/about' });
       expect(first.status).toBe(200);
       const { sessionToken, conversationId, expiresAt, welcomeMessage } = first.body.data;
       expect(sessionToken).toMatch(UUID_V4);
@@ -52,7 +53,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(resumed.body.data.sessionToken).toBe(sessionToken);
 
       for (const unusable of ['not-a-uuid', crypto.randomUUID(), 42, null]) {
-        const fresh = await api(fixture.server, '/api/chat/session', { body: { sessionToken: unusable } });
+        const fresh = await startSession(fixture.server, { sessionToken: unusable });
         expect(fresh.status).toBe(200);
         expect(fresh.body.data.sessionToken).toMatch(UUID_V4);
         expect(fresh.body.data.sessionToken).not.toBe(sessionToken);
@@ -81,7 +82,7 @@ for (const { dialect, create, skip } of dialects) {
 
       const inbox = await adminGet('/api/chat/conversations?status=active&q=Ada');
       expect(inbox.status).toBe(200);
-      const listed = inbox.body.data.conversations.find((c: { id: number }) => c.id === conversationId);
+      const listed = inbox.body.data.conversations.find((c: { id: string }) => c.id === conversationId);
       expect(listed).toMatchObject({
         visitorName: 'Ada',
         visitorEmail: 'ada@example.com',
@@ -103,7 +104,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(replyGetsAiReply).toBe(false);
 
       const taken = await adminGet(`/api/chat/conversations?q=Ada`);
-      const after = taken.body.data.conversations.find((c: { id: number }) => c.id === conversationId);
+      const after = taken.body.data.conversations.find((c: { id: string }) => c.id === conversationId);
       expect(after).toMatchObject({ isAiHandled: false, needsHuman: false, lastMessage: { senderType: 'admin' } });
 
       const gap = await visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${conversationId}&after=${message.id}`);
@@ -135,7 +136,7 @@ for (const { dialect, create, skip } of dialects) {
         [reply.id, 'read'],
       ]);
       const listed = (await adminGet('/api/chat/conversations?limit=100')).body.data.conversations.find(
-        (c: { id: number }) => c.id === conversationId,
+        (c: { id: string }) => c.id === conversationId,
       );
       expect(listed.unreadCount).toBe(1);
     });
@@ -177,9 +178,9 @@ for (const { dialect, create, skip } of dialects) {
       for (const request of [
         api(fixture.server, '/api/chat/conversations'),
         api(fixture.server, '/api/chat/conversations/1', { method: 'PATCH', body: { status: 'closed' } }),
-        api(fixture.server, '/api/chat/send', { body: { conversationId: 1, content: 'hi' } }),
+        api(fixture.server, '/api/chat/send', { body: { conversationId: 'f'.repeat(32), content: 'hi' } }),
         api(fixture.server, '/api/chat/messages?conversationId=1'),
-        api(fixture.server, '/api/chat/read', { body: { conversationId: 1, upToMessageId: 1 } }),
+        api(fixture.server, '/api/chat/read', { body: { conversationId: 'f'.repeat(32), upToMessageId: 1 } }),
         api(fixture.server, '/api/chat/conversations', { cookie: 'tanya_admin=forged.jwt.value' }),
       ]) {
         const response = await request;
@@ -215,7 +216,7 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it('slides the session expiry when a live session comes back', async () => {
-      const first = (await api(fixture.server, '/api/chat/session', { body: {} })).body.data;
+      const first = (await startSession(fixture.server)).body.data;
       await new Promise((resolve) => setTimeout(resolve, 20));
       const again = (await api(fixture.server, '/api/chat/session', { body: { sessionToken: first.sessionToken } })).body.data;
       expect(again.sessionToken).toBe(first.sessionToken);
@@ -267,7 +268,7 @@ for (const { dialect, create, skip } of dialects) {
         [{ content: 'hi', visitorEmail: 'not-an-email', visitorName: 'n'.repeat(101) }, ['visitorEmail', 'visitorName']],
         [{ content: 'hi', clientMessageId: 'has spaces' }, ['clientMessageId']],
         [{ content: 'hi', clientMessageId: 'x'.repeat(65) }, ['clientMessageId']],
-        [{ content: 'hi', conversationId: 'abc' }, ['conversationId']],
+        [{ content: 'hi', conversationId: 42 }, ['conversationId']],
       ];
       for (const [body, fields] of cases) {
         const response = await visitorSend(fixture.server, token, body);
@@ -278,13 +279,19 @@ for (const { dialect, create, skip } of dialects) {
       expect((await api(fixture.server, '/api/chat/send', { body: '{not json', headers: { 'x-session-token': token } })).status).toBe(400);
 
       const conversationId = (await visitorSend(fixture.server, token, { content: 'valid' })).body.data.conversationId;
-      for (const query of ['', 'conversationId=abc', `conversationId=${conversationId}&limit=0`, `conversationId=${conversationId}&limit=101`,
+      for (const query of ['', `conversationId=${conversationId}&limit=0`, `conversationId=${conversationId}&limit=101`,
         `conversationId=${conversationId}&before=5&after=1`, `conversationId=${conversationId}&before=-1`]) {
         const response = await visitorGet(fixture.server, token, `/api/chat/messages?${query}`);
         expect(response.status, query).toBe(400);
         expect(response.body.code).toBe('bad_request:validation');
       }
       expect((await visitorRead(fixture.server, token, { conversationId })).status).toBe(400);
+      // A conversation id is any string: one that names nothing the caller may see is the same 404 as an unknown one.
+      for (const malformed of ['abc', '1', conversationId.toUpperCase()]) {
+        const response = await visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${malformed}`);
+        expect(response.status, malformed).toBe(404);
+        expect(response.body.code).toBe('not_found:conversation');
+      }
 
       expect((await adminGet('/api/chat/conversations?status=open')).status).toBe(400);
       expect((await adminGet('/api/chat/conversations?page=0')).status).toBe(400);
@@ -368,7 +375,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(resolved.status).toBe(200);
       expect(resolved.body.data).toMatchObject({ id: conversationId, status: 'resolved', isAiHandled: true });
       const filtered = await adminGet('/api/chat/conversations?status=resolved&limit=100');
-      expect(filtered.body.data.conversations.map((c: { id: number }) => c.id)).toContain(conversationId);
+      expect(filtered.body.data.conversations.map((c: { id: string }) => c.id)).toContain(conversationId);
 
       const human = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { isAiHandled: false } });
       expect(human.body.data).toMatchObject({ status: 'resolved', isAiHandled: false });
@@ -385,14 +392,15 @@ for (const { dialect, create, skip } of dialects) {
       expect(afterClose.status).toBe(201);
       expect(afterClose.body.data.conversationId).not.toBe(conversationId);
       const fresh = (await adminGet(`/api/chat/conversations?q=Grace&status=active`)).body.data.conversations;
-      expect(fresh.map((c: { id: number }) => c.id)).toEqual([afterClose.body.data.conversationId]);
+      expect(fresh.map((c: { id: string }) => c.id)).toEqual([afterClose.body.data.conversationId]);
 
-      for (const id of ['999999999', 'abc', '0']) {
+      for (const id of ['999999999', 'abc', '0', 'f'.repeat(32), conversationId.toUpperCase()]) {
         const missing = await api(fixture.server, `/api/chat/conversations/${id}`, { method: 'PATCH', cookie: fixture.adminCookie, body: { status: 'closed' } });
         expect(missing.status, id).toBe(404);
         expect(missing.body.code).toBe('not_found:conversation');
       }
-      expect((await adminSend({ conversationId: 999999999, content: 'nobody' })).status).toBe(404);
+      expect((await adminSend({ conversationId: 'f'.repeat(32), content: 'nobody' })).status).toBe(404);
+      expect((await adminSend({ conversationId: 999999999, content: 'not an id' })).status).toBe(400);
     });
   });
 }

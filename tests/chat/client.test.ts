@@ -8,7 +8,7 @@ import { ChannelState, type ConnectionState, type RealtimeConnector } from '@/re
  * races the end-to-end tests can only hope to hit happen on purpose here.
  */
 
-const CONVERSATION = 7;
+const CONVERSATION = '0000000000000000000000000000000c';
 
 function message(id: number, overrides: Partial<MessagePayload> = {}): MessagePayload {
   return {
@@ -110,7 +110,7 @@ describe('chat client', () => {
     await client.open(CONVERSATION);
     realtime.channel().dispatch('new-message', message(2));
     expect(ids(client.messages(CONVERSATION))).toEqual([1, 2, 3]);
-    expect(server.requests[0]).toContain('conversationId=7');
+    expect(server.requests[0]).toContain(`conversationId=${CONVERSATION}`);
   });
 
   it('fetches after the last id in pages on every reconnect', async () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useProductionServer } from '../helpers/production-server';
 import { api } from '../helpers/server';
 import { switchAiRepliesOff, visitorGet, visitorSend } from './helpers';
+import { startSession } from '../helpers/bot-gate';
 
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
@@ -11,14 +12,11 @@ describe('conversation details for the admin', () => {
   beforeAll(() => switchAiRepliesOff(fixture.server, fixture.adminCookie));
 
   async function conversationOfNewVisitor() {
-    const session = await api(fixture.server, '/api/chat/session', {
-      body: { pageUrl: `${fixture.server.url}/projects` },
-      headers: { 'user-agent': FIREFOX_ON_LINUX },
-    });
+    const session = await startSession(fixture.server, { pageUrl: `${fixture.server.url}/projects` }, { headers: { 'user-agent': FIREFOX_ON_LINUX } });
     const token = session.body.data.sessionToken as string;
     const sent = await visitorSend(fixture.server, token, { content: 'Is the **Tanya** project open source?', visitorName: 'Sari', visitorEmail: 'sari@example.com' });
     expect(sent.status).toBe(201);
-    return { token, conversationId: sent.body.data.conversationId as number, message: sent.body.data };
+    return { token, conversationId: sent.body.data.conversationId as string, message: sent.body.data };
   }
 
   it("answers the inbox fields and the visitor's details", async () => {

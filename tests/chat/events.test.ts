@@ -5,8 +5,9 @@ import { logger } from '@/logger';
 import { registerBroadcaster, type Broadcaster } from '@/realtime/server/broadcaster';
 
 const at = new Date('2026-01-02T03:04:05.000Z');
+const ID = '0123456789abcdef0123456789abcdef';
 const conversation: Conversation = {
-  id: 7,
+  id: ID,
   visitorId: 'v',
   visitorName: 'Ada',
   visitorEmail: null,
@@ -21,7 +22,7 @@ const conversation: Conversation = {
 };
 const message = (senderType: Message['senderType']): Message => ({
   id: 11,
-  conversationId: 7,
+  conversationId: ID,
   senderType,
   senderId: null,
   content: 'hi',
@@ -54,12 +55,12 @@ describe('chat event dispatch', () => {
     const published = record();
     await publishNewMessage({ conversation, message: message('visitor'), conversationCreated: true });
     expect(published.map(([channel, event]) => `${channel} ${event}`)).toEqual([
-      'private-conversation-7 new-message',
+      `private-conversation-${ID} new-message`,
       'private-admin-notifications new-conversation',
       'private-admin-notifications new-message-alert',
     ]);
     expect(published[0]![2]).toMatchObject({ id: 11, createdAt: '2026-01-02T03:04:05.000Z' });
-    expect(published[1]![2]).toMatchObject({ id: 7, lastMessageAt: '2026-01-02T03:04:05.000Z', createdAt: '2026-01-02T03:04:05.000Z' });
+    expect(published[1]![2]).toMatchObject({ id: ID, lastMessageAt: '2026-01-02T03:04:05.000Z', createdAt: '2026-01-02T03:04:05.000Z' });
   });
 
   it("keeps every admin inbox current with the owner's and the assistant's replies too", async () => {
@@ -67,7 +68,7 @@ describe('chat event dispatch', () => {
       const published = record();
       await publishNewMessage({ conversation, message: message(sender), conversationCreated: false });
       expect(published.map(([channel, event]) => `${channel} ${event}`)).toEqual([
-        'private-conversation-7 new-message',
+        `private-conversation-${ID} new-message`,
         'private-admin-notifications new-message-alert',
       ]);
     }
@@ -77,17 +78,17 @@ describe('chat event dispatch', () => {
     const published = record();
     await publishConversationUpdated(conversation);
     expect(published.map(([channel, event]) => `${channel} ${event}`)).toEqual([
-      'private-conversation-7 conversation-updated',
+      `private-conversation-${ID} conversation-updated`,
       'private-admin-notifications conversation-updated',
     ]);
   });
 
   it('announces read marks only when some message changed', async () => {
     const published = record();
-    await publishMessagesRead({ conversationId: 7, messageIds: [], readBy: 'admin', readAt: at });
-    await publishMessagesRead({ conversationId: 7, messageIds: [1, 2], readBy: 'visitor', readAt: at });
+    await publishMessagesRead({ conversationId: ID, messageIds: [], readBy: 'admin', readAt: at });
+    await publishMessagesRead({ conversationId: ID, messageIds: [1, 2], readBy: 'visitor', readAt: at });
     expect(published).toEqual([
-      ['private-conversation-7', 'message-read', { conversationId: 7, messageIds: [1, 2], readBy: 'visitor', readAt: at.toISOString() }],
+      [`private-conversation-${ID}`, 'message-read', { conversationId: ID, messageIds: [1, 2], readBy: 'visitor', readAt: at.toISOString() }],
     ]);
   });
 
@@ -97,7 +98,7 @@ describe('chat event dispatch', () => {
     await expect(publishNewMessage({ conversation, message: message('visitor'), conversationCreated: false })).resolves.toBeUndefined();
     expect(published.map(([, event]) => event)).toEqual(['new-message-alert']);
     expect(logged).toHaveBeenCalledWith(
-      expect.objectContaining({ channel: 'private-conversation-7', event: 'new-message' }),
+      expect.objectContaining({ channel: `private-conversation-${ID}`, event: 'new-message' }),
       'chat event could not be published',
     );
   });

@@ -29,11 +29,11 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     /** A visitor with a conversation, whose client talks to the server through a proxy the test can cut. */
-    async function connectedVisitor(): Promise<{ conversationId: number; firstId: number; proxy: CuttableProxy; connector: RealtimeConnector; client: ChatClient }> {
+    async function connectedVisitor(): Promise<{ conversationId: string; firstId: number; proxy: CuttableProxy; connector: RealtimeConnector; client: ChatClient }> {
       const token = await newVisitor(fixture.server);
       const first = await visitorSend(fixture.server, token, { content: 'Hi, anyone there?' });
       expect(first.status).toBe(201);
-      const conversationId: number = first.body.data.conversationId;
+      const conversationId: string = first.body.data.conversationId;
       const proxy = await startCuttableProxy(fixture.server);
       const connector = createSocketIoConnector({ url: proxy.url, sessionToken: token, socketOptions: fastReconnect });
       const client = createChatClient({ baseUrl: fixture.server.url, connector, auth: { sessionToken: token } });
@@ -46,7 +46,7 @@ for (const { dialect, create, skip } of dialects) {
     }
 
     /** The admin's messages, each acknowledged with 201; returns their ids in order. */
-    async function adminSendsWhileAway(conversationId: number): Promise<number[]> {
+    async function adminSendsWhileAway(conversationId: string): Promise<number[]> {
       const ids: number[] = [];
       for (let index = 1; index <= MISSED; index++) {
         const sent = await api(fixture.server, '/api/chat/send', { body: { conversationId, content: `Missed message ${index}` }, cookie: fixture.adminCookie });

@@ -1,10 +1,11 @@
 import { api } from '../helpers/server';
+import { startSession } from '../helpers/bot-gate';
 
 type Server = { url: string };
 
 /** A new visitor session; returns its token. */
 export async function newVisitor(server: Server, body: Record<string, unknown> = {}) {
-  const response = await api(server, '/api/chat/session', { body });
+  const response = await startSession(server, body);
   if (response.status !== 200) throw new Error(`session failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.data.sessionToken as string;
 }

@@ -62,7 +62,7 @@ export function nextEvent<E extends ChannelEventName>(
 /** Resolves with a conversation's list in the chat client once `accept` holds for it. */
 export function untilMessages(
   client: ChatClient,
-  conversationId: number,
+  conversationId: string,
   accept: (messages: readonly MessagePayload[]) => boolean,
   what: string,
   timeoutMs = 20_000,

@@ -51,7 +51,7 @@ for (const { dialect, create, skip } of dialects) {
       const alert = nextEvent(notifications, 'new-message-alert');
       const first = await visitorSend(fixture.server, token, { content: 'Hello there', visitorName: 'Ada' });
       expect(first.status).toBe(201);
-      const conversationId: number = first.body.data.conversationId;
+      const conversationId: string = first.body.data.conversationId;
       expect(await newConversation).toMatchObject({ id: conversationId, visitorName: 'Ada', status: 'active' });
       expect(await alert).toMatchObject({
         conversation: { id: conversationId },
@@ -131,7 +131,7 @@ for (const { dialect, create, skip } of dialects) {
     it('gives an admin chat client the same view through its cookie', async () => {
       const token = await newVisitor(fixture.server);
       const first = await visitorSend(fixture.server, token, { content: 'One' });
-      const conversationId: number = first.body.data.conversationId;
+      const conversationId: string = first.body.data.conversationId;
       const connector = adminConnector();
       const client = createChatClient({ baseUrl: fixture.server.url, connector, fetch: fetchWithCookie(fixture.adminCookie), auth: 'admin-cookie' });
       clients.push(client);

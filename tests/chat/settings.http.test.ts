@@ -4,6 +4,7 @@ import { samplePortfolio } from '@/portfolio/sample';
 import { api } from '../helpers/server';
 import { connect, createClient, waitFor } from '../realtime/helpers';
 import { useProductionServer } from '../helpers/production-server';
+import { startSession } from '../helpers/bot-gate';
 
 describe('chat settings API', () => {
   const fixture = useProductionServer({ admin: true });
@@ -71,7 +72,7 @@ describe('chat settings API', () => {
       adminTab.disconnect();
     }
 
-    const session = await api(fixture.server, '/api/chat/session', { body: {} });
+    const session = await startSession(fixture.server);
     expect(session.body.data).toMatchObject({
       welcomeMessage: 'Halo! Ada yang bisa saya bantu?',
       offlineMessage: null,

@@ -27,7 +27,7 @@ for (const { dialect, create, skip } of dialects) {
       return { conversation, question: message };
     }
 
-    const reply = (conversationId: number, afterMessageId: number, overrides: { automatic?: boolean; needsHuman?: boolean } = {}) =>
+    const reply = (conversationId: string, afterMessageId: number, overrides: { automatic?: boolean; needsHuman?: boolean } = {}) =>
       fixture.repository.createAssistantMessageIfStillAllowed({
         conversationId,
         content: 'Answer.',

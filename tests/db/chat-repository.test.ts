@@ -14,6 +14,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** Lets the clock move on, so timestamps written one after another differ. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
+/** Well formed, but naming no conversation. */
+const UNKNOWN_ID = 'f'.repeat(32);
 
 async function openRepository(create: () => Promise<TestDatabase>) {
   const testDb = await create();
@@ -56,7 +58,7 @@ for (const { dialect, create, skip } of dialects) {
       return { session, conversation };
     }
 
-    const send = (conversationId: number, senderType: Message['senderType'], content: string, clientMessageId?: string) =>
+    const send = (conversationId: string, senderType: Message['senderType'], content: string, clientMessageId?: string) =>
       repository.createMessage({ conversationId, senderType, content, clientMessageId }).then(({ message }) => message);
 
     describe('sessions', () => {
@@ -145,7 +147,7 @@ for (const { dialect, create, skip } of dialects) {
         const again = await repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id });
         expect(again).toEqual({ conversation: first.conversation, created: false });
         expect(await repository.getConversationById({ id: first.conversation.id })).toEqual(first.conversation);
-        expect(await repository.getConversationById({ id: 999_999 })).toBeNull();
+        expect(await repository.getConversationById({ id: UNKNOWN_ID })).toBeNull();
       });
 
       it('gives concurrent first sends from one session one conversation', async () => {
@@ -198,7 +200,7 @@ for (const { dialect, create, skip } of dialects) {
         expect(withEmail).toMatchObject({ visitorName: 'Citra', visitorEmail: 'citra@example.com' });
         const renamed = await repository.updateConversationVisitorById({ id: conversation.id, visitorName: 'Citra D.' });
         expect(renamed).toMatchObject({ visitorName: 'Citra D.', visitorEmail: 'citra@example.com' });
-        expect(await repository.updateConversationVisitorById({ id: 999_999, visitorName: 'x' })).toBeNull();
+        expect(await repository.updateConversationVisitorById({ id: UNKNOWN_ID, visitorName: 'x' })).toBeNull();
       });
 
       it('updates status, AI handling and needs-human, returning the updated row', async () => {
@@ -209,7 +211,7 @@ for (const { dialect, create, skip } of dialects) {
         const resolved = await repository.updateConversationById({ id: conversation.id, status: 'resolved' });
         expect(resolved).toMatchObject({ status: 'resolved', isAiHandled: false, needsHuman: true });
         expect(await repository.updateConversationById({ id: conversation.id })).toEqual(resolved);
-        expect(await repository.updateConversationById({ id: 999_999, status: 'closed' })).toBeNull();
+        expect(await repository.updateConversationById({ id: UNKNOWN_ID, status: 'closed' })).toBeNull();
       });
     });
 
@@ -306,11 +308,11 @@ for (const { dialect, create, skip } of dialects) {
       });
 
       it('refuses a message for a conversation that does not exist', async () => {
-        await expect(send(999_999, 'visitor', 'lost')).rejects.toThrow(/does not exist/);
+        await expect(send(UNKNOWN_ID, 'visitor', 'lost')).rejects.toThrow(/does not exist/);
       });
 
       describe('cursor pages', () => {
-        let conversationId: number;
+        let conversationId: string;
         let ids: number[];
 
         beforeAll(async () => {
@@ -461,7 +463,7 @@ for (const { dialect, create, skip } of dialects) {
     describe('admin inbox while messages arrive: keyset pages and changes since', () => {
       let keysetDb: TestDatabase;
       let repo: Repository;
-      const ids: number[] = [];
+      const ids: string[] = [];
 
       beforeAll(async () => {
         ({ testDb: keysetDb, repository: repo } = await openRepository(create));
@@ -478,11 +480,11 @@ for (const { dialect, create, skip } of dialects) {
       });
 
       it('pages by cursor without skipping or repeating a row, and what moved meanwhile is in the changes since the start', async () => {
-        const [c1, c2, c3, c4, c5, c6] = ids as [number, number, number, number, number, number];
+        const [c1, c2, c3, c4, c5, c6] = ids as [string, string, string, string, string, string];
         const startedAt = new Date(Date.now() - 1);
         const first = await repo.listConversationsByFilter({ limit: 2 });
         expect(first.conversations.map((row) => row.id)).toEqual([c6, c5]);
-        expect(first.nextCursor).toEqual({ at: first.conversations[1]!.lastMessageAt, id: c5 });
+        expect(first.nextCursor).toEqual({ at: first.conversations[1]!.lastMessageAt, id: expect.any(Number) });
         // A visitor further down writes: its conversation jumps to the top while the owner pages.
         await tick();
         await repo.createMessage({ conversationId: c2, senderType: 'visitor', content: 'moved up' });
@@ -501,7 +503,7 @@ for (const { dialect, create, skip } of dialects) {
       });
 
       it('keeps the status filter on cursor pages', async () => {
-        const [c1, , c3] = ids as [number, number, number];
+        const [c1, , c3] = ids as [string, string, string];
         await repo.updateConversationById({ id: c3, status: 'resolved' });
         const first = await repo.listConversationsByFilter({ status: 'active', limit: 3 });
         const rest = await repo.listConversationsByFilterAfterCursor({ status: 'active', cursor: first.nextCursor!, limit: 3 });
@@ -511,7 +513,7 @@ for (const { dialect, create, skip } of dialects) {
       });
 
       it('lists every change since a moment, oldest first, in pages, whatever the filter (status changes included)', async () => {
-        const [c1, , , c4, , c6] = ids as [number, number, number, number, number, number];
+        const [c1, , , c4, , c6] = ids as [string, string, string, string, string, string];
         await tick();
         const since = new Date();
         await repo.createMessage({ conversationId: c4, senderType: 'ai', content: 'answer' });
@@ -533,7 +535,7 @@ for (const { dialect, create, skip } of dialects) {
       // A database of its own, so totals and order are exactly what these tests made.
       let inboxDb: TestDatabase;
       let inbox: Repository;
-      const made: Record<string, { id: number; session: ChatSession }> = {};
+      const made: Record<string, { id: string; session: ChatSession }> = {};
 
       beforeAll(async () => {
         ({ testDb: inboxDb, repository: inbox } = await openRepository(create));
@@ -572,7 +574,7 @@ for (const { dialect, create, skip } of dialects) {
         await inboxDb?.drop();
       });
 
-      const keysOf = (page: { conversations: { id: number }[] }) =>
+      const keysOf = (page: { conversations: { id: string }[] }) =>
         page.conversations.map((row) => Object.keys(made).find((key) => made[key]!.id === row.id));
 
       it('lists every conversation, latest activity first, with its last message and unread count', async () => {
@@ -716,7 +718,7 @@ for (const { dialect, create, skip } of dialects) {
       });
 
       it('returns null for an unknown conversation', async () => {
-        expect(await repository.getConversationDetailsById({ id: 987_654 })).toBeNull();
+        expect(await repository.getConversationDetailsById({ id: UNKNOWN_ID })).toBeNull();
       });
     });
   });

@@ -12,6 +12,7 @@ import { projectRoot } from '../helpers/build';
 import { signInAsAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { ADMIN, adminEnv } from '../helpers/production-server';
 import { connect, waitFor, type TestSocket } from '../realtime/helpers';
+import { botGateProof } from '../helpers/bot-gate';
 
 /*
  * The production guide's nginx example (docs/nginx/tanya.conf), run as it is
@@ -217,7 +218,7 @@ describe.skipIf(skipReason)('nginx in front of two instances (docs/nginx/tanya.c
     const admin = await connect(socketFrom(onSecond, { transports: ['websocket'], extraHeaders: { cookie } }));
     expect((await admin.emitWithAck('subscribe', ADMIN_NOTIFICATIONS_CHANNEL)).ok).toBe(true);
 
-    const session = await request(nginx.url, 'POST', '/api/chat/session', { from: onFirst, body: {} });
+    const session = await request(nginx.url, 'POST', '/api/chat/session', { from: onFirst, body: { botGate: await botGateProof(nginx) } });
     const token = session.body.data.sessionToken as string;
     const alert = waitFor<[string, { message: MessagePayload }]>(admin, 'new-message-alert', 10_000);
     const sent = await request(nginx.url, 'POST', '/api/chat/send', {
@@ -245,7 +246,7 @@ describe.skipIf(skipReason)('nginx in front of two instances (docs/nginx/tanya.c
 
   it("lets the browser's default transport (long-polling, then websocket) stick to one instance", async () => {
     // Node's long-polling requests cannot pick a source address: every request of this client comes from 127.0.0.1.
-    const session = await request(nginx.url, 'POST', '/api/chat/session', { body: {} });
+    const session = await request(nginx.url, 'POST', '/api/chat/session', { body: { botGate: await botGateProof(nginx) } });
     const socket = socketFrom(undefined, { auth: { sessionToken: session.body.data.sessionToken } });
     await connect(socket);
     if (socket.io.engine.transport.name !== 'websocket') await waitFor(socket.io.engine, 'upgrade', 10_000);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../helpers/server';
 import { useE2e, viewports } from './helpers/fixtures';
 import { byTestId, waitUntil } from './helpers/page-objects';
+import { startSession } from '../helpers/bot-gate';
 
 /* /admin/chat/settings: validated by the API, saved, applied at once; and the "test the assistant" box. */
 describe('chat settings page', () => {
@@ -26,7 +27,7 @@ describe('chat settings page', () => {
     const stored = await api(e2e.server, '/api/chat/settings', { cookie: e2e.adminCookie });
     expect(stored.body.data).toMatchObject({ aiTemperature: 0.3, welcomeMessage: 'Halo! Ask me about my **projects**.' });
     // A visitor opening the chat now gets the new greeting: nothing was restarted.
-    const session = await api(e2e.server, '/api/chat/session', { body: {} });
+    const session = await startSession(e2e.server);
     expect(session.body.data.welcomeMessage).toBe('Halo! Ask me about my **projects**.');
 
     // A reload shows what is stored.

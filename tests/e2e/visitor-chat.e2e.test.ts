@@ -155,7 +155,7 @@ describe('visitor chat', () => {
         'the outbox to empty after the retry',
         20_000,
       );
-      const session = await page.evaluate(() => JSON.parse(window.localStorage.getItem('tanya.chat.session')!) as { conversationId: number });
+      const session = await page.evaluate(() => JSON.parse(window.localStorage.getItem('tanya.chat.session')!) as { conversationId: string });
       const contents = (await storedMessages(e2e.server, e2e.adminCookie, session.conversationId)).map((message) => message.content);
       expect(contents).toEqual(['Opening line', 'Answer lost']);
       expect(attempts).toBeGreaterThanOrEqual(1);

@@ -115,7 +115,7 @@ describe('visitor chat screens', () => {
     await chat.openPage();
     await chat.send('Start of a long conversation');
     await chat.waitForStatus('Start of a long conversation', 'sent');
-    const { conversationId } = await page.evaluate(() => JSON.parse(window.localStorage.getItem('tanya.chat.session')!) as { conversationId: number });
+    const { conversationId } = await page.evaluate(() => JSON.parse(window.localStorage.getItem('tanya.chat.session')!) as { conversationId: string });
     for (let index = 1; index <= 129; index += 1) {
       await db.repository.createMessage({ conversationId, senderType: index % 2 ? 'admin' : 'visitor', content: `History line ${index}` });
     }

@@ -36,13 +36,13 @@ export type StormResult = {
  */
 export async function reconnectStorm(server: TestServer, cookie: string, options: { visitors: number; missed: number }): Promise<StormResult> {
   const proxy = await startCuttableProxy(server);
-  const clients: { conversationId: number; connector: RealtimeConnector; client: ChatClient; expected: number[] }[] = [];
+  const clients: { conversationId: string; connector: RealtimeConnector; client: ChatClient; expected: number[] }[] = [];
   try {
     for (let index = 0; index < options.visitors; index += 10) {
       const batch = Array.from({ length: Math.min(10, options.visitors - index) }, async (_, offset) => {
         const token = await newVisitor(server);
         const first = await visitorSend(server, token, { content: `Visitor ${index + offset} says hi`, clientMessageId: randomUUID() });
-        const conversationId: number = first.body.data.conversationId;
+        const conversationId: string = first.body.data.conversationId;
         const connector = createSocketIoConnector({ url: proxy.url, sessionToken: token, socketOptions: fastReconnect });
         const client = createChatClient({ baseUrl: server.url, connector, auth: { sessionToken: token } });
         clients.push({ conversationId, connector, client, expected: [first.body.data.id] });
@@ -90,11 +90,11 @@ export async function reconnectStorm(server: TestServer, cookie: string, options
       duplicated += ids.length - new Set(ids).size;
     }
     const changed = await api(server, `/api/chat/conversations?changedSince=${encodeURIComponent(syncedAt)}&limit=100`, { cookie });
-    const inInbox = new Set<number>();
+    const inInbox = new Set<string>();
     let cursor: string | null = null;
     let page = changed;
     for (;;) {
-      for (const row of page.body.data.conversations as { id: number }[]) inInbox.add(row.id);
+      for (const row of page.body.data.conversations as { id: string }[]) inInbox.add(row.id);
       cursor = page.body.data.nextCursor;
       if (!cursor) break;
       page = await api(server, `/api/chat/conversations?changedSince=${encodeURIComponent(syncedAt)}&limit=100&cursor=${cursor}`, { cookie });

@@ -34,6 +34,8 @@ export type ProductionServer = {
   adminCookie: string;
   /** The server's database, opened from the test (with `repository`, or with `database`). */
   repository: Repository;
+  /** The connection behind `repository` (with `repository`), for the rare test that reads a table directly. */
+  database: Database;
   testDb: TestDatabase;
   /** Stops the server (SIGTERM) and starts it again on the same port and data, signed in again; resolves with the stop's exit code. */
   restart(): Promise<number | null>;
@@ -70,6 +72,7 @@ export function useProductionServer(options: ProductionServerOptions = {}): Prod
     fixture.server = await startTestServer({ env: envOf(fixture) });
     if (options.database) fixture.repository = createRepository(fixture.testDb.database);
     else if (options.repository) ({ database: opened, repository: fixture.repository } = openServerDatabase(fixture.server));
+    if (opened) fixture.database = opened;
     await signIn(fixture);
   });
   afterAll(async () => {

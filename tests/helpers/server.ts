@@ -40,6 +40,8 @@ export async function startTestServer(options: { env?: Record<string, string | u
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // The bot gate stays on, at a cost the helpers in bot-gate.ts solve in a few milliseconds.
+      CHAT_POW_COST: '20',
       NEXT_TELEMETRY_DISABLED: '1',
       ...options.env,
     },

@@ -4,7 +4,7 @@ import type { DeliveredAck } from '@/realtime/protocol';
 import { connect, createClient, createVisitor, type TestSocket, waitFor } from './helpers';
 import { useProductionServer } from '../helpers/production-server';
 
-const delivered = (socket: TestSocket, conversationId: number, messageIds: number[]) =>
+const delivered = (socket: TestSocket, conversationId: string, messageIds: number[]) =>
   socket.timeout(5_000).emitWithAck('message:delivered', { conversationId, messageIds }) as Promise<DeliveredAck>;
 
 describe('realtime delivery acknowledgements', () => {
@@ -42,7 +42,8 @@ describe('realtime delivery acknowledgements', () => {
     const socket = await connect(createClient(fixture.server, { auth: { sessionToken: intruder.token } }));
     expect(await delivered(socket, owner.conversationId!, [message.id])).toEqual({ ok: false, error: 'forbidden' });
     expect(await delivered(socket, intruder.conversationId!, ['1' as never])).toEqual({ ok: false, error: 'invalid input' });
-    expect(await delivered(socket, -1, [])).toEqual({ ok: false, error: 'invalid input' });
+    expect(await delivered(socket, -1 as never, [])).toEqual({ ok: false, error: 'invalid input' });
+    expect(await delivered(socket, 'not-an-id', [message.id])).toEqual({ ok: false, error: 'forbidden' });
     socket.close();
   });
 

@@ -99,7 +99,7 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
     const token = await newVisitor(a);
     const first = await visitorSend(a, token, { content });
     expect(first.status).toBe(201);
-    return { token, conversationId: first.body.data.conversationId as number, first: first.body.data as MessagePayload };
+    return { token, conversationId: first.body.data.conversationId as string, first: first.body.data as MessagePayload };
   };
 
   it('a visitor on A and the owner on B exchange messages both ways', async () => {
@@ -187,7 +187,7 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
     const [onA, onB] = await Promise.all([visitorSend(a, token, body), visitorSend(b, token, body)]);
     expect([onA.status, onB.status].sort()).toEqual([200, 201]);
     expect(onA.body.data.id).toBe(onB.body.data.id);
-    const conversationId: number = onA.body.data.conversationId;
+    const conversationId: string = onA.body.data.conversationId;
 
     const aiMessages = async () => {
       const page = await visitorGet(a, token, `/api/chat/messages?conversationId=${conversationId}&limit=50`);
@@ -232,7 +232,7 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
       const doomed = await startInstance();
       const token = await newVisitor(doomed);
       const first = await visitorSend(doomed, token, { content: 'Hi from the instance that will go away' });
-      const conversationId: number = first.body.data.conversationId;
+      const conversationId: string = first.body.data.conversationId;
       const connector = createSocketIoConnector({ url: [doomed.url, b.url], sessionToken: token, socketOptions: fastReconnect });
       // The visitor's HTTP goes through the load balancer, which sends it to an instance that is up.
       const client = createChatClient({ baseUrl: b.url, connector, auth: { sessionToken: token } });

@@ -13,7 +13,7 @@ describe('null connector', () => {
     connector.trigger('private-conversation-1', 'client-typing', { isTyping: true, senderType: 'visitor' });
     expect(connector.state).toBe('disconnected');
     expect(await connector.adminsOnline()).toBe(false);
-    expect(await connector.acknowledgeDelivered(1, [1, 2])).toEqual([]);
+    expect(await connector.acknowledgeDelivered('c1', [1, 2])).toEqual([]);
     connector.onConnectionChange(() => undefined)();
     connector.unsubscribe('private-conversation-1');
     expect(connector.subscribe('private-conversation-1')).not.toBe(channel);

@@ -9,6 +9,7 @@ import { useProductionServer } from '../helpers/production-server';
 import { api } from '../helpers/server';
 import { createVisitor } from './helpers';
 import { hmacHex, startPusherStandIn } from './pusher-stand-in';
+import { startSession } from '../helpers/bot-gate';
 
 /*
  * REALTIME_DRIVER=pusher end to end: the real server publishes to a local
@@ -100,8 +101,8 @@ describe('Pusher Channels driver', () => {
 
     it('refuses a visitor without a conversation yet, anyone without credentials, and a malformed socket id', async () => {
       const newcomer = await createVisitor(fixture.repository, { withConversation: false });
-      expect((await authorize(conversationChannel(1), { 'x-session-token': newcomer.token })).status).toBe(403);
-      expect((await authorize(conversationChannel(1), {})).status).toBe(401);
+      expect((await authorize(conversationChannel('0'.repeat(32)), { 'x-session-token': newcomer.token })).status).toBe(403);
+      expect((await authorize(conversationChannel('0'.repeat(32)), {})).status).toBe(401);
       const malformed = await authorize(ADMIN_NOTIFICATIONS_CHANNEL, { cookie: fixture.adminCookie }, '12345');
       expect(malformed.status).toBe(400);
       expect(malformed.body.fields).toHaveProperty('socket_id');
@@ -110,11 +111,11 @@ describe('Pusher Channels driver', () => {
 
   describe('publishing', () => {
     it('sends each event as a REST request that Pusher would accept (signature and body_md5), with unchanged names and payloads', async () => {
-      const session = await api(fixture.server, '/api/chat/session', { body: {} });
+      const session = await startSession(fixture.server);
       const token = session.body.data.sessionToken as string;
       const sent = await api(fixture.server, '/api/chat/send', { body: { content: 'Hello over Pusher' }, headers: { 'x-session-token': token } });
       expect(sent.status).toBe(201);
-      const { id, conversationId } = sent.body.data as { id: number; conversationId: number };
+      const { id, conversationId } = sent.body.data as { id: number; conversationId: string };
 
       await expect
         .poll(() => standIn.published.map((event) => `${event.name} ${event.channels.join(',')}`))

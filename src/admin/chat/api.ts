@@ -29,14 +29,14 @@ export function fetchInboxChanges(changedSince: string, limit: number, cursor?: 
   return requestJson<InboxPage>('GET', `/api/chat/conversations?${query}`);
 }
 
-export const fetchConversationDetails = (id: number) => requestJson<ConversationDetails>('GET', `/api/chat/conversations/${id}`);
+export const fetchConversationDetails = (id: string) => requestJson<ConversationDetails>('GET', `/api/chat/conversations/${id}`);
 
 export type ConversationChange = { status?: InboxConversation['status']; isAiHandled?: boolean };
 
-export const changeConversation = (id: number, change: ConversationChange) =>
+export const changeConversation = (id: string, change: ConversationChange) =>
   requestJson<InboxConversation>('PATCH', `/api/chat/conversations/${id}`, change);
 
-export const sendAdminMessage = (input: { conversationId: number; content: string; clientMessageId: string }) =>
+export const sendAdminMessage = (input: { conversationId: string; content: string; clientMessageId: string }) =>
   requestJson<MessagePayload>('POST', '/api/chat/send', input);
 
 export const fetchChatSettings = () => requestJson<ChatSettingsPayload>('GET', '/api/chat/settings');
@@ -46,6 +46,6 @@ export const saveChatSettings = (patch: Partial<Omit<ChatSettingsPayload, 'updat
   requestJson<ChatSettingsPayload>('PATCH', '/api/chat/settings', patch);
 
 /** Asks the assistant for a reply now (also in a conversation taken over); it arrives over the channel. */
-export const requestAiReply = (conversationId: number) => requestJson<{ pending: true }>('POST', '/api/chat/ai/respond', { conversationId });
+export const requestAiReply = (conversationId: string) => requestJson<{ pending: true }>('POST', '/api/chat/ai/respond', { conversationId });
 
 export const testAssistant = (question: string) => requestJson<AssistantTestAnswer>('POST', '/api/chat/ai/test', { question });

@@ -2,7 +2,7 @@ import type { ConversationPayload } from '@/realtime/channels';
 
 /** How the inbox names a visitor who may not have given a name. */
 export function visitorLabel(conversation: Pick<ConversationPayload, 'id' | 'visitorName' | 'visitorEmail'>): string {
-  return conversation.visitorName || conversation.visitorEmail || `Visitor #${conversation.id}`;
+  return conversation.visitorName || conversation.visitorEmail || `Visitor #${conversation.id.slice(0, 6)}`;
 }
 
 const MINUTE = 60_000;

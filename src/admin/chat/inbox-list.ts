@@ -16,13 +16,17 @@ export type InboxEvent =
   /** A message seen on an open conversation's channel (the owner's own replies, the AI's). */
   | { type: 'message'; message: MessagePayload }
   /** The owner read the conversation. */
-  | { type: 'read'; conversationId: number };
+  | { type: 'read'; conversationId: string };
 
 export type InboxUpdate = { list: InboxConversation[]; stale: boolean };
 
-/** Newest activity first; ties (same millisecond) by the newer conversation. */
+/** Newest activity first; ties (same millisecond) by the newer conversation, then by id so the order is stable. */
 export function byLatestActivity(a: InboxConversation, b: InboxConversation): number {
-  return Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt) || b.id - a.id;
+  return (
+    Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt) ||
+    Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 const contains = (text: string | null | undefined, q: string) => Boolean(text && text.toLowerCase().includes(q));
@@ -116,7 +120,7 @@ export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, fi
  * (the tab title counts them all): fetched rows set their count, a visitor's
  * message adds one, reading clears it.
  */
-export type UnreadTally = ReadonlyMap<number, number>;
+export type UnreadTally = ReadonlyMap<string, number>;
 
 export function tallyRows(tally: UnreadTally, rows: readonly InboxConversation[]): UnreadTally {
   const next = new Map(tally);

@@ -28,15 +28,15 @@ export function useInboxNotifications({
   playSound,
 }: {
   unreadTotal: number;
-  openConversationId: number | null;
-  onOpenConversation: (id: number) => void;
+  openConversationId: string | null;
+  onOpenConversation: (id: string) => void;
   playSound: () => void;
 }) {
   const { connector } = useAdminRealtime();
   // The inbox mounts in the browser only (after its connection exists), so the permission can be read at once.
   const [permission, setPermission] = useState<Permission>(currentPermission);
   const latest = useRef({ openConversationId, onOpenConversation, playSound });
-  const needingHuman = useRef(new Set<number>());
+  const needingHuman = useRef(new Set<string>());
   useEffect(() => {
     latest.current = { openConversationId, onOpenConversation, playSound };
   });

@@ -20,7 +20,7 @@ const newClientMessageId = () => `admin-${crypto.randomUUID()}`;
  * reconnect), the visitor's typing and the AI's thinking and streaming, the
  * owner's replies with retry, and the owner's typing sent to the visitor.
  */
-export function useOpenConversation(conversationId: number, onInboxEvent: (event: InboxEvent) => void) {
+export function useOpenConversation(conversationId: string, onInboxEvent: (event: InboxEvent) => void) {
   const { connector, client } = useAdminRealtime();
   const channel = conversationChannel(conversationId);
   const conversation = useConversation(client, conversationId);

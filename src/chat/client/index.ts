@@ -27,23 +27,23 @@ export type ChatClientOptions = {
   pageSize?: number;
 };
 
-export type MessagesListener = (conversationId: number, messages: readonly MessagePayload[]) => void;
+export type MessagesListener = (conversationId: string, messages: readonly MessagePayload[]) => void;
 
 export interface ChatClient {
   /** Subscribes to the conversation's channel and loads its latest messages; resolves once they are loaded. */
-  open(conversationId: number): Promise<void>;
+  open(conversationId: string): Promise<void>;
   /** Stops following a conversation and forgets its messages. */
-  close(conversationId: number): void;
+  close(conversationId: string): void;
   /** The messages held for a conversation, oldest first; a new array after every change. */
-  messages(conversationId: number): readonly MessagePayload[];
+  messages(conversationId: string): readonly MessagePayload[];
   /** Whether older messages than the first one held exist on the server. */
-  hasOlder(conversationId: number): boolean;
+  hasOlder(conversationId: string): boolean;
   /** Loads one page of older messages (for scrolling back through history). */
-  loadOlder(conversationId: number): Promise<void>;
+  loadOlder(conversationId: string): Promise<void>;
   /** Fetches everything after the last message held (what reconnects do by themselves). */
-  sync(conversationId: number): Promise<void>;
+  sync(conversationId: string): Promise<void>;
   /** Marks the other side's messages up to this id (the last one held by default) as read. */
-  markRead(conversationId: number, upToMessageId?: number): Promise<void>;
+  markRead(conversationId: string, upToMessageId?: number): Promise<void>;
   /** Calls `fn` with a conversation's list whenever it changes; returns the function that removes it. */
   onMessages(fn: MessagesListener): () => void;
   /** The same as onMessages. */
@@ -57,7 +57,7 @@ export interface ChatClient {
 type Page = { messages: MessagePayload[]; hasMore: boolean; nextCursor: number | null };
 
 type Conversation = {
-  id: number;
+  id: string;
   byId: Map<number, MessagePayload>;
   list: readonly MessagePayload[];
   hasOlder: boolean;
@@ -86,7 +86,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const isOtherSide = (message: MessagePayload) =>
     auth === 'admin-cookie' ? message.senderType === 'visitor' : message.senderType !== 'visitor';
 
-  const conversations = new Map<number, Conversation>();
+  const conversations = new Map<string, Conversation>();
   const listeners = new Set<MessagesListener>();
   const errorListeners = new Set<(error: Error) => void>();
   let wasConnected = connector.state === 'connected';
@@ -101,8 +101,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const request = <T>(path: string, init: { body?: unknown } = {}) =>
     callApi<T>(path, { ...init, baseUrl, fetch: options.fetch, sessionToken: auth === 'admin-cookie' ? undefined : auth.sessionToken });
 
-  function fetchPage(conversationId: number, cursor: { after?: number; before?: number }): Promise<Page> {
-    const query = new URLSearchParams({ conversationId: String(conversationId), limit: String(pageSize) });
+  function fetchPage(conversationId: string, cursor: { after?: number; before?: number }): Promise<Page> {
+    const query = new URLSearchParams({ conversationId, limit: String(pageSize) });
     if (cursor.after !== undefined) query.set('after', String(cursor.after));
     if (cursor.before !== undefined) query.set('before', String(cursor.before));
     return request<Page>(`/api/chat/messages?${query}`);
@@ -240,7 +240,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     wasConnected = true;
   });
 
-  function find(conversationId: number): Conversation | undefined {
+  function find(conversationId: string): Conversation | undefined {
     return conversations.get(conversationId);
   }
 

@@ -122,7 +122,7 @@ export function publishConversationUpdated(conversation: Conversation) {
   ]);
 }
 
-export function publishMessagesRead(input: { conversationId: number; messageIds: number[]; readBy: ChatParticipant; readAt: Date }) {
+export function publishMessagesRead(input: { conversationId: string; messageIds: number[]; readBy: ChatParticipant; readAt: Date }) {
   if (input.messageIds.length === 0) return Promise.resolve();
   return publishAll([
     {
@@ -139,7 +139,7 @@ export function publishMessagesRead(input: { conversationId: number; messageIds:
 }
 
 /** The recipient's client has these messages: their sender sees them delivered. */
-export function publishMessagesDelivered(input: { conversationId: number; messageIds: number[] }) {
+export function publishMessagesDelivered(input: { conversationId: string; messageIds: number[] }) {
   if (input.messageIds.length === 0) return Promise.resolve();
   return publishAll([
     { channel: conversationChannel(input.conversationId), event: 'message-status', data: { ...input, status: 'delivered' } },
@@ -147,12 +147,12 @@ export function publishMessagesDelivered(input: { conversationId: number; messag
 }
 
 /** The assistant started (true) or stopped (false) working on a reply; false comes also after a failure or a discarded reply. */
-export function publishAiTyping(conversationId: number, isTyping: boolean) {
+export function publishAiTyping(conversationId: string, isTyping: boolean) {
   return publishAll([{ channel: conversationChannel(conversationId), event: 'ai-typing', data: { conversationId, isTyping } }]);
 }
 
 /** The reply being generated, as the whole text so far: a client that missed an event still shows the right text. */
-export function publishAiStream(input: { conversationId: number; tempId: string; text: string }) {
+export function publishAiStream(input: { conversationId: string; tempId: string; text: string }) {
   return publishAll([{ channel: conversationChannel(input.conversationId), event: 'ai-stream', data: input }]);
 }
 

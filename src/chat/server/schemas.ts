@@ -2,12 +2,17 @@ import { z } from 'zod';
 import { conversationStatuses } from '@/db/schema/types';
 
 /*
- * Input shapes of the chat API. Query strings arrive as strings, so ids and
- * numbers there are parsed from digits only ("1e3", "0x10", " 5" are refused).
+ * Input shapes of the chat API. Query strings arrive as strings, so message
+ * ids and numbers there are parsed from digits only ("1e3", "0x10", " 5" are
+ * refused). A conversation id is any string: one that names no conversation
+ * the caller may see, malformed or not, is the same 404 as an unknown one.
  */
 
 export const MAX_MESSAGE_LENGTH = 2000;
 export const MAX_PAGE_URL_LENGTH = 2048;
+
+/** A conversation's public id, in a JSON body or a query string. */
+export const conversationIdInput = z.string();
 
 /** A positive database id, in a JSON body. */
 const idNumber = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -25,9 +30,22 @@ const countString = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `Must be at least ${min}.`).max(max, `Must be at most ${max}.`));
 
-/** Anything that is not a usable token simply means "start a new session". */
+/** What the browser sends back through the bot gate: the solved ALTCHA challenge, or Turnstile's token. */
+export const botGateProofSchema = z.union([
+  z.object({
+    challenge: z.object({ parameters: z.record(z.string(), z.unknown()), signature: z.string().max(256) }),
+    solution: z.object({ counter: z.number(), derivedKey: z.string().max(256) }),
+  }),
+  z.object({ turnstileToken: z.string().min(1).max(2048) }),
+]);
+export type BotGateProof = z.infer<typeof botGateProofSchema>;
+
+/** Anything that is not a usable token simply means "start a new session"; an unusable proof, that none came. */
 export const sessionInputSchema = z.object({
   sessionToken: z.string().max(100).nullish().catch(undefined),
+  botGate: botGateProofSchema.optional().catch(undefined),
+  /** The honeypot: the widget always sends it empty. */
+  website: z.unknown().optional(),
   pageUrl: z
     .string()
     .trim()
@@ -47,7 +65,7 @@ const optionalText = (max: number) =>
 
 export const sendInputSchema = z.object({
   // The plans' clients send null for "a new conversation".
-  conversationId: idNumber.nullish().transform((id) => id ?? undefined),
+  conversationId: conversationIdInput.nullish().transform((id) => id ?? undefined),
   content: z
     .string('Write a message.')
     .trim()
@@ -70,7 +88,7 @@ export type SendInput = z.infer<typeof sendInputSchema>;
 
 export const messagesQuerySchema = z
   .object({
-    conversationId: idString,
+    conversationId: conversationIdInput,
     limit: countString(1, 100).default(50),
     before: idString.optional(),
     after: idString.optional(),
@@ -82,7 +100,7 @@ export const messagesQuerySchema = z
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 
 export const readInputSchema = z.object({
-  conversationId: idNumber,
+  conversationId: conversationIdInput,
   upToMessageId: idNumber,
 });
 export type ReadInput = z.infer<typeof readInputSchema>;
@@ -91,7 +109,7 @@ export type ReadInput = z.infer<typeof readInputSchema>;
 const MAX_DELIVERED_IDS = 200;
 
 export const deliveredInputSchema = z.object({
-  conversationId: idNumber,
+  conversationId: conversationIdInput,
   messageIds: z.array(idNumber).min(1).max(MAX_DELIVERED_IDS, `Acknowledge at most ${MAX_DELIVERED_IDS} messages at once.`),
 });
 export type DeliveredInput = z.infer<typeof deliveredInputSchema>;

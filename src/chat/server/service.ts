@@ -8,6 +8,7 @@ import { createRateLimiter, type RateLimiter } from '@/http/server/rate-limit';
 import { logSecurityEvent } from '@/logger';
 import type { ChatActor } from './actor';
 import { sitePagePath } from './page-url';
+import { checkHoneypot, passBotGate } from './bot-gate';
 import {
   publishConversationUpdated,
   publishMessagesDelivered,
@@ -51,6 +52,9 @@ async function enforceLimits(checks: { limit: Limit; key: string }[], refusal: {
 
 const conversationNotFound = () => new AppError('not_found:conversation', { message: 'Conversation not found.' });
 
+/** A caller-supplied id as it goes into a security log: any string, so capped. */
+const loggedId = (conversationId: string) => conversationId.slice(0, 64);
+
 function expiryFrom(now: Date): Date {
   return new Date(now.getTime() + env.CHAT_SESSION_EXPIRY_DAYS * DAY_MS);
 }
@@ -61,9 +65,10 @@ function expiryFrom(now: Date): Date {
  * Resumes the visitor's live session (sliding its expiry) or starts a new
  * one. A missing, malformed, unknown or expired token is not an error: the
  * visitor simply gets a fresh session. Only fresh sessions count against the
- * per-IP limit.
+ * per-IP limit and pass the bot gate.
  */
 export async function startVisitorSession(input: SessionInput & { ip: string; userAgent: string | null; host: string | null }) {
+  checkHoneypot(input.website, input.ip);
   const repository = getRepository();
   const now = new Date();
   const expiresAt = expiryFrom(now);
@@ -92,6 +97,7 @@ export async function startVisitorSession(input: SessionInput & { ip: string; us
     ip: input.ip,
     message: 'Too many new chat sessions. Try again shortly.',
   });
+  await passBotGate({ proof: input.botGate, ip: input.ip });
   const sessionToken = randomUUID();
   const session = await repository.createChatSession({
     tokenHash: hashSessionToken(sessionToken),
@@ -116,9 +122,9 @@ export async function startVisitorSession(input: SessionInput & { ip: string; us
  * its own session for a visitor. Anything else is the same 404 as a
  * conversation that does not exist, so ids cannot be probed.
  */
-export async function getAccessibleConversation(actor: ChatActor, conversationId: number): Promise<Conversation> {
+export async function getAccessibleConversation(actor: ChatActor, conversationId: string): Promise<Conversation> {
   if (actor.kind === 'visitor' && actor.session.conversationId !== conversationId) {
-    logSecurityEvent('chat conversation access refused', { ip: actor.ip, sessionId: actor.session.id, conversationId });
+    logSecurityEvent('chat conversation access refused', { ip: actor.ip, sessionId: actor.session.id, conversationId: loggedId(conversationId) });
     throw conversationNotFound();
   }
   const conversation = await getRepository().getConversationById({ id: conversationId });
@@ -148,7 +154,7 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
     logSecurityEvent('chat send into foreign conversation refused', {
       ip: actor.ip,
       sessionId: session.id,
-      conversationId: input.conversationId,
+      conversationId: loggedId(input.conversationId),
     });
     throw conversationNotFound();
   }
@@ -309,13 +315,13 @@ export async function listConversations(query: ConversationsQuery) {
 }
 
 /** One conversation with its visitor's details, for the admin's conversation panel. */
-export async function getConversationDetails(id: number) {
+export async function getConversationDetails(id: string) {
   const details = await getRepository().getConversationDetailsById({ id });
   if (!details) throw conversationNotFound();
   return toConversationDetailsPayload(details);
 }
 
-export async function updateConversation(id: number, patch: ConversationPatch) {
+export async function updateConversation(id: string, patch: ConversationPatch) {
   const repository = getRepository();
   if (!(await repository.getConversationById({ id }))) throw conversationNotFound();
   const conversation = await repository.updateConversationById({ id, ...patch });

@@ -63,7 +63,7 @@ function outboxToDisplay(entry: OutboxEntry): DisplayMessage {
 }
 
 /** Stored messages, this page's acknowledged sends the client has not fetched yet, then the outbox — each message once. */
-function displayedMessages(stored: readonly MessagePayload[], sent: readonly SentMessage[], conversationId: number | null, waiting: readonly OutboxEntry[]): DisplayMessage[] {
+function displayedMessages(stored: readonly MessagePayload[], sent: readonly SentMessage[], conversationId: string | null, waiting: readonly OutboxEntry[]): DisplayMessage[] {
   const storedIds = new Set(stored.map((message) => message.id));
   const answered = sent.filter((message) => message.conversationId === conversationId && !storedIds.has(message.id));
   const all: MessagePayload[] = answered.length > 0 ? [...stored, ...answered].sort((a, b) => a.id - b.id) : [...stored];

@@ -8,13 +8,13 @@ const SESSION_RETRY_MS = 3_000;
 
 export type VisitorSessionState = {
   session: VisitorSession | null;
-  conversationId: number | null;
+  conversationId: string | null;
   /** The session as of now, for callbacks that outlive a render (the outbox's sends). */
   current: () => VisitorSession | null;
   /** Resumes the stored session, or starts a new one when it expired. */
   renew: () => Promise<VisitorSession>;
   /** The first message created the conversation: remember it with the session. */
-  joinConversation: (conversationId: number) => void;
+  joinConversation: (conversationId: string) => void;
 };
 
 /**
@@ -23,7 +23,7 @@ export type VisitorSessionState = {
  */
 export function useVisitorSession(enabled: boolean): VisitorSessionState {
   const [session, setSession] = useState<VisitorSession | null>(null);
-  const [conversationId, setConversationId] = useState<number | null>(null);
+  const [conversationId, setConversationId] = useState<string | null>(null);
   const latest = useRef<VisitorSession | null>(null);
 
   const renew = useCallback(async (): Promise<VisitorSession> => {
@@ -50,7 +50,7 @@ export function useVisitorSession(enabled: boolean): VisitorSessionState {
     };
   }, [enabled, session, renew]);
 
-  const joinConversation = useCallback((id: number) => {
+  const joinConversation = useCallback((id: string) => {
     setConversationId(id);
     const current = latest.current;
     if (current && current.conversationId !== id) {

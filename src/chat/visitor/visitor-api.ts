@@ -1,5 +1,6 @@
-import { callApi } from '@/http/client/api-client';
+import { ApiError, callApi } from '@/http/client/api-client';
 import type { MessagePayload } from '@/realtime/channels';
+import { proveNotABot } from './bot-gate';
 
 /*
  * The visitor's two write calls to the chat API. Reads and live updates go
@@ -9,7 +10,7 @@ import type { MessagePayload } from '@/realtime/channels';
 
 export type VisitorSession = {
   sessionToken: string;
-  conversationId: number | null;
+  conversationId: string | null;
   welcomeMessage: string | null;
   /** Shown when no admin is online and the assistant is off (null: the UI's own text). */
   offlineMessage: string | null;
@@ -24,12 +25,28 @@ export type SentMessage = MessagePayload & { aiResponsePending?: boolean };
 const callAsVisitor = <T>(path: string, body: unknown, sessionToken?: string) =>
   callApi<T>(path, { method: 'POST', body, sessionToken, credentials: 'omit' });
 
-/** Resumes the stored session or starts a new one (an unusable token simply gets a new session). */
+/** The name of the widget's honeypot input: hidden from people, so only a bot fills it. */
+export const HONEYPOT_FIELD = 'website';
+
+const honeypotValue = () => document.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value ?? '';
+
+type SessionAnswer = Partial<VisitorSession> & { sessionToken: string };
+
+/**
+ * Resumes the stored session or starts a new one (an unusable token simply gets a new session). Only a new
+ * one passes the bot gate: the challenge is fetched and solved here, when the server asks for it.
+ */
 export async function startVisitorSession(sessionToken: string | null): Promise<VisitorSession> {
-  const data = await callAsVisitor<Partial<VisitorSession> & { sessionToken: string }>('/api/chat/session', {
-    sessionToken: sessionToken ?? undefined,
-    pageUrl: window.location.href,
-  });
+  const body = { sessionToken: sessionToken ?? undefined, pageUrl: window.location.href, [HONEYPOT_FIELD]: honeypotValue() };
+  let data: SessionAnswer | null = null;
+  if (sessionToken) {
+    try {
+      data = await callAsVisitor<SessionAnswer>('/api/chat/session', body);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'forbidden:bot_gate')) throw error;
+    }
+  }
+  data ??= await callAsVisitor<SessionAnswer>('/api/chat/session', { ...body, botGate: (await proveNotABot()) ?? undefined });
   return {
     sessionToken: data.sessionToken,
     conversationId: data.conversationId ?? null,

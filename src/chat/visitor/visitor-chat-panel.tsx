@@ -14,6 +14,7 @@ import { cx } from '@/ui/cx';
 import { ChatHeader } from './chat-header';
 import { ProfilePrompt } from './profile-prompt';
 import type { VisitorChat } from './use-visitor-chat';
+import { HONEYPOT_FIELD } from './visitor-api';
 
 /** The welcome text from chat settings, as the owner's first (not stored) message. */
 function WelcomeMessage({ text, from }: { text: string; from: string }) {
@@ -84,6 +85,10 @@ export function VisitorChatPanel({
       aria-label={ownerName ? t.chatWith(ownerName) : t.chatTitle}
       className={cx(themeClass, 'flex h-full min-h-0 flex-col bg-white text-slate-900 [color-scheme:light] dark:bg-slate-950 dark:text-slate-100 dark:[color-scheme:dark]', className)}
     >
+      {/* The bot gate's honeypot: out of sight and out of the tab order, so only a form-filling bot fills it. */}
+      <div aria-hidden="true" className="pointer-events-none absolute -left-[9999px] h-px w-px overflow-hidden">
+        <input type="text" name={HONEYPOT_FIELD} aria-label="Leave this field empty" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
       <ChatHeader t={t} ownerName={ownerName} ownerOnline={chat.ownerOnline} aiEnabled={aiEnabled} leading={headerLeading} actions={headerActions} />
       <ConnectionBanner state={chat.connection} t={t} queued={chat.queued} />
       <MessageList

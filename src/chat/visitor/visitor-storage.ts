@@ -1,3 +1,4 @@
+import { isConversationId } from '@/chat/conversation-id';
 import { readStored, writeStored } from '@/chat/ui/stored-value';
 import { STORAGE_KEYS } from '@/shared/names';
 
@@ -7,7 +8,7 @@ import { STORAGE_KEYS } from '@/shared/names';
  * name/email, and the outbox (see outbox.ts).
  */
 
-export type StoredSession = { token: string; conversationId: number | null };
+export type StoredSession = { token: string; conversationId: string | null };
 export type VisitorProfile = { name: string; email: string; state: 'ask' | 'saved' | 'dismissed' };
 
 function readJson(key: string): Record<string, unknown> | null {
@@ -22,7 +23,7 @@ function readJson(key: string): Record<string, unknown> | null {
 export function readStoredSession(): StoredSession | null {
   const value = readJson(STORAGE_KEYS.chatSession);
   if (!value || typeof value.token !== 'string') return null;
-  return { token: value.token, conversationId: typeof value.conversationId === 'number' ? value.conversationId : null };
+  return { token: value.token, conversationId: isConversationId(value.conversationId) ? value.conversationId : null };
 }
 
 export function writeStoredSession(session: StoredSession): void {

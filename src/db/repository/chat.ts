@@ -19,6 +19,8 @@ import {
   type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { isConversationId } from '@/chat/conversation-id';
 import type { Database, Db, ReadDb, Tables } from '../client';
 import { firstOrNull } from './select';
 import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
@@ -37,11 +39,17 @@ import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } f
  * returning, never by throwing: on SQLite a rollback would also undo any
  * unrelated write that another request ran on the shared connection while
  * the transaction was open.
+ *
+ * A conversation is named by its random public id everywhere outside this
+ * file (`Conversation.id`, `Message.conversationId`, `ChatSession.conversationId`):
+ * the numeric key, which would tell how many conversations the site has had,
+ * is used here for joins and never returned.
  */
 
-export type ChatSession = Tables['chatSessions']['$inferSelect'];
-export type Conversation = Tables['conversations']['$inferSelect'];
-export type Message = Tables['messages']['$inferSelect'];
+/** Sessions, conversations and messages name their conversation by its public id (src/chat/conversation-id.ts). */
+export type ChatSession = Omit<Tables['chatSessions']['$inferSelect'], 'conversationId'> & { conversationId: string | null };
+export type Conversation = Omit<Tables['conversations']['$inferSelect'], 'id' | 'publicId'> & { id: string };
+export type Message = Omit<Tables['messages']['$inferSelect'], 'conversationId'> & { conversationId: string };
 
 /** The two sides of a conversation: the visitor, and the owner's side (the admin and the AI speaking for them). */
 export type ChatParticipant = 'visitor' | 'admin';
@@ -60,6 +68,7 @@ export type VisitorDetails = Pick<ChatSession, 'lastSeenAt' | 'pageUrl' | 'userA
 export type ConversationDetails = ConversationListItem & { visitor: VisitorDetails | null };
 
 /** Where a keyset page ends: the last row's sort key. */
+/** Where a keyset page ends: the row's time and its internal key (the inbox is the owner's, never a visitor's). */
 export type ConversationCursor = { at: Date; id: number };
 
 export type ConversationPage = {
@@ -92,6 +101,16 @@ export function senderTypesReceivedBy(participant: ChatParticipant): SenderType[
 }
 
 /** A LIKE pattern matching `text` anywhere, with `%`, `_` and the escape character taken literally. */
+/** A fresh public id: 128 random bits as 32 hex characters. */
+const newConversationId = () => randomBytes(16).toString('hex');
+
+/** A conversation row with its internal key, which never leaves this file. */
+type ConversationRow = Conversation & { key: number };
+
+function withoutKey<T extends { key: number }>({ key: _key, ...rest }: T): Omit<T, 'key'> {
+  return rest;
+}
+
 function containsPattern(text: string): string {
   return `%${text.replace(/[!%_]/g, (char) => `!${char}`)}%`;
 }
@@ -103,7 +122,7 @@ const likeEscaped = (column: AnyColumn, pattern: string): SQL => sql`${column} l
 export type ConversationHandlingPatch = { isAiHandled?: boolean; needsHuman?: boolean };
 
 export type NewMessage = {
-  conversationId: number;
+  conversationId: string;
   senderType: SenderType;
   content: string;
   senderId?: number | null;
@@ -115,36 +134,61 @@ export type NewMessage = {
 export function createChatRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
   const { chatSessions, chatSettings, conversations, messages } = tables;
 
-  const sessionColumns = getTableColumns(chatSessions);
-  const conversationColumns = getTableColumns(conversations);
-  const messageColumns = getTableColumns(messages);
+  // The numeric key stays inside the repository: callers see the conversation's public id in its place.
+  const { id: conversationKeyColumn, publicId: conversationPublicIdColumn, ...conversationDataColumns } = getTableColumns(conversations);
+  const sessionColumns = { ...getTableColumns(chatSessions), conversationId: conversationPublicIdColumn };
+  const conversationColumns = { id: conversationPublicIdColumn, ...conversationDataColumns };
+  const conversationRowColumns = { key: conversationKeyColumn, ...conversationColumns };
+  const messageColumns = { ...getTableColumns(messages), conversationId: conversationPublicIdColumn };
+
+  /** Sessions with the public id of their conversation. */
+  const selectSessions = (executor: ReadDb) =>
+    executor.select(sessionColumns).from(chatSessions).leftJoin(conversations, eq(conversations.id, chatSessions.conversationId));
+
+  /** Messages with the public id of their conversation. */
+  const selectMessages = (executor: ReadDb) =>
+    executor.select(messageColumns).from(messages).innerJoin(conversations, eq(conversations.id, messages.conversationId));
 
   function getChatSessionById({ id }: { id: number }, executor: ReadDb = db): Promise<ChatSession | null> {
-    return firstOrNull(executor.select(sessionColumns).from(chatSessions).where(eq(chatSessions.id, id)).limit(1));
+    return firstOrNull(selectSessions(executor).where(eq(chatSessions.id, id)).limit(1));
   }
 
-  function getConversationById({ id }: { id: number }, executor: ReadDb = db): Promise<Conversation | null> {
-    return firstOrNull(executor.select(conversationColumns).from(conversations).where(eq(conversations.id, id)).limit(1));
+  /**
+   * A malformed id is simply not found, without a query. Every lookup by public id checks the shape
+   * first: MySQL's case-insensitive collation would otherwise match an id written in capitals.
+   */
+  async function getConversationRowById({ id }: { id: string }, executor: ReadDb = db): Promise<ConversationRow | null> {
+    if (!isConversationId(id)) return null;
+    return firstOrNull(executor.select(conversationRowColumns).from(conversations).where(eq(conversations.publicId, id)).limit(1));
   }
 
-  async function patchConversationById({ id, patch }: { id: number; patch: Partial<typeof conversations.$inferInsert> }) {
-    if (Object.keys(patch).length > 0) {
-      await transaction((tx) => tx.update(conversations).set(patch).where(eq(conversations.id, id)));
+  async function getConversationById({ id }: { id: string }, executor: ReadDb = db): Promise<Conversation | null> {
+    const row = await getConversationRowById({ id }, executor);
+    return row && withoutKey(row);
+  }
+
+  /** The internal key of a conversation, or null when no conversation has this public id. */
+  async function conversationKeyOf(id: string, executor: ReadDb): Promise<number | null> {
+    return (await getConversationRowById({ id }, executor))?.key ?? null;
+  }
+
+  async function patchConversationById({ id, patch }: { id: string; patch: Partial<typeof conversations.$inferInsert> }) {
+    if (Object.keys(patch).length > 0 && isConversationId(id)) {
+      await transaction((tx) => tx.update(conversations).set(patch).where(eq(conversations.publicId, id)));
     }
     return getConversationById({ id });
   }
 
   async function getMessageByClientMessageId(
-    { conversationId, clientMessageId }: { conversationId: number; clientMessageId: string },
+    { conversationKey, clientMessageId }: { conversationKey: number; clientMessageId: string },
     executor: ReadDb = db,
   ): Promise<Message | null> {
-    const sameClientId = and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId));
-    return firstOrNull(executor.select(messageColumns).from(messages).where(sameClientId).limit(1));
+    return firstOrNull(selectMessages(executor).where(and(eq(messages.conversationId, conversationKey), eq(messages.clientMessageId, clientMessageId))).limit(1));
   }
 
   /** Adds each conversation's last message and the admin's unread count: two queries whatever the number of rows. */
-  async function withLastMessageAndUnreadCount(rows: Conversation[]): Promise<ConversationListItem[]> {
-    const ids = rows.map((row) => row.id);
+  async function withLastMessageAndUnreadCount(rows: ConversationRow[]): Promise<ConversationListItem[]> {
+    const ids = rows.map((row) => row.key);
     if (ids.length === 0) return [];
     const [lastMessages, unread] = await Promise.all([
       db
@@ -180,9 +224,9 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     const lastById = new Map(lastMessages.map(({ conversationId, ...last }) => [conversationId, last]));
     const unreadById = new Map(unread.map((row) => [row.conversationId, Number(row.unread)]));
     return rows.map((row) => ({
-      ...row,
-      lastMessage: lastById.get(row.id) ?? null,
-      unreadCount: unreadById.get(row.id) ?? 0,
+      ...withoutKey(row),
+      lastMessage: lastById.get(row.key) ?? null,
+      unreadCount: unreadById.get(row.key) ?? 0,
     }));
   }
 
@@ -191,22 +235,21 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
    * it (indexed), or, once the visitor moved on to a newer conversation after
    * this one was closed, the latest session with the same visitor id.
    */
-  async function getLatestChatSessionOfConversation(conversation: Conversation): Promise<ChatSession | null> {
-    const latestWhere = (condition: SQL) =>
-      firstOrNull(db.select(sessionColumns).from(chatSessions).where(condition).orderBy(desc(chatSessions.lastSeenAt)).limit(1));
+  async function getLatestChatSessionOfConversation(conversation: ConversationRow): Promise<ChatSession | null> {
+    const latestWhere = (condition: SQL) => firstOrNull(selectSessions(db).where(condition).orderBy(desc(chatSessions.lastSeenAt)).limit(1));
     return (
-      (await latestWhere(eq(chatSessions.conversationId, conversation.id))) ??
+      (await latestWhere(eq(chatSessions.conversationId, conversation.key))) ??
       (await latestWhere(eq(chatSessions.visitorId, conversation.visitorId)))
     );
   }
 
   /** Inserts the message on `tx` (the caller has already locked the conversation row) and reads it back. */
-  async function insertMessage(tx: Db, input: NewMessage, now: Date): Promise<Message> {
+  async function insertMessage(tx: Db, conversationKey: number, input: NewMessage, now: Date): Promise<Message> {
     const [id] = await insertReturningIds(
       messages,
       [
         {
-          conversationId: input.conversationId,
+          conversationId: conversationKey,
           senderType: input.senderType,
           senderId: input.senderId ?? null,
           content: input.content,
@@ -218,7 +261,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       ],
       tx,
     );
-    const [message] = await tx.select(messageColumns).from(messages).where(eq(messages.id, id!)).limit(1);
+    const [message] = await selectMessages(tx).where(eq(messages.id, id!)).limit(1);
     return message!;
   }
 
@@ -235,14 +278,16 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     return transaction(async (tx) => {
       const session = await getChatSessionById({ id: input.sessionId }, tx);
       if (!session) return 'no-session';
-      const current = session.conversationId ? await getConversationById({ id: session.conversationId }, tx) : null;
-      if (current && current.status !== 'closed') return { conversation: current, created: false };
+      const current = session.conversationId ? await getConversationRowById({ id: session.conversationId }, tx) : null;
+      if (current && current.status !== 'closed') return { conversation: withoutKey(current), created: false };
 
       const now = new Date();
-      const [conversationId] = await insertReturningIds(
+      const publicId = newConversationId();
+      const [conversationKey] = await insertReturningIds(
         conversations,
         [
           {
+            publicId,
             visitorId: session.visitorId,
             // A visitor starting over after a closed conversation keeps the name and email they gave.
             visitorName: input.visitorName ?? current?.visitorName ?? null,
@@ -258,19 +303,17 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       // binder holds the row lock until it commits, then this matches 0 rows.
       const bound = await tx
         .update(chatSessions)
-        .set({ conversationId })
+        .set({ conversationId: conversationKey })
         .where(
           and(
             eq(chatSessions.id, session.id),
-            session.conversationId === null
-              ? isNull(chatSessions.conversationId)
-              : eq(chatSessions.conversationId, session.conversationId),
+            current ? eq(chatSessions.conversationId, current.key) : isNull(chatSessions.conversationId),
           ),
         );
       if (affectedRows(bound) === 1) {
-        return { conversation: (await getConversationById({ id: conversationId! }, tx))!, created: true };
+        return { conversation: (await getConversationById({ id: publicId }, tx))!, created: true };
       }
-      await tx.delete(conversations).where(eq(conversations.id, conversationId!));
+      await tx.delete(conversations).where(eq(conversations.id, conversationKey!));
       return 'lost-race';
     });
   }
@@ -294,12 +337,12 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
   }
 
   /** Rows fetched with one extra (`limit + 1`): the page, with the cursor after it when there is more. */
-  async function keysetPage(rows: Conversation[], limit: number, key: 'lastMessageAt' | 'updatedAt'): Promise<ConversationKeysetPage> {
+  async function keysetPage(rows: ConversationRow[], limit: number, key: 'lastMessageAt' | 'updatedAt'): Promise<ConversationKeysetPage> {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       conversations: await withLastMessageAndUnreadCount(page),
-      nextCursor: rows.length > limit && last ? { at: last[key], id: last.id } : null,
+      nextCursor: rows.length > limit && last ? { at: last[key], id: last.key } : null,
     };
   }
 
@@ -347,8 +390,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       tokenHash: string;
       now?: Date;
     }): Promise<ChatSession | null> {
-      const live = and(eq(chatSessions.tokenHash, tokenHash), gt(chatSessions.expiresAt, now));
-      return firstOrNull(db.select(sessionColumns).from(chatSessions).where(live).limit(1));
+      return firstOrNull(selectSessions(db).where(and(eq(chatSessions.tokenHash, tokenHash), gt(chatSessions.expiresAt, now))).limit(1));
     },
 
     /** Sliding expiry: records activity, the new expiry and (when given) the page the visitor is on. */
@@ -378,12 +420,14 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       conversationId,
     }: {
       id: number;
-      conversationId: number | null;
+      conversationId: string | null;
     }): Promise<boolean> {
-      const result = await transaction((tx) =>
-        tx.update(chatSessions).set({ conversationId }).where(eq(chatSessions.id, id)),
-      );
-      return affectedRows(result) === 1;
+      const result = await transaction(async (tx) => {
+        const conversationKey = conversationId === null ? null : await conversationKeyOf(conversationId, tx);
+        if (conversationId !== null && conversationKey === null) return null;
+        return tx.update(chatSessions).set({ conversationId: conversationKey }).where(eq(chatSessions.id, id));
+      });
+      return result !== null && affectedRows(result) === 1;
     },
 
     // ── Conversations ──────────────────────────────────────────────────────
@@ -408,7 +452,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       throw new Error(`could not bind a conversation to chat session ${input.sessionId}`);
     },
 
-    getConversationById: ({ id }: { id: number }) => getConversationById({ id }),
+    getConversationById: ({ id }: { id: string }) => getConversationById({ id }),
 
     /** Sets the fields given; `undefined` leaves a field alone, `null` clears it. */
     async updateConversationVisitorById({
@@ -416,7 +460,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       visitorName,
       visitorEmail,
     }: {
-      id: number;
+      id: string;
       visitorName?: string | null;
       visitorEmail?: string | null;
     }): Promise<Conversation | null> {
@@ -434,7 +478,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       isAiHandled,
       needsHuman,
     }: {
-      id: number;
+      id: string;
       status?: ConversationStatus;
       isAiHandled?: boolean;
       needsHuman?: boolean;
@@ -471,7 +515,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       const [totalRow] = await db.select({ total: count() }).from(conversations).where(where);
       const total = totalRow?.total ?? 0;
       const rows = await db
-        .select(conversationColumns)
+        .select(conversationRowColumns)
         .from(conversations)
         .where(where)
         .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
@@ -509,7 +553,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       )!;
       const filter = inboxFilter(status, q);
       const rows = await db
-        .select(conversationColumns)
+        .select(conversationRowColumns)
         .from(conversations)
         .where(filter ? and(filter, after) : after)
         .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
@@ -537,7 +581,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         ? or(gt(conversations.updatedAt, cursor.at), and(eq(conversations.updatedAt, cursor.at), gt(conversations.id, cursor.id)))!
         : gte(conversations.updatedAt, since);
       const rows = await db
-        .select(conversationColumns)
+        .select(conversationRowColumns)
         .from(conversations)
         .where(cursor ? and(gte(conversations.updatedAt, since), changed) : changed)
         .orderBy(asc(conversations.updatedAt), asc(conversations.id))
@@ -549,8 +593,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
      * One conversation as the inbox lists it, plus what the owner may want to
      * know about its visitor (from their latest chat session), or null.
      */
-    async getConversationDetailsById({ id }: { id: number }): Promise<ConversationDetails | null> {
-      const conversation = await getConversationById({ id });
+    async getConversationDetailsById({ id }: { id: string }): Promise<ConversationDetails | null> {
+      const conversation = await getConversationRowById({ id });
       if (!conversation) return null;
       const [[item], session] = await Promise.all([
         withLastMessageAndUnreadCount([conversation]),
@@ -582,27 +626,29 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     ): Promise<{ message: Message; duplicate: boolean }> {
       const { conversationId } = input;
       const clientMessageId = input.clientMessageId ?? null;
+      let conversationKey: number | null = null;
       let outcome: { message: Message; duplicate: boolean } | null;
       try {
         outcome = await transaction(async (tx) => {
           const now = new Date();
-          // First, so that this row lock serialises the writers of one conversation.
-          const touched = await tx
+          conversationKey = await conversationKeyOf(conversationId, tx);
+          if (conversationKey === null) return null;
+          // Before any message is touched, so that this row lock serialises the writers of one conversation.
+          await tx
             .update(conversations)
             .set({ lastMessageAt: now, ...input.conversationPatch })
-            .where(eq(conversations.id, conversationId));
-          if (affectedRows(touched) === 0) return null;
+            .where(eq(conversations.id, conversationKey));
           if (clientMessageId) {
-            const existing = await getMessageByClientMessageId({ conversationId, clientMessageId }, tx);
+            const existing = await getMessageByClientMessageId({ conversationKey, clientMessageId }, tx);
             // Returning here rolls nothing back but leaves lastMessageAt a moment later: harmless for a retry.
             if (existing) return { message: existing, duplicate: true };
           }
-          return { message: await insertMessage(tx, input, now), duplicate: false };
+          return { message: await insertMessage(tx, conversationKey, input, now), duplicate: false };
         });
       } catch (error) {
         // MySQL: a concurrent retry committed between our read and our insert.
-        if (clientMessageId && isUniqueViolation(error)) {
-          const existing = await getMessageByClientMessageId({ conversationId, clientMessageId });
+        if (clientMessageId && conversationKey !== null && isUniqueViolation(error)) {
+          const existing = await getMessageByClientMessageId({ conversationKey, clientMessageId });
           if (existing) return { message: existing, duplicate: true };
         }
         throw error;
@@ -620,7 +666,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
      * cannot interleave. Returns null when the assistant has to stay silent.
      */
     async createAssistantMessageIfStillAllowed(input: {
-      conversationId: number;
+      conversationId: string;
       content: string;
       metadata: MessageMetadata;
       afterMessageId: number;
@@ -630,17 +676,19 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       const { conversationId } = input;
       return transaction(async (tx) => {
         const now = new Date();
+        const conversationKey = await conversationKeyOf(conversationId, tx);
+        if (conversationKey === null) return null;
         const adminWroteSince = tx
           .select({ one: sql`1` })
           .from(messages)
           .where(
             and(
-              eq(messages.conversationId, conversationId),
+              eq(messages.conversationId, conversationKey),
               eq(messages.senderType, 'admin'),
               gt(messages.id, input.afterMessageId),
             ),
           );
-        const conditions = [eq(conversations.id, conversationId), notExists(adminWroteSince)];
+        const conditions = [eq(conversations.id, conversationKey), notExists(adminWroteSince)];
         if (input.automatic) {
           const aiSwitchedOff = tx.select({ one: sql`1` }).from(chatSettings).where(eq(chatSettings.aiEnabled, false));
           conditions.push(eq(conversations.isAiHandled, true), notExists(aiSwitchedOff));
@@ -652,6 +700,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         if (affectedRows(touched) === 0) return null;
         const message = await insertMessage(
           tx,
+          conversationKey,
           { conversationId, senderType: 'ai', content: input.content, metadata: input.metadata },
           now,
         );
@@ -665,16 +714,18 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       senderType,
       since,
     }: {
-      conversationId: number;
+      conversationId: string;
       senderType: SenderType;
       since: Date;
     }): Promise<number> {
+      if (!isConversationId(conversationId)) return 0;
       const [row] = await db
         .select({ total: count() })
         .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .where(
           and(
-            eq(messages.conversationId, conversationId),
+            eq(conversations.publicId, conversationId),
             eq(messages.senderType, senderType),
             gt(messages.createdAt, since),
           ),
@@ -682,8 +733,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       return Number(row?.total ?? 0);
     },
 
-    getMessageById: ({ id }: { id: number }): Promise<Message | null> =>
-      firstOrNull(db.select(messageColumns).from(messages).where(eq(messages.id, id)).limit(1)),
+    getMessageById: ({ id }: { id: number }): Promise<Message | null> => firstOrNull(selectMessages(db).where(eq(messages.id, id)).limit(1)),
 
     /**
      * A page of a conversation, always returned oldest first. `before` pages back
@@ -694,17 +744,16 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       conversationId,
       limit = 50,
       ...cursor
-    }: { conversationId: number; limit?: number } & MessageCursor): Promise<MessagePage> {
+    }: { conversationId: string; limit?: number } & MessageCursor): Promise<MessagePage> {
       const safeLimit = Math.max(1, Math.floor(limit));
       if (cursor.before !== undefined && cursor.after !== undefined) {
         throw new Error('listMessagesByConversationId takes `before` or `after`, not both');
       }
-      const inConversation = eq(messages.conversationId, conversationId);
+      if (!isConversationId(conversationId)) return { messages: [], hasMore: false, nextCursor: null };
+      const inConversation = eq(conversations.publicId, conversationId);
 
       if (cursor.after !== undefined) {
-        const rows = await db
-          .select(messageColumns)
-          .from(messages)
+        const rows = await selectMessages(db)
           .where(and(inConversation, gt(messages.id, cursor.after)))
           .orderBy(asc(messages.id))
           .limit(safeLimit + 1);
@@ -713,9 +762,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         return { messages: page, hasMore, nextCursor: hasMore ? page[page.length - 1]!.id : null };
       }
 
-      const rows = await db
-        .select(messageColumns)
-        .from(messages)
+      const rows = await selectMessages(db)
         .where(cursor.before !== undefined ? and(inConversation, lt(messages.id, cursor.before)) : inConversation)
         .orderBy(desc(messages.id))
         .limit(safeLimit + 1);
@@ -725,12 +772,13 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     },
 
     /** The visitor was on the conversation's channel at `at`; an earlier time never moves last-seen back. */
-    async touchConversationVisitorSeenById({ id, at }: { id: number; at: Date }): Promise<void> {
+    async touchConversationVisitorSeenById({ id, at }: { id: string; at: Date }): Promise<void> {
+      if (!isConversationId(id)) return;
       await transaction((tx) =>
         tx
           .update(conversations)
           .set({ visitorLastSeenAt: at })
-          .where(and(eq(conversations.id, id), or(isNull(conversations.visitorLastSeenAt), lt(conversations.visitorLastSeenAt, at)))),
+          .where(and(eq(conversations.publicId, id), or(isNull(conversations.visitorLastSeenAt), lt(conversations.visitorLastSeenAt, at)))),
       );
     },
 
@@ -743,15 +791,17 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       recipient,
       ids,
     }: {
-      conversationId: number;
+      conversationId: string;
       recipient: ChatParticipant;
       ids: number[];
     }): Promise<number[]> {
       if (ids.length === 0) return [];
       return transaction(async (tx) => {
+        const conversationKey = await conversationKeyOf(conversationId, tx);
+        if (conversationKey === null) return [];
         const pending = and(
           inArray(messages.id, ids),
-          eq(messages.conversationId, conversationId),
+          eq(messages.conversationId, conversationKey),
           inArray(messages.senderType, senderTypesReceivedBy(recipient)),
           eq(messages.status, 'sent'),
         );
@@ -778,22 +828,24 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       upToMessageId,
       now = new Date(),
     }: {
-      conversationId: number;
+      conversationId: string;
       reader: ChatParticipant;
       upToMessageId: number;
       now?: Date;
     }): Promise<{ ids: number[]; readAt: Date }> {
       const ids = await transaction(async (tx) => {
+        const conversationKey = await conversationKeyOf(conversationId, tx);
+        if (conversationKey === null) return [];
         await tx
           .update(conversations)
           .set(reader === 'visitor' ? { visitorLastSeenAt: now } : { adminLastSeenAt: now })
-          .where(eq(conversations.id, conversationId));
+          .where(eq(conversations.id, conversationKey));
         const rows = await tx
           .select({ id: messages.id })
           .from(messages)
           .where(
             and(
-              eq(messages.conversationId, conversationId),
+              eq(messages.conversationId, conversationKey),
               lte(messages.id, upToMessageId),
               inArray(messages.senderType, senderTypesReceivedBy(reader)),
               inArray(messages.status, UNREAD_STATUSES),

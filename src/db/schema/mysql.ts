@@ -160,6 +160,8 @@ export const conversations = mysqlTable(
   'conversations',
   {
     id: id(),
+    /** What the API, channel names and URLs call the conversation: random, so ids cannot be guessed or counted. */
+    publicId: varchar('public_id', { length: 32 }).notNull(),
     visitorId: varchar('visitor_id', { length: 100 }).notNull(),
     visitorName: varchar('visitor_name', { length: 255 }),
     visitorEmail: varchar('visitor_email', { length: 255 }),
@@ -173,6 +175,7 @@ export const conversations = mysqlTable(
     updatedAt: updatedAt(),
   },
   (table) => [
+    uniqueIndex('conversations_public_id_uq').on(table.publicId),
     index('conversations_status_last_message_idx').on(table.status, table.lastMessageAt),
     index('conversations_last_message_idx').on(table.lastMessageAt),
     index('conversations_visitor_idx').on(table.visitorId),

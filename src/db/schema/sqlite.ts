@@ -140,6 +140,8 @@ export const conversations = sqliteTable(
   'conversations',
   {
     id: id(),
+    /** What the API, channel names and URLs call the conversation: random, so ids cannot be guessed or counted. */
+    publicId: text('public_id', { length: 32 }).notNull(),
     visitorId: text('visitor_id', { length: 100 }).notNull(),
     visitorName: text('visitor_name', { length: 255 }),
     visitorEmail: text('visitor_email', { length: 255 }),
@@ -153,6 +155,7 @@ export const conversations = sqliteTable(
     updatedAt: updatedAt(),
   },
   (table) => [
+    uniqueIndex('conversations_public_id_uq').on(table.publicId),
     index('conversations_status_last_message_idx').on(table.status, table.lastMessageAt),
     index('conversations_last_message_idx').on(table.lastMessageAt),
     index('conversations_visitor_idx').on(table.visitorId),

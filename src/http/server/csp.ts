@@ -14,6 +14,7 @@ export function contentSecurityPolicy(options: {
   framing: 'none' | 'self';
   development: boolean;
   realtimeSources: readonly string[];
+  turnstile?: boolean;
 }): string {
   return [
     "default-src 'self'",
@@ -22,6 +23,8 @@ export function contentSecurityPolicy(options: {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     ["connect-src 'self'", ...options.realtimeSources].join(' '),
+    // The chat's bot gate with CHAT_BOT_GATE=turnstile runs Cloudflare's widget in a frame (its script loads under 'strict-dynamic').
+    ...(options.turnstile ? ['frame-src https://challenges.cloudflare.com'] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -40,7 +40,7 @@ export interface RealtimeConnector {
   /** Calls `fn` on every state change (a change to 'connected' after a drop is the moment to fetch what was missed). */
   onConnectionChange(fn: (state: ConnectionState) => void): () => void;
   /** Tells the server these messages reached this client; resolves with the ids that changed to delivered. */
-  acknowledgeDelivered(conversationId: number, messageIds: number[]): Promise<number[]>;
+  acknowledgeDelivered(conversationId: string, messageIds: number[]): Promise<number[]>;
   /** Whether an admin is in the presence channel right now (visitors may ask, not join). */
   adminsOnline(): Promise<boolean>;
   disconnect(): void;

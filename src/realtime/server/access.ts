@@ -1,7 +1,7 @@
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../channels';
 
 /** Who asks to join a channel, as far as the rules care: an admin, or a visitor and the conversation its session is bound to. */
-export type ChannelMember = { role: 'admin' } | { role: 'visitor'; conversationId: number | null };
+export type ChannelMember = { role: 'admin' } | { role: 'visitor'; conversationId: string | null };
 
 /**
  * The one ownership rule every transport enforces (Socket.IO's subscribe,

@@ -4,12 +4,14 @@ import { previewText } from '@/admin/chat/format';
 import type { InboxConversation, InboxFilter } from '@/admin/chat/types';
 import type { ConversationPayload, MessagePayload } from '@/realtime/channels';
 
+/** Conversation `n` of a test, with an id of the real shape. */
+const cid = (n: number) => n.toString(16).padStart(32, '0');
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 19, minute)).toISOString();
 
-function conversation(id: number, minute: number, overrides: Partial<ConversationPayload> = {}): ConversationPayload {
+function conversation(n: number, minute: number, overrides: Partial<ConversationPayload> = {}): ConversationPayload {
   return {
-    id,
-    visitorName: `Visitor ${id}`,
+    id: cid(n),
+    visitorName: `Visitor ${n}`,
     visitorEmail: null,
     status: 'active',
     isAiHandled: true,
@@ -20,17 +22,17 @@ function conversation(id: number, minute: number, overrides: Partial<Conversatio
   };
 }
 
-function row(id: number, minute: number, overrides: Partial<InboxConversation> = {}): InboxConversation {
-  return { ...conversation(id, minute), lastMessage: { content: `hello from ${id}`, senderType: 'visitor', createdAt: at(minute) }, unreadCount: 0, ...overrides };
+function row(n: number, minute: number, overrides: Partial<InboxConversation> = {}): InboxConversation {
+  return { ...conversation(n, minute), lastMessage: { content: `hello from ${n}`, senderType: 'visitor', createdAt: at(minute) }, unreadCount: 0, ...overrides };
 }
 
-function message(conversationId: number, minute: number, content: string, senderType: MessagePayload['senderType'] = 'visitor'): MessagePayload {
-  return { id: conversationId * 100 + minute, conversationId, content, senderType, senderId: null, clientMessageId: null, status: 'sent', createdAt: at(minute), metadata: null };
+function message(n: number, minute: number, content: string, senderType: MessagePayload['senderType'] = 'visitor'): MessagePayload {
+  return { id: n * 100 + minute, conversationId: cid(n), content, senderType, senderId: null, clientMessageId: null, status: 'sent', createdAt: at(minute), metadata: null };
 }
 
 const all: InboxFilter = { status: 'all', q: '' };
 const active: InboxFilter = { status: 'active', q: '' };
-const ids = (list: InboxConversation[]) => list.map((item) => item.id);
+const ids = (list: InboxConversation[]) => list.map((item) => parseInt(item.id, 16));
 
 describe('the inbox list under realtime events', () => {
   const list = [row(1, 10), row(2, 5, { unreadCount: 2 }), row(3, 1)];
@@ -46,7 +48,7 @@ describe('the inbox list under realtime events', () => {
     const alert = { type: 'new-message-alert', conversation: conversation(2, 5), message: message(2, 5, 'hello from 2') } as const;
     expect(applyInboxEvent(list, alert, all).list).toBe(list);
     const once = applyInboxEvent(list, { ...alert, conversation: conversation(2, 30), message: message(2, 30, 'again?') }, all).list;
-    expect(once.find((item) => item.id === 2)!.unreadCount).toBe(3);
+    expect(once.find((item) => item.id === cid(2))!.unreadCount).toBe(3);
     expect(applyInboxEvent(once, { ...alert, conversation: conversation(2, 30), message: message(2, 30, 'again?') }, all).list).toBe(once);
   });
 
@@ -68,7 +70,7 @@ describe('the inbox list under realtime events', () => {
 
   it('follows status and handling changes, and drops a conversation that left the filter', () => {
     const handled = applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(2, 5, { isAiHandled: false, needsHuman: true }) }, active).list;
-    expect(handled.find((item) => item.id === 2)).toMatchObject({ isAiHandled: false, needsHuman: true, unreadCount: 2, lastMessage: { content: 'hello from 2' } });
+    expect(handled.find((item) => item.id === cid(2))).toMatchObject({ isAiHandled: false, needsHuman: true, unreadCount: 2, lastMessage: { content: 'hello from 2' } });
     const resolved = applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(2, 5, { status: 'resolved' }) }, active);
     expect(ids(resolved.list)).toEqual([1, 3]);
     expect(resolved.stale).toBe(false);
@@ -89,9 +91,9 @@ describe('the inbox list under realtime events', () => {
   });
 
   it('clears the unread count when the owner reads the conversation', () => {
-    const next = applyInboxEvent(list, { type: 'read', conversationId: 2 }, all).list;
-    expect(next.find((item) => item.id === 2)!.unreadCount).toBe(0);
-    expect(applyInboxEvent(next, { type: 'read', conversationId: 2 }, all).list).toBe(next);
+    const next = applyInboxEvent(list, { type: 'read', conversationId: cid(2) }, all).list;
+    expect(next.find((item) => item.id === cid(2))!.unreadCount).toBe(0);
+    expect(applyInboxEvent(next, { type: 'read', conversationId: cid(2) }, all).list).toBe(next);
   });
 
   it('merges a fetched page without duplicates, the server winning', () => {
@@ -110,7 +112,7 @@ describe('the unread tally for the tab title', () => {
     tally = tallyEvent(tally, { type: 'new-message-alert', conversation: conversation(4, 20), message: message(4, 20, 'hi') });
     tally = tallyEvent(tally, { type: 'new-message-alert', conversation: conversation(4, 21), message: message(4, 21, 'AI handover', 'ai') });
     expect(totalUnread(tally)).toBe(3);
-    tally = tallyEvent(tally, { type: 'read', conversationId: 1 });
+    tally = tallyEvent(tally, { type: 'read', conversationId: cid(1) });
     expect(totalUnread(tally)).toBe(1);
     // A fetch is the truth: it replaces what events added.
     expect(totalUnread(tallyRows(tally, [row(4, 21, { unreadCount: 0 })]))).toBe(0);

@@ -34,7 +34,7 @@ function fakeServer() {
       if (existing) return existing;
       const message: SentMessage = {
         id: stored.size + 1,
-        conversationId: 1,
+        conversationId: 'c1',
         content: input.content,
         senderType: 'visitor',
         senderId: null,

@@ -19,13 +19,13 @@ export type AdminDriver = {
   /** Every message alert since connecting, oldest first. */
   alerts: ServerEvents['new-message-alert'][];
   /** The conversation a visitor message with this text arrived in. */
-  conversationOf(text: string): Promise<number>;
+  conversationOf(text: string): Promise<string>;
   /** Opens it in the chat client: loads it and acknowledges delivery, like an open inbox panel. */
-  open(conversationId: number): Promise<void>;
-  messages(conversationId: number): readonly MessagePayload[];
-  reply(conversationId: number, content: string): Promise<MessagePayload>;
-  markRead(conversationId: number): Promise<void>;
-  typing(conversationId: number, isTyping: boolean): void;
+  open(conversationId: string): Promise<void>;
+  messages(conversationId: string): readonly MessagePayload[];
+  reply(conversationId: string, content: string): Promise<MessagePayload>;
+  markRead(conversationId: string): Promise<void>;
+  typing(conversationId: string, isTyping: boolean): void;
   close(): void;
 };
 
@@ -62,7 +62,7 @@ export async function connectAdmin(server: { url: string }, cookie: string): Pro
 }
 
 /** All stored messages of a conversation, as the admin API returns them (the ground truth for "no duplicates"). */
-export async function storedMessages(server: { url: string }, cookie: string, conversationId: number): Promise<MessagePayload[]> {
+export async function storedMessages(server: { url: string }, cookie: string, conversationId: string): Promise<MessagePayload[]> {
   const response = await api(server, `/api/chat/messages?conversationId=${conversationId}&limit=100`, { cookie });
   if (response.status !== 200) throw new Error(`listing messages failed: ${response.status}`);
   return response.body.data.messages as MessagePayload[];

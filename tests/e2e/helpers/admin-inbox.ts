@@ -3,6 +3,7 @@ import { createSocketIoConnector } from '@/realtime/client/socket-io-connector';
 import { api } from '../../helpers/server';
 import { untilState } from '../../chat/realtime-helpers';
 import { byTestId, waitUntil } from './page-objects';
+import { startSession } from '../../helpers/bot-gate';
 
 /** The admin inbox at /admin/chat, found by data-testid only. */
 export class AdminInbox {
@@ -36,10 +37,10 @@ export class AdminInbox {
 
   /** The row of the conversation whose preview shows `text` now, found by its id from then on (previews change). */
   async row(text: string): Promise<Locator> {
-    return this.rowOf(Number(await this.item(text).getAttribute('data-conversation-id')));
+    return this.rowOf((await this.item(text).getAttribute('data-conversation-id'))!);
   }
 
-  rowOf(conversationId: number): Locator {
+  rowOf(conversationId: string): Locator {
     return this.page.locator(`[data-testid="conversation-list-item"][data-conversation-id="${conversationId}"]`);
   }
 
@@ -67,10 +68,10 @@ export class AdminInbox {
 }
 
 /** The conversation holding a message with `text`, found through the admin API (whatever its row previews now). */
-export async function conversationWith(server: { url: string }, cookie: string, text: string): Promise<number> {
+export async function conversationWith(server: { url: string }, cookie: string, text: string): Promise<string> {
   return waitUntil(async () => {
     const response = await api(server, `/api/chat/conversations?status=all&q=${encodeURIComponent(text)}`, { cookie });
-    return response.body.data?.conversations[0]?.id as number | undefined;
+    return response.body.data?.conversations[0]?.id as string | undefined;
   }, `a conversation with "${text}"`);
 }
 
@@ -86,7 +87,7 @@ export async function changeSettings(server: { url: string }, cookie: string, pa
  * opened next shows the owner online from its first question.
  */
 export async function untilOwnerOnline(server: { url: string }): Promise<void> {
-  const session = await api(server, '/api/chat/session', { body: {} });
+  const session = await startSession(server);
   const connector = createSocketIoConnector({ url: server.url, sessionToken: session.body.data.sessionToken });
   try {
     await untilState(connector, 'connected');

@@ -22,6 +22,8 @@ export const e2eServerEnv = {
   CHAT_RATE_LIMIT_PER_MINUTE: '0',
   CHAT_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
   CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+  // The browser solves the bot gate's proof of work at the production default cost, not the HTTP tests' tiny one.
+  CHAT_POW_COST: '2000',
 };
 
 export const viewports = {

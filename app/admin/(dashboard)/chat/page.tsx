@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AdminChatInbox } from '@/admin/chat/components/admin-chat-inbox';
 import { verifySession } from '@/auth/server/session';
-import { idString } from '@/chat/server/schemas';
+import { isConversationId } from '@/chat/conversation-id';
 import { readChatSettings } from '@/chat/server/settings';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,6 @@ export default async function AdminChatPage({ searchParams }: { searchParams: Pr
   // The layout checks too, but a page must not rely on its layout for access control.
   if (!(await verifySession())) redirect('/admin/login');
   const { c } = await searchParams;
-  const conversationId = idString.safeParse(c);
   const settings = await readChatSettings();
-  return <AdminChatInbox initialAiEnabled={settings.aiEnabled} initialConversationId={conversationId.success ? conversationId.data : null} />;
+  return <AdminChatInbox initialAiEnabled={settings.aiEnabled} initialConversationId={isConversationId(c) ? c : null} />;
 }

@@ -14,7 +14,7 @@ import { ConversationPanel } from './conversation-panel';
 import { InboxFilters } from './inbox-filters';
 import { DesktopAlertsOffer } from './desktop-alerts-offer';
 
-type AdminChatInboxProps = { initialAiEnabled: boolean; initialConversationId: number | null };
+type AdminChatInboxProps = { initialAiEnabled: boolean; initialConversationId: string | null };
 
 /** Edge to edge on phones (the list and a conversation are two screens), a card beside the nav on larger ones. */
 const frame =
@@ -42,7 +42,7 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
   const { state } = useAdminRealtime();
   const inbox = useConversationInbox({ status: 'active', q: '' });
   const autoReply = useAiAutoReply(initialAiEnabled);
-  const [selectedId, setSelectedId] = useState<number | null>(initialConversationId);
+  const [selectedId, setSelectedId] = useState<string | null>(initialConversationId);
   const notifications = useInboxNotifications({
     unreadTotal: inbox.unreadTotal,
     openConversationId: selectedId,
@@ -54,7 +54,7 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
   useEffect(() => {
     const url = new URL(window.location.href);
     if (selectedId === null) url.searchParams.delete('c');
-    else url.searchParams.set('c', String(selectedId));
+    else url.searchParams.set('c', selectedId);
     window.history.replaceState(window.history.state, '', url);
   }, [selectedId]);
 

@@ -8,7 +8,7 @@ import { cx } from '@/ui/cx';
 
 const senderPrefix = { visitor: '', admin: 'You: ', ai: 'AI: ' } as const;
 
-function ConversationListItem({ conversation, selected, onSelect }: { conversation: InboxConversation; selected: boolean; onSelect: (id: number) => void }) {
+function ConversationListItem({ conversation, selected, onSelect }: { conversation: InboxConversation; selected: boolean; onSelect: (id: string) => void }) {
   const unread = conversation.unreadCount > 0;
   const last = conversation.lastMessage;
   return (
@@ -54,8 +54,8 @@ function ConversationListItem({ conversation, selected, onSelect }: { conversati
 
 type ConversationListProps = {
   conversations: InboxConversation[];
-  selectedId: number | null;
-  onSelect: (id: number) => void;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
   state: 'loading' | 'ready' | 'error';
   errorMessage?: string;
   searching: boolean;

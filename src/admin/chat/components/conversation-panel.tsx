@@ -21,7 +21,7 @@ import { HandlingBadge, StatusBadge } from './handling-badge';
 import { VisitorInfo } from './visitor-info';
 
 type ConversationPanelProps = {
-  conversationId: number;
+  conversationId: string;
   onBack: () => void;
   onInboxEvent: (event: InboxEvent) => void;
 };

@@ -22,7 +22,7 @@ const EXPECTED_REPLY_TIMEOUT_MS = 30_000;
  * `ai-stream` (the whole text so far) → the growing reply, and the stored
  * `new-message` whose `metadata.streamId` is the stream's id replaces it.
  */
-export function useAiReply(connector: RealtimeConnector | null, conversationId: number | null, messages: readonly MessagePayload[]): AiReplyState {
+export function useAiReply(connector: RealtimeConnector | null, conversationId: string | null, messages: readonly MessagePayload[]): AiReplyState {
   const channel = conversationId ? conversationChannel(conversationId) : null;
   const [working, setWorking] = useState(false);
   const [stream, setStream] = useState<AiReplyState['stream']>(null);

@@ -18,7 +18,7 @@ export type ConversationState = {
 const EMPTY: readonly MessagePayload[] = [];
 
 /** Opens a conversation in the chat client (live events + history) for as long as the component shows it. */
-export function useConversation(client: ChatClient | null, conversationId: number | null): ConversationState {
+export function useConversation(client: ChatClient | null, conversationId: string | null): ConversationState {
   const [snapshot, setSnapshot] = useState<{ key: string; messages: readonly MessagePayload[]; hasOlder: boolean; loaded: boolean }>({
     key: '',
     messages: EMPTY,
@@ -27,17 +27,17 @@ export function useConversation(client: ChatClient | null, conversationId: numbe
   });
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const key = client && conversationId ? String(conversationId) : '';
+  const key = client && conversationId ? conversationId : '';
 
   useEffect(() => {
     if (!client || !conversationId) return;
     let active = true;
     const show = (loaded: boolean) =>
       setSnapshot((previous) => ({
-        key: String(conversationId),
+        key: conversationId,
         messages: client.messages(conversationId),
         hasOlder: client.hasOlder(conversationId),
-        loaded: loaded || (previous.key === String(conversationId) && previous.loaded),
+        loaded: loaded || (previous.key === conversationId && previous.loaded),
       }));
     const stop = client.onMessages((id) => {
       if (id === conversationId && active) show(false);

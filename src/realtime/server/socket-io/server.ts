@@ -236,7 +236,7 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       return session && session.expiresAt.getTime() > Date.now() ? session : null;
     }
 
-    async function visitorConversationId(): Promise<number | null> {
+    async function visitorConversationId(): Promise<string | null> {
       return identity.role === 'visitor' ? ((await liveVisitorSession(identity.sessionId))?.conversationId ?? null) : null;
     }
 
