@@ -34,7 +34,8 @@ export const fetchChatSettings = () => requestJson<ChatSettingsPayload>('GET', '
 export const saveChatSettings = (patch: Partial<Omit<ChatSettingsPayload, 'updatedAt'>> | Record<string, unknown>) =>
   requestJson<ChatSettingsPayload>('PATCH', '/api/chat/settings', patch);
 
-/** Asks the assistant for a reply now (also in a conversation taken over); it arrives over the channel. */
-export const requestAiReply = (conversationId: number) => requestJson<{ pending: true }>('POST', '/api/chat/ai/respond', { conversationId });
+/** Asks the assistant for a reply now (also in a conversation taken over); it arrives over the channel. `regenerate` answers an answered message again. */
+export const requestAiReply = (conversationId: number, regenerate = false) =>
+  requestJson<{ pending: true }>('POST', '/api/chat/ai/respond', { conversationId, regenerate });
 
 export const testAssistant = (question: string) => requestJson<AssistantTestAnswer>('POST', '/api/chat/ai/test', { question });

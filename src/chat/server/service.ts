@@ -16,6 +16,7 @@ import {
   toConversationListPayload,
   toConversationPayload,
   toMessagePayload,
+  toVisitorMessagePayload,
 } from './events';
 import type { ConversationPatch, ConversationsQuery, DeliveredInput, MessagesQuery, ReadInput, SendInput, SessionInput } from './schemas';
 import { findVisitorSession, hashSessionToken } from './visitor-session';
@@ -196,7 +197,7 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
   if (updated) await publishConversationUpdated(conversation);
   if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: created });
   const aiResponsePending = await scheduleAutoReply({ conversation, message, duplicate });
-  return { message: { ...toMessagePayload(message), aiResponsePending }, duplicate };
+  return { message: { ...toVisitorMessagePayload(message), aiResponsePending }, duplicate };
 }
 
 async function sendAsAdmin(actor: Extract<ChatActor, { kind: 'admin' }>, input: SendInput) {
@@ -235,7 +236,8 @@ export async function listMessages(actor: ChatActor, query: MessagesQuery) {
     ...(query.before !== undefined ? { before: query.before } : {}),
     ...(query.after !== undefined ? { after: query.after } : {}),
   });
-  return { messages: page.messages.map(toMessagePayload), hasMore: page.hasMore, nextCursor: page.nextCursor };
+  const toPayload = actor.kind === 'visitor' ? toVisitorMessagePayload : toMessagePayload;
+  return { messages: page.messages.map(toPayload), hasMore: page.hasMore, nextCursor: page.nextCursor };
 }
 
 /** The caller has read the other side's messages up to `upToMessageId`. */

@@ -3,22 +3,24 @@ import type { PortfolioDocument } from '@/portfolio/schema';
 import type { Database, Db } from '../client';
 
 export function createPortfolioRepository({ db, tables, transaction, insertReturningIds }: Database) {
-  const { about, techStack, career, projects } = tables;
+  const { about, techStack, career, projects, portfolioQa } = tables;
 
   async function deleteAll(tx: Db) {
     await tx.delete(about);
     await tx.delete(techStack);
     await tx.delete(career);
     await tx.delete(projects);
+    await tx.delete(portfolioQa);
   }
 
   return {
     async getPortfolio(): Promise<PortfolioDocument> {
-      const [aboutRows, techRows, careerRows, projectRows] = await Promise.all([
+      const [aboutRows, techRows, careerRows, projectRows, qaRows] = await Promise.all([
         db.select().from(about).orderBy(asc(about.id)).limit(1),
         db.select().from(techStack).orderBy(asc(techStack.sortOrder), asc(techStack.id)),
         db.select().from(career).orderBy(asc(career.sortOrder), asc(career.id)),
         db.select().from(projects).orderBy(asc(projects.sortOrder), asc(projects.id)),
+        db.select().from(portfolioQa).orderBy(asc(portfolioQa.sortOrder), asc(portfolioQa.id)),
       ]);
       const owner = aboutRows[0];
       return {
@@ -61,6 +63,12 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
           url: row.url ?? undefined,
           repoUrl: row.repoUrl ?? undefined,
         })),
+        qa: qaRows.map((row) => ({
+          question: row.question,
+          answer: row.answer,
+          language: row.language ?? undefined,
+          published: row.published,
+        })),
       };
     },
 
@@ -73,6 +81,7 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
         await insertReturningIds(techStack, ordered(document.techStack), tx);
         await insertReturningIds(career, ordered(document.career), tx);
         await insertReturningIds(projects, ordered(document.projects), tx);
+        await insertReturningIds(portfolioQa, ordered(document.qa), tx);
       });
     },
 
@@ -88,6 +97,7 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
         db.select({ id: techStack.id }).from(techStack).limit(1),
         db.select({ id: career.id }).from(career).limit(1),
         db.select({ id: projects.id }).from(projects).limit(1),
+        db.select({ id: portfolioQa.id }).from(portfolioQa).limit(1),
       ]);
       return probes.every((rows) => rows.length === 0);
     },
@@ -98,6 +108,7 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
         db.select({ id: techStack.id }).from(techStack).where(eq(techStack.isSample, true)).limit(1),
         db.select({ id: career.id }).from(career).where(eq(career.isSample, true)).limit(1),
         db.select({ id: projects.id }).from(projects).where(eq(projects.isSample, true)).limit(1),
+        db.select({ id: portfolioQa.id }).from(portfolioQa).where(eq(portfolioQa.isSample, true)).limit(1),
       ]);
       return probes.some((rows) => rows.length > 0);
     },
@@ -105,7 +116,7 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
     /** Removes the seeded sample rows and keeps anything the owner wrote. */
     async removeSamplePortfolioContent(): Promise<void> {
       await transaction(async (tx) => {
-        for (const table of [about, techStack, career, projects]) {
+        for (const table of [about, techStack, career, projects, portfolioQa]) {
           await tx.delete(table).where(eq(table.isSample, true));
         }
       });

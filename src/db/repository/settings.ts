@@ -8,8 +8,11 @@ export type ChatSettings = {
   aiModel: string;
   aiTemperature: number;
   aiSystemPrompt: string | null;
+  /** English texts; `…Indonesian` are the same for Indonesian visitors (null: the chat's built-in text in that language). */
   welcomeMessage: string | null;
   offlineMessage: string | null;
+  welcomeMessageIndonesian: string | null;
+  offlineMessageIndonesian: string | null;
   updatedAt: Date;
 };
 
@@ -18,6 +21,8 @@ export type ChatSettingsPatch = Partial<Omit<ChatSettings, 'updatedAt'>>;
 export const defaultChatSettings = {
   welcomeMessage: "Hi! 👋 Ask me anything about my work, or leave a message and I'll get back to you.",
   offlineMessage: "I'm not online right now. Leave a message and I'll reply as soon as I can.",
+  welcomeMessageIndonesian: 'Hai! 👋 Tanyakan apa saja tentang pekerjaan saya, atau tinggalkan pesan dan saya akan membalasnya.',
+  offlineMessageIndonesian: 'Saya sedang tidak online. Tinggalkan pesan dan saya akan membalas secepatnya.',
 } as const;
 
 /** chat_settings holds a single row (id 1); the first read creates it with the defaults. */
@@ -34,6 +39,8 @@ export function createSettingsRepository({ db, tables, transaction, insertReturn
     aiSystemPrompt: chatSettings.aiSystemPrompt,
     welcomeMessage: chatSettings.welcomeMessage,
     offlineMessage: chatSettings.offlineMessage,
+    welcomeMessageIndonesian: chatSettings.welcomeMessageIndonesian,
+    offlineMessageIndonesian: chatSettings.offlineMessageIndonesian,
     updatedAt: chatSettings.updatedAt,
   };
 
