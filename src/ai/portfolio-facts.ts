@@ -1,5 +1,5 @@
-import type { PortfolioDocument, Project } from '@/portfolio/schema';
-import type { Topic } from './topics';
+import { publishedQa, type PortfolioDocument, type Project } from '@/portfolio/schema';
+import { topicsOf, type Topic } from './topics';
 
 /**
  * The portfolio cut into small, self-contained facts: what the assistant
@@ -7,7 +7,7 @@ import type { Topic } from './topics';
  * as its sources. Each fact knows its topic and the proper names in it
  * (technologies, companies, projects) that a question may mention.
  */
-export type FactSource = 'about' | 'location' | 'contact' | 'availability' | 'values' | 'interests' | 'tech-stack' | 'career' | 'project';
+export type FactSource = 'about' | 'location' | 'contact' | 'availability' | 'values' | 'interests' | 'tech-stack' | 'career' | 'project' | 'qa';
 
 export type PortfolioFact = {
   id: string;
@@ -32,7 +32,8 @@ export type FactEntry =
   | { kind: 'interests'; interests: string[] }
   | { kind: 'tech'; title: string; category: string | null; description: string }
   | { kind: 'career'; year: string; title: string; company: string; description: string; techStack: string[]; highlights: string[] }
-  | ({ kind: 'project' } & Project);
+  | ({ kind: 'project' } & Project)
+  | { kind: 'qa'; question: string; answer: string; language: 'en' | 'id' | null };
 
 /** "Kopiloka (coffee subscription startup), Jakarta – remote" → "Kopiloka". */
 function companyOf(subtitle: string): string {
@@ -163,6 +164,19 @@ export function portfolioFacts(portfolio: PortfolioDocument): PortfolioFact[] {
       topic: 'projects',
       names: [project.name],
       entry: { kind: 'project', ...project },
+    });
+  });
+
+  // The owner's own answers to questions visitors asked: a question found by its words gets the answer as written.
+  publishedQa(portfolio).forEach((pair, index) => {
+    facts.push({
+      id: `qa-${index}`,
+      source: 'qa',
+      label: `Q&A: ${pair.question}`,
+      text: `Q&A – ${pair.question} ${pair.answer}`,
+      topic: topicsOf(pair.question)[0] ?? 'about',
+      names: [pair.question],
+      entry: { kind: 'qa', question: pair.question, answer: pair.answer, language: pair.language ?? null },
     });
   });
   return facts;

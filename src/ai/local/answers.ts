@@ -155,6 +155,8 @@ function describeFact(fact: PortfolioFact, all: PortfolioFact[], book: Phraseboo
       return { text: book.location(entry), facts: [fact] };
     case 'about':
       return { text: book.about(entry), facts: [fact] };
+    case 'qa':
+      return { text: entry.answer, facts: [fact] };
   }
 }
 

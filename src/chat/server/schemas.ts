@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationStatuses } from '@/db/schema/types';
+import { chatLanguages, conversationStatuses } from '@/db/schema/types';
 
 /*
  * Input shapes of the chat API. Query strings arrive as strings, so ids and
@@ -28,6 +28,8 @@ const countString = (min: number, max: number) =>
 /** Anything that is not a usable token simply means "start a new session". */
 export const sessionInputSchema = z.object({
   sessionToken: z.string().max(100).nullish().catch(undefined),
+  /** The chat's language in the widget (en/id); anything else falls back to the browser's Accept-Language. */
+  locale: z.enum(chatLanguages).nullish().catch(undefined),
   pageUrl: z
     .string()
     .trim()

@@ -1,3 +1,4 @@
+import type { Locale } from '@/chat/ui/i18n';
 import type { MessagePayload } from '@/realtime/channels';
 
 /*
@@ -9,12 +10,16 @@ import type { MessagePayload } from '@/realtime/channels';
 export type VisitorSession = {
   sessionToken: string;
   conversationId: number | null;
+  /** The language the texts below are in (the one asked for). */
+  locale: Locale;
   welcomeMessage: string | null;
   /** Shown when no admin is online and the assistant is off (null: the UI's own text). */
   offlineMessage: string | null;
   aiEnabled: boolean;
   /** The portfolio owner's name, for labelling their replies. */
   ownerName: string | null;
+  /** Up to three published Q&A questions, offered as taps before the visitor has written anything. */
+  suggestedQuestions: string[];
 };
 
 export type SentMessage = MessagePayload & { aiResponsePending?: boolean };
@@ -62,15 +67,18 @@ async function postJson<T>(path: string, body: unknown, sessionToken?: string): 
   return answer.data as T;
 }
 
-/** Resumes the stored session or starts a new one (an unusable token simply gets a new session). */
-export async function startVisitorSession(sessionToken: string | null): Promise<VisitorSession> {
+/** Resumes the stored session or starts a new one (an unusable token simply gets a new session), with its texts in `locale`. */
+export async function startVisitorSession(sessionToken: string | null, locale: Locale): Promise<VisitorSession> {
   const data = await postJson<Partial<VisitorSession> & { sessionToken: string }>('/api/chat/session', {
     sessionToken: sessionToken ?? undefined,
     pageUrl: window.location.href,
+    locale,
   });
   return {
     sessionToken: data.sessionToken,
     conversationId: data.conversationId ?? null,
+    locale: data.locale ?? locale,
+    suggestedQuestions: data.suggestedQuestions ?? [],
     welcomeMessage: data.welcomeMessage ?? null,
     offlineMessage: data.offlineMessage ?? null,
     aiEnabled: data.aiEnabled ?? false,

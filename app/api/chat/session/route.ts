@@ -11,6 +11,7 @@ export const POST = route(async (request) => {
     ...input,
     ip: getClientIp(request),
     userAgent: request.headers.get('user-agent'),
+    acceptLanguage: request.headers.get('accept-language'),
   });
   return ok(session);
 });

@@ -11,6 +11,7 @@ import { CareerEditor } from './career-editor';
 import { clearErrors, describePath, fieldId, fingerprint, remapErrors, toDocumentInput, toDraft, validateDraft, type Draft } from './draft';
 import { EditorErrorsProvider } from './errors-context';
 import { ProjectsEditor } from './projects-editor';
+import { QaEditor } from './qa-editor';
 import { TechStackEditor } from './tech-stack-editor';
 import { useLeaveGuard } from './use-leave-guard';
 
@@ -142,6 +143,7 @@ export function PortfolioEditor({ initialDocument, initialHasSample }: Portfolio
     { id: 'edit-tech-stack', label: 'Tech stack', count: draft.techStack.length },
     { id: 'edit-career', label: 'Career', count: draft.career.length },
     { id: 'edit-projects', label: 'Projects', count: draft.projects.length },
+    { id: 'edit-qa', label: 'Q&A', count: draft.qa.length },
   ];
 
   return (
@@ -252,6 +254,9 @@ export function PortfolioEditor({ initialDocument, initialHasSample }: Portfolio
         </EditorSection>
         <EditorSection id="edit-projects" title="Projects" description="Things you built, with links.">
           <ProjectsEditor projects={draft.projects} onChange={(projects) => update('projects', projects)} />
+        </EditorSection>
+        <EditorSection id="edit-qa" title="Q&A" description="Questions visitors ask and your answers. Published ones show as “People ask” on your home page, are offered in the chat, and are what the assistant answers from.">
+          <QaEditor entries={draft.qa} onChange={(qa) => update('qa', qa)} />
         </EditorSection>
 
         <SaveBar
