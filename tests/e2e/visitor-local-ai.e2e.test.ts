@@ -65,8 +65,9 @@ describe('visitor chat with the built-in assistant', () => {
     const chat = new VisitorChat(page);
     await chat.openPage();
     const suggestions = chat.testId('suggested-question');
-    await suggestions.first().waitFor();
     const expected = samplePortfolio.qa.filter((entry) => entry.language === 'id').map((entry) => entry.question);
+    await suggestions.first().waitFor();
+    // Never the English ones first: the session is asked in the chat's language from the start.
     expect(await suggestions.allTextContents()).toEqual(expected);
     expect(await chat.testId('welcome-message').textContent()).toContain('Tanyakan apa saja');
 
@@ -87,21 +88,21 @@ describe('visitor chat with the built-in assistant', () => {
       await db.repository.createMessage({
         conversationId,
         senderType: 'ai',
-        content: 'It is the subscription storefront of a Jakarta coffee startup.',
+        content: 'A shop for a coffee subscription, built for speed.',
         metadata: { provider: 'local', sources: [{ source: 'project', label: 'Project: Kopiloka Storefront' }] },
       });
       // The stored message reaches the page on its next gap fill; a reload is the simplest one.
       await page.reload();
-      const answer = chat.message('Jakarta coffee startup');
+      const answer = chat.message('built for speed');
       await answer.waitFor();
       expect(await byTestId(answer, 'message-source').allTextContents()).toEqual(['from Projects › Kopiloka Storefront']);
       // An answer without sources has no chips.
-      const others = page.locator('[data-testid="message"][data-sender="ai"]').filter({ hasNotText: 'Jakarta coffee startup' });
+      const others = page.locator('[data-testid="message"][data-sender="ai"]').filter({ hasNotText: 'built for speed' });
       for (const other of await others.all()) expect(await byTestId(other, 'message-sources').count()).toBe(0);
 
       const adminPage = await (await e2e.newAdminContext()).newPage();
       await adminPage.goto(`/admin/chat?c=${conversationId}`);
-      const ownerView = byTestId(adminPage, 'conversation-panel').locator('[data-testid="message"]').filter({ hasText: 'Jakarta coffee startup' });
+      const ownerView = byTestId(adminPage, 'conversation-panel').locator('[data-testid="message"]').filter({ hasText: 'built for speed' });
       await ownerView.waitFor();
       expect(await byTestId(ownerView, 'message-source').allTextContents()).toEqual(['from Projects › Kopiloka Storefront']);
     } finally {

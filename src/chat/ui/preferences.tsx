@@ -3,7 +3,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { dictionaries, isLocale, localeFromLanguages, type Locale, type Messages } from './i18n';
 import { playNotificationSound, unlockNotificationSound } from './notification-sound';
-import { useStoredValue } from './stored-value';
+import { readStored, useStoredValue } from './stored-value';
 
 /*
  * The chat UI's remembered preferences — language, theme, notification sound —
@@ -37,8 +37,20 @@ export function themeClassOf(theme: Theme): string {
   return theme === 'system' ? '' : theme;
 }
 
+const LOCALE_KEY = 'tanya.locale';
+const decodeLocale = (raw: string | null) => (isLocale(raw) ? raw : null);
+
+/**
+ * The chat's language in this browser right now, outside React: what a call
+ * made during hydration (the visitor's first session request) must use, when
+ * the rendered value is still the server's default.
+ */
+export function currentChatLocale(): Locale {
+  return decodeLocale(readStored(LOCALE_KEY)) ?? browserLocale();
+}
+
 export function ChatPreferencesProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useStoredValue<Locale>('tanya.locale', (raw) => (isLocale(raw) ? raw : null), {
+  const [locale, setLocale] = useStoredValue<Locale>(LOCALE_KEY, decodeLocale, {
     server: 'en',
     client: browserLocale,
   });
