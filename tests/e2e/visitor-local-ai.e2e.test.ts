@@ -54,8 +54,16 @@ describe('visitor chat with the built-in assistant', () => {
     await chat.send('Hi!');
     await aiMessages.first().waitFor();
     await waitUntil(async () => (await chat.testId('ai-thinking').count()) === 0, '"thinking" gone after the first answer', 5_000);
+    // The answer comes over the socket before the send's own HTTP answer: what a fast assistant and a slow
+    // network produce. The page must not take the already-stored answer for an old one.
+    await page.route('**/api/chat/send', async (route) => {
+      const response = await route.fetch();
+      await aiMessages.nth(1).waitFor();
+      await route.fulfill({ response });
+    });
     await chat.send('Where are you based?');
     await waitUntil(async () => (await aiMessages.count()) === 2, 'the second answer');
+    await chat.waitForStatus('Where are you based?', 'sent');
     // The 30 s fallback would clear it too; the answer itself must.
     await waitUntil(async () => (await chat.testId('ai-thinking').count()) === 0, '"thinking" gone after the second answer', 3_000);
   });
