@@ -26,6 +26,7 @@ function scaledPortfolio(): PortfolioDocument {
     techStack: copies.flatMap((copy) => samplePortfolio.techStack.map((tech) => ({ ...tech, title: `${tech.title}${suffix(copy)}` }))),
     career: copies.flatMap((copy) => samplePortfolio.career.map((job) => ({ ...job, subtitle: `${job.subtitle}${suffix(copy)}` }))),
     projects: copies.flatMap((copy) => samplePortfolio.projects.map((project) => ({ ...project, name: `${project.name}${suffix(copy)}` }))),
+    qa: copies.flatMap((copy) => samplePortfolio.qa.map((pair) => ({ ...pair, question: `${pair.question}${suffix(copy)}` }))),
   };
 }
 

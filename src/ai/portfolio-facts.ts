@@ -1,5 +1,6 @@
-import type { PortfolioDocument, Project } from '@/portfolio/schema';
-import type { Topic } from './topics';
+import { publishedQa, type PortfolioDocument, type Project } from '@/portfolio/schema';
+import { topicsOf, type Topic } from './topics';
+import { tokenize } from './language';
 
 /**
  * The portfolio cut into small, self-contained facts: what the assistant
@@ -8,9 +9,9 @@ import type { Topic } from './topics';
  * (technologies, companies, projects) that a question may mention.
  */
 /** The portfolio section a fact comes from, as the owner's editor names it. */
-export type FactSource = 'about' | 'techStack' | 'career' | 'projects';
+export type FactSource = 'about' | 'techStack' | 'career' | 'projects' | 'qa';
 
-const SECTION_LABELS: Record<FactSource, string> = { about: 'About', techStack: 'Tech stack', career: 'Career', projects: 'Projects' };
+const SECTION_LABELS: Record<FactSource, string> = { about: 'About', techStack: 'Tech stack', career: 'Career', projects: 'Projects', qa: 'Q&A' };
 const labelOf = (source: FactSource, item: string) => `${SECTION_LABELS[source]} › ${item}`;
 
 export type PortfolioFact = {
@@ -36,7 +37,8 @@ export type FactEntry =
   | { kind: 'interests'; interests: string[] }
   | { kind: 'tech'; title: string; category: string | null; description: string }
   | { kind: 'career'; year: string; title: string; company: string; description: string; techStack: string[]; highlights: string[]; keyProjects: string[] }
-  | ({ kind: 'project' } & Project);
+  | ({ kind: 'project' } & Project)
+  | { kind: 'qa'; question: string; answer: string; language: 'en' | 'id' | null };
 
 /** "Kopiloka (coffee subscription startup), Jakarta – remote" → "Kopiloka". */
 function companyOf(subtitle: string): string {
@@ -192,6 +194,19 @@ export function portfolioFacts(portfolio: PortfolioDocument): PortfolioFact[] {
       topic: 'projects',
       names: [project.name],
       entry: { kind: 'project', ...project, description },
+    });
+  });
+
+  // The owner's own answers to questions visitors asked: a question found by its words gets the answer as written.
+  publishedQa(portfolio).forEach((pair, index) => {
+    facts.push({
+      id: `qa-${index}`,
+      source: 'qa',
+      label: labelOf('qa', pair.question),
+      text: `Q&A – ${pair.question} ${pair.answer}`,
+      topic: topicsOf(tokenize(pair.question))[0] ?? 'about',
+      names: [pair.question],
+      entry: { kind: 'qa', question: pair.question, answer: pair.answer, language: pair.language ?? null },
     });
   });
   return facts;

@@ -14,6 +14,7 @@ import { HISTORY_LIMIT, toModelMessages } from './prompt';
 import { effectiveProvider } from './providers';
 import { cancelReasonOf } from './queue';
 import { asksForHuman } from './topics';
+import { recordHandover } from './unanswered';
 
 /**
  * One AI reply in a conversation, from "typing" to the stored message:
@@ -35,6 +36,8 @@ export type ReplyJob = {
   afterMessageId: number;
   /** Automatic replies follow the global switch and the conversation's handling; on-demand ones (the admin asked) do not. */
   automatic: boolean;
+  /** The owner asked for another answer: the question is answered again even though the assistant answered it. */
+  regenerate?: boolean;
 };
 
 /** How often the growing reply is pushed to clients: smooth enough to read, few enough events. */
@@ -81,6 +84,10 @@ function createStreamPublisher(conversationId: string, tempId: string) {
     },
   };
 }
+
+/** Whether the assistant has written after `question` already. */
+export const isAnswered = (history: readonly Message[], question: Message) =>
+  history.some((message) => message.senderType === 'ai' && message.id > question.id);
 
 const latestNotice = (history: Message[]) => [...history].reverse().find((message) => message.senderType === 'ai')?.metadata?.notice;
 
@@ -143,6 +150,8 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   if (!question) return;
   // A newer visitor message has its own job queued behind this one; that job answers both.
   if (job.automatic && question.id > job.afterMessageId) return;
+  // One question gets one answer: a second "Ask AI" queued behind the first (or behind the automatic reply) has nothing to do.
+  if (!job.regenerate && isAnswered(history, question)) return;
 
   const limit = await reachedReplyLimit(conversationId, effectiveProvider(settings.aiProvider));
   // Past a limit the visitor is told once; repeating the notice on every message would only be noise.
@@ -190,13 +199,14 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
         };
       }
     }
-    await storeReply(job, conversation, outcome);
+    if (await storeReply(job, conversation, outcome)) await recordHandover({ question, metadata: outcome.metadata });
   } finally {
     await publishAiTyping(conversationId, false);
   }
 }
 
-async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome): Promise<void> {
+/** False when the reply was dropped. */
+async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome): Promise<boolean> {
   const stored = await getRepository().createAssistantMessageIfStillAllowed({
     conversationId: job.conversationId,
     content: outcome.content,
@@ -207,8 +217,9 @@ async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome)
   });
   if (!stored) {
     logger.info({ conversationId: job.conversationId }, 'AI reply dropped: the owner answered or AI replies were switched off meanwhile');
-    return;
+    return false;
   }
   await publishNewMessage({ conversation: stored.conversation, message: stored.message, conversationCreated: false });
   if (outcome.needsHuman && !before.needsHuman) await publishConversationUpdated(stored.conversation);
+  return true;
 }

@@ -7,7 +7,7 @@ import { getRedis, redisKey } from '@/redis/client';
 import { cancelRepliesEverywhere } from './cancellation';
 import { effectiveProvider } from './providers';
 import { enqueueReplyJob, hasPendingReply } from './queue';
-import { runReply, type ReplyJob } from './reply';
+import { isAnswered, runReply, type ReplyJob } from './reply';
 
 /*
  * What the rest of the app asks of the assistant. Replies never run inside
@@ -116,18 +116,31 @@ export async function scheduleAutoReply(input: { conversation: Conversation; mes
   return true;
 }
 
-/** The admin asks the assistant to answer now, whoever handles the conversation. */
-export async function requestReply(conversationId: string): Promise<{ pending: true }> {
+/** Enough of the newest messages to find the latest visitor message and what followed it. */
+const ANSWER_CHECK_MESSAGES = 20;
+
+/**
+ * The admin asks the assistant to answer now, whoever handles the
+ * conversation. A visitor message the assistant has answered already is
+ * answered again only when the owner says `regenerate` (409 otherwise), so
+ * pressing "Ask AI" twice does not post the same answer twice.
+ */
+export async function requestReply(conversationId: string, options: { regenerate?: boolean } = {}): Promise<{ pending: true }> {
   const repository = getRepository();
   const conversation = await repository.getConversationById({ id: conversationId });
   if (!conversation) throw new AppError('not_found:conversation', { message: 'Conversation not found.' });
   if (conversation.status === 'closed') {
     throw new AppError('conflict:conversation', { message: 'This conversation is closed; reopen it first.' });
   }
-  const { messages } = await repository.listMessagesByConversationId({ conversationId, limit: 1 });
-  const latest = messages[0];
+  const { messages } = await repository.listMessagesByConversationId({ conversationId, limit: ANSWER_CHECK_MESSAGES });
+  const latest = messages.at(-1);
   if (!latest) throw new AppError('conflict:conversation', { message: 'There is no message to answer yet.' });
-  queueReply({ conversationId, afterMessageId: latest.id, automatic: false });
+  const question = messages.findLast((message) => message.senderType === 'visitor');
+  const answered = question ? isAnswered(messages, question) : messages.some((message) => message.senderType === 'ai');
+  if (answered && !options.regenerate) {
+    throw new AppError('conflict:ai_reply', { message: 'The assistant has answered the latest message already; ask it to regenerate.' });
+  }
+  queueReply({ conversationId, afterMessageId: latest.id, automatic: false, regenerate: options.regenerate === true });
   return { pending: true };
 }
 

@@ -22,7 +22,7 @@ await runCommand(async () => {
   try {
     const saved = await replacePortfolioDocument(input);
     console.log(
-      `Imported ${file}: about ${saved.about ? 'set' : 'empty'}, ${saved.techStack.length} technologies, ${saved.career.length} career entries, ${saved.projects.length} projects.`,
+      `Imported ${file}: about ${saved.about ? 'set' : 'empty'}, ${saved.techStack.length} technologies, ${saved.career.length} career entries, ${saved.projects.length} projects, ${saved.qa.length} Q&A pairs.`,
     );
   } catch (error) {
     if (!(error instanceof AppError) || !error.fields) throw error;

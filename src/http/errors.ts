@@ -23,6 +23,8 @@ export type ErrorKind = keyof typeof statusByKind;
 export type ErrorSurface =
   | 'ai'
   | 'ai_budget'
+  /** An AI reply asked for again ("Ask AI" twice). */
+  | 'ai_reply'
   | 'auth'
   | 'body'
   /** The proof-of-work / Turnstile check a new chat session passes. */
@@ -41,6 +43,8 @@ export type ErrorSurface =
   /** The browser client's own: an answer that was not the API's JSON. */
   | 'response'
   | 'server'
+  /** A question the assistant handed over (the inbox's Unanswered tab). */
+  | 'unanswered'
   | 'session'
   | 'setup'
   | 'validation'

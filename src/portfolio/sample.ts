@@ -131,5 +131,27 @@ export const samplePortfolio: PortfolioDocument = normalizePortfolio(
         repoUrl: 'https://github.com/rizkypratama/pantau-banjir',
       },
     ],
+    qa: [
+      {
+        question: 'Do you take on small projects?',
+        answer: 'Yes. Rizky is happy to take on small, well-defined jobs such as a landing page, an API integration or a performance audit, usually delivered within one or two weeks.',
+        language: 'en',
+      },
+      {
+        question: 'What are your rates?',
+        answer: 'It depends on the scope. Rizky usually quotes per project after a short call; leave a message here with what you need and he will send an estimate.',
+        language: 'en',
+      },
+      {
+        question: 'Bisa kerja onsite di Jakarta?',
+        answer: 'Bisa. Rizky berbasis di Bandung dan bersedia datang ke Jakarta untuk workshop atau kickoff; selebihnya ia bekerja remote.',
+        language: 'id',
+      },
+      {
+        question: 'Berapa lama biasanya membalas pesan?',
+        answer: 'Biasanya dalam satu hari kerja. Tinggalkan pesan di chat ini dan Rizky akan membalas di sini.',
+        language: 'id',
+      },
+    ],
   }),
 );

@@ -82,11 +82,24 @@ export const projectSchema = z.object({
   repoUrl: webUrl,
 });
 
+/** A question visitors ask and the owner's answer; `language` (en/id) when it is written in one, left out for any. */
+export const qaEntrySchema = z.object({
+  question: line(500),
+  answer: line(5000),
+  language: z
+    .enum(['en', 'id'], 'must be en or id')
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .or(z.null().transform(() => undefined)),
+  published: z.boolean('must be true or false').default(true),
+});
+
 export const portfolioDocumentSchema = z.object({
   about: aboutSchema.nullable(),
   techStack: list(techStackItemSchema, 200),
   career: list(careerEntrySchema, 100),
   projects: list(projectSchema, 200),
+  qa: list(qaEntrySchema, 200),
 });
 
 /** What callers send: colours, icons and lists may be left out. */
@@ -103,12 +116,17 @@ export type TechStackItem = Omit<z.output<typeof techStackItemSchema>, 'iconName
 };
 export type CareerEntry = z.output<typeof careerEntrySchema>;
 export type Project = z.output<typeof projectSchema>;
+export type QaEntry = z.output<typeof qaEntrySchema>;
 export type PortfolioDocument = {
   about: About | null;
   techStack: TechStackItem[];
   career: CareerEntry[];
   projects: Project[];
+  qa: QaEntry[];
 };
+
+/** The Q&A pairs visitors may see ("People ask", the chat's suggestions), in the owner's order. */
+export const publishedQa = (portfolio: Pick<PortfolioDocument, 'qa'>) => portfolio.qa.filter((entry) => entry.published);
 
 const palette = [
   { iconColor: '#2563eb', bgColor: '#dbeafe' },

@@ -3,7 +3,7 @@ import type { MessagePayload, ServerEvents } from '@/realtime/channels';
 import { samplePortfolio } from '@/portfolio/sample';
 import { dialects, mysqlSkipReason } from '../helpers/databases';
 import { api } from '../helpers/server';
-import { adminApi, isAiMessage, settle, useAssistantServer, visitorInConversation, waitForEvent } from './helpers';
+import { adminApi, adminCopyOf, isAiMessage, settle, useAssistantServer, visitorInConversation, waitForEvent } from './helpers';
 
 /*
  * The assistant end to end on the built-in provider: a visitor's message
@@ -41,8 +41,13 @@ for (const { dialect, create, skip } of dialects) {
 
       expect(reply.content).toContain('TypeScript');
       expect(reply.content).not.toMatch(/Sources/);
-      expect(reply.metadata).toMatchObject({
+      // The visitor's copy carries what its chat shows, never the provider, model or token counts; the admins' has all.
+      expect(reply.metadata).toEqual({
+        streamId: streamed[0]!.tempId,
         sources: expect.arrayContaining([{ source: 'techStack', label: 'Tech stack › TypeScript' }]),
+      });
+      expect(reply.senderId).toBeNull();
+      expect((await adminCopyOf(fixture, reply)).metadata).toMatchObject({
         streamId: streamed[0]!.tempId,
         provider: 'local',
         model: 'portfolio-retrieval',
@@ -51,8 +56,12 @@ for (const { dialect, create, skip } of dialects) {
         timeToFirstTokenMs: expect.any(Number),
         totalMs: expect.any(Number),
       });
-      // Stored, not only streamed: the history the widget reloads has it.
-      expect((await visitor.messages()).map((message) => message.content)).toEqual(["What's your tech stack?", reply.content]);
+      // Stored, not only streamed: the history the widget reloads has it (the visitor's copy again; the admin's in full).
+      const history = await visitor.messages();
+      expect(history.map((message) => message.content)).toEqual(["What's your tech stack?", reply.content]);
+      expect(history[1]!.metadata).toEqual({ streamId: streamed[0]!.tempId, sources: reply.metadata!.sources });
+      const adminHistory = await adminApi(fixture, `/api/chat/messages?conversationId=${visitor.conversationId}`);
+      expect(adminHistory.body.data.messages[1].metadata).toMatchObject({ provider: 'local', inputTokens: expect.any(Number) });
       visitor.close();
     });
 
@@ -171,6 +180,33 @@ for (const { dialect, create, skip } of dialects) {
         expect((await adminApi(fixture, '/api/chat/ai/respond', { body: { conversationId: 'f'.repeat(32) } })).status).toBe(404);
       });
 
+      it('answers a visitor message once: asking again is refused until the visitor writes again, unless regenerate is asked', async () => {
+        const visitor = await visitorInConversation(fixture);
+        const respond = (body: Record<string, unknown> = {}) => adminApi(fixture, '/api/chat/ai/respond', { body: { conversationId: visitor.conversationId, ...body } });
+        await visitor.send('Tell me about project Warung POS');
+        await visitor.nextAiReply();
+        const again = await respond();
+        expect(again.status).toBe(409);
+        expect(again.body).toMatchObject({ success: false, code: 'conflict:ai_reply' });
+
+        // Two quick presses on a new question, with the automatic reply off: one answer is posted (the second press
+        // is refused, or accepted and then finds the question answered, depending on how fast the first was).
+        await adminApi(fixture, `/api/chat/conversations/${visitor.conversationId}`, { method: 'PATCH', body: { isAiHandled: false } });
+        await visitor.send('And the Jadwal Sholat API?');
+        const presses = await Promise.all([respond(), respond()]);
+        expect(presses[0]!.status).toBe(202);
+        expect([202, 409]).toContain(presses[1]!.status);
+        await visitor.nextAiReply(1);
+        expect((await settle(visitor)).filter(isAiMessage)).toHaveLength(2);
+
+        const regenerated = await respond({ regenerate: true });
+        expect(regenerated.status).toBe(202);
+        await visitor.nextAiReply(2);
+        expect((await visitor.messages()).map((message) => message.senderType)).toEqual(['visitor', 'ai', 'visitor', 'ai', 'ai']);
+        expect((await respond({ regenerate: 'yes' })).body).toMatchObject({ code: 'bad_request:validation', fields: { regenerate: expect.any(Array) } });
+        visitor.close();
+      });
+
       it('answers on demand, even in a conversation the owner has taken over', async () => {
         const visitor = await visitorInConversation(fixture);
         await adminApi(fixture, `/api/chat/conversations/${visitor.conversationId}`, { method: 'PATCH', body: { isAiHandled: false } });
@@ -222,6 +258,112 @@ for (const { dialect, create, skip } of dialects) {
     it('reports the assistant in /api/health', async () => {
       const health = await api(fixture.server, '/api/health');
       expect(health.body.data.ai).toEqual({ status: 'ok', detail: 'provider local' });
+    });
+
+    it('gives the visitor the owner\'s messages without the owner\'s user id', async () => {
+      const visitor = await visitorInConversation(fixture);
+      const sent = await adminApi(fixture, '/api/chat/send', { body: { conversationId: visitor.conversationId, content: 'Rizky here, hello!' } });
+      expect(sent.body.data.senderId).toEqual(expect.any(Number));
+      const event = await waitForEvent<MessagePayload>(visitor.events, (entry) => entry.event === 'new-message' && (entry.data as MessagePayload).id === sent.body.data.id, 'the owner message');
+      expect(event.senderId).toBeNull();
+      expect((await visitor.messages())[0]!.senderId).toBeNull();
+      expect((await adminCopyOf(fixture, event)).senderId).toBe(sent.body.data.senderId);
+      visitor.close();
+    });
+
+    describe('unanswered questions', () => {
+      const unanswered = async (status = 'open') => (await adminApi(fixture, `/api/chat/unanswered?status=${status}`)).body.data.questions as {
+        id: number;
+        text: string;
+        count: number;
+        reason: string;
+        language: string;
+        status: string;
+        conversationIds: number[];
+        firstAskedAt: string;
+        lastAskedAt: string;
+      }[];
+
+      it('keeps each hand-over once per question, counting repeats in other words and other conversations, with why', async () => {
+        const first = await visitorInConversation(fixture);
+        await first.send('Do you have a cat?');
+        expect((await first.nextAiReply()).metadata).toMatchObject({ handover: true });
+        const second = await visitorInConversation(fixture);
+        await second.send('do u have a cat??');
+        await second.nextAiReply();
+        await second.send('Bisa bicara dengan orangnya langsung?');
+        expect((await second.nextAiReply(1)).metadata).toMatchObject({ notice: 'human-requested' });
+
+        const questions = await unanswered();
+        const cat = questions.find((question) => question.text === 'Do you have a cat?');
+        expect(cat).toMatchObject({
+          count: 2,
+          reason: 'not_in_portfolio',
+          language: 'en',
+          status: 'open',
+          conversationIds: [first.conversationId, second.conversationId],
+        });
+        expect(Date.parse(cat!.lastAskedAt)).toBeGreaterThan(Date.parse(cat!.firstAskedAt));
+        expect(questions.filter((question) => /cat/.test(question.text))).toHaveLength(1);
+        // Earlier tests may have asked this in other words already ("Saya mau bicara langsung dengan orangnya"): one entry.
+        const human = questions.filter((question) => /bicara/.test(question.text));
+        expect(human).toHaveLength(1);
+        expect(human[0]).toMatchObject({ reason: 'asked_for_human', language: 'id', conversationIds: expect.arrayContaining([second.conversationId]) });
+        // Newest asking first.
+        expect(questions.indexOf(human[0]!)).toBeLessThan(questions.indexOf(cat!));
+        first.close();
+        second.close();
+      });
+
+      it('is for the signed-in admin, with a known status and question', async () => {
+        expect((await api(fixture.server, '/api/chat/unanswered')).status).toBe(401);
+        expect((await api(fixture.server, '/api/chat/unanswered/1', { method: 'PATCH', body: { status: 'done' } })).status).toBe(401);
+        expect((await api(fixture.server, '/api/chat/unanswered/1/answer', { body: { answer: 'x' } })).status).toBe(401);
+        const badQuery = await adminApi(fixture, '/api/chat/unanswered?status=later');
+        expect(badQuery.status).toBe(400);
+        expect(Object.keys(badQuery.body.fields)).toEqual(['status']);
+        const badPatch = await adminApi(fixture, '/api/chat/unanswered/1', { method: 'PATCH', body: { status: 'gone' } });
+        expect(badPatch.body).toMatchObject({ code: 'bad_request:validation', fields: { status: expect.any(Array) } });
+        const emptyAnswer = await adminApi(fixture, '/api/chat/unanswered/1/answer', { body: { answer: '  ' } });
+        expect(emptyAnswer.body).toMatchObject({ code: 'bad_request:validation', fields: { answer: expect.any(Array) } });
+        for (const path of ['/api/chat/unanswered/999999', '/api/chat/unanswered/abc']) {
+          const missing = await adminApi(fixture, path, { method: 'PATCH', body: { status: 'done' } });
+          expect(missing.status).toBe(404);
+          expect(missing.body.code).toBe('not_found:unanswered');
+        }
+        expect((await adminApi(fixture, '/api/chat/unanswered/999999/answer', { body: { answer: 'Yes.' } })).status).toBe(404);
+      });
+
+      it('dismisses a question, and answering one adds it to the Q&A, marks it done and teaches the assistant', async () => {
+        const visitor = await visitorInConversation(fixture);
+        await visitor.send('Do you play the guitar?');
+        await visitor.nextAiReply();
+        await visitor.send('What is your favourite food?');
+        await visitor.nextAiReply(1);
+        const open = await unanswered();
+        const guitar = open.find((question) => question.text === 'Do you play the guitar?')!;
+        const food = open.find((question) => question.text === 'What is your favourite food?')!;
+
+        const dismissed = await adminApi(fixture, `/api/chat/unanswered/${food.id}`, { method: 'PATCH', body: { status: 'dismissed' } });
+        expect(dismissed.body.data).toMatchObject({ id: food.id, status: 'dismissed' });
+        expect((await unanswered('dismissed')).map((question) => question.id)).toContain(food.id);
+
+        const answered = await adminApi(fixture, `/api/chat/unanswered/${guitar.id}/answer`, { body: { answer: 'Yes, Rizky plays acoustic guitar on weekends.' } });
+        expect(answered.status).toBe(201);
+        expect(answered.body.data).toMatchObject({ id: guitar.id, status: 'done' });
+        expect((await unanswered()).map((question) => question.id)).not.toContain(guitar.id);
+        expect((await unanswered('done')).map((question) => question.id)).toContain(guitar.id);
+        const portfolio = await adminApi(fixture, '/api/admin/portfolio');
+        expect(portfolio.body.data.qa.at(-1)).toEqual({ question: 'Do you play the guitar?', answer: 'Yes, Rizky plays acoustic guitar on weekends.', language: 'en', published: true });
+
+        const next = await visitorInConversation(fixture);
+        await next.send('Do you play the guitar?');
+        const reply = await next.nextAiReply();
+        expect(reply.content).toContain('acoustic guitar');
+        expect(reply.metadata).not.toHaveProperty('handover');
+        visitor.close();
+        next.close();
+      });
     });
 
     it('never answers an admin\'s own message', async () => {

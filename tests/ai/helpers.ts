@@ -121,3 +121,13 @@ export async function settle(visitor: TestVisitor, ms = 600) {
 
 export const adminApi = (fixture: AssistantFixture, pathname: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
   api(fixture.server, pathname, { ...init, cookie: fixture.adminCookie });
+
+/** The admins' copy of a stored message (the alert carries it in full), for what the visitor's copy leaves out. */
+export async function adminCopyOf(fixture: AssistantFixture, message: MessagePayload): Promise<MessagePayload> {
+  const alert = await waitForEvent<ServerEvents['new-message-alert']>(
+    fixture.adminEvents,
+    (entry) => entry.event === 'new-message-alert' && (entry.data as ServerEvents['new-message-alert']).message.id === message.id,
+    `the admins' copy of message ${message.id}`,
+  );
+  return alert.message;
+}

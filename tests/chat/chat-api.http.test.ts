@@ -109,7 +109,9 @@ for (const { dialect, create, skip } of dialects) {
 
       const gap = await visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${conversationId}&after=${message.id}`);
       expect(gap.status).toBe(200);
-      expect(gap.body.data.messages).toEqual([replyMessage]);
+      // The visitor's copy of the owner's reply: the same message without the owner's user id.
+      expect(replyMessage.senderId).toEqual(expect.any(Number));
+      expect(gap.body.data.messages).toEqual([{ ...replyMessage, senderId: null }]);
       expect(gap.body.data.hasMore).toBe(false);
     });
 

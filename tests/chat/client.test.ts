@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createChatClient } from '@/chat/client';
-import { conversationChannel, type MessagePayload } from '@/realtime/channels';
+import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload } from '@/realtime/channels';
 import { ChannelState, type ConnectionState, type RealtimeConnector } from '@/realtime/client/connector';
 
 /*
@@ -111,6 +111,21 @@ describe('chat client', () => {
     realtime.channel().dispatch('new-message', message(2));
     expect(ids(client.messages(CONVERSATION))).toEqual([1, 2, 3]);
     expect(server.requests[0]).toContain(`conversationId=${CONVERSATION}`);
+  });
+
+  it("keeps the admins' full copy of a message whichever copy arrives first", async () => {
+    const full = message(2, { senderType: 'ai', senderId: null, metadata: { streamId: 's', provider: 'local', inputTokens: 3 } });
+    const visitorCopy = { ...full, metadata: { streamId: 's' } };
+    for (const order of [['channel', 'alert'], ['alert', 'channel']] as const) {
+      const realtime = fakeConnector();
+      const client = createChatClient({ connector: realtime.connector, fetch: fakeServer([message(1)]).fetch, auth: 'admin-cookie' });
+      await client.open(CONVERSATION);
+      for (const source of order) {
+        if (source === 'channel') realtime.channel().dispatch('new-message', visitorCopy);
+        else (realtime.connector.subscribe(ADMIN_NOTIFICATIONS_CHANNEL) as ChannelState).dispatch('new-message-alert', { conversation: {}, message: full });
+      }
+      expect(client.messages(CONVERSATION).find((entry) => entry.id === 2)?.metadata, order.join(' then ')).toEqual(full.metadata);
+    }
   });
 
   it('fetches after the last id in pages on every reconnect', async () => {

@@ -34,6 +34,28 @@ describe('chat settings API', () => {
     expect(Date.parse(response.body.data.updatedAt)).not.toBeNaN();
   });
 
+  it('greets each visitor in their chat\'s language: the widget\'s locale, else Accept-Language, else English', async () => {
+    const session = async (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      (await api(fixture.server, '/api/chat/session', { body, headers })).body.data;
+    const defaults = (await asAdmin()).body.data;
+    expect(defaults.welcomeMessageIndonesian).toMatch(/Tanyakan/);
+
+    const indonesian = await session({}, { 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' });
+    expect(indonesian).toMatchObject({ locale: 'id', welcomeMessage: defaults.welcomeMessageIndonesian, offlineMessage: defaults.offlineMessageIndonesian });
+    // The sample's published Q&A in the visitor's language, as taps before they type.
+    expect(indonesian.suggestedQuestions).toEqual(samplePortfolio.qa.filter((entry) => entry.language === 'id').map((entry) => entry.question));
+
+    const english = await session({}, { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5,id;q=0.4' });
+    expect(english).toMatchObject({ locale: 'en', welcomeMessage: defaults.welcomeMessage, offlineMessage: defaults.offlineMessage });
+    expect(english.suggestedQuestions).toEqual(samplePortfolio.qa.filter((entry) => entry.language === 'en').map((entry) => entry.question));
+
+    // The widget's own choice wins over the browser's header, also when resuming a session.
+    const chosen = await session({ locale: 'id', sessionToken: english.sessionToken }, { 'accept-language': 'en-US' });
+    expect(chosen).toMatchObject({ sessionToken: english.sessionToken, locale: 'id', welcomeMessage: defaults.welcomeMessageIndonesian });
+    expect((await session({}, {})).locale).toBe('en');
+    expect((await session({ locale: 'fr' }, { 'accept-language': 'id' })).locale).toBe('id');
+  });
+
   it('refuses invalid changes with field errors and keeps the stored settings', async () => {
     const before = (await asAdmin()).body.data;
     const cases: [unknown, string][] = [
@@ -42,6 +64,7 @@ describe('chat settings API', () => {
       [{ aiEnabled: 'yes' }, 'aiEnabled'],
       [{ aiModel: '   ' }, 'aiModel'],
       [{ welcomeMessage: 'x'.repeat(2001) }, 'welcomeMessage'],
+      [{ offlineMessageIndonesian: 42 }, 'offlineMessageIndonesian'],
       [{ favouriteColour: 'blue' }, '_'],
       [{}, '_'],
     ];
@@ -61,10 +84,15 @@ describe('chat settings API', () => {
       const changed = waitFor<[string, { aiEnabled: boolean; changedBy: string }]>(adminTab, 'ai-settings-changed');
       const response = await asAdmin({
         method: 'PATCH',
-        body: { aiEnabled: false, welcomeMessage: '  Halo! Ada yang bisa saya bantu?  ', offlineMessage: '' },
+        body: { aiEnabled: false, welcomeMessage: '  Hello! How can I help?  ', welcomeMessageIndonesian: 'Halo! Ada yang bisa saya bantu?', offlineMessage: '' },
       });
       expect(response.status).toBe(200);
-      expect(response.body.data).toMatchObject({ aiEnabled: false, welcomeMessage: 'Halo! Ada yang bisa saya bantu?', offlineMessage: null });
+      expect(response.body.data).toMatchObject({
+        aiEnabled: false,
+        welcomeMessage: 'Hello! How can I help?',
+        welcomeMessageIndonesian: 'Halo! Ada yang bisa saya bantu?',
+        offlineMessage: null,
+      });
       const [channel, data] = await changed;
       expect(channel).toBe(ADMIN_NOTIFICATIONS_CHANNEL);
       expect(data).toEqual({ aiEnabled: false, changedBy: expect.any(String) });
@@ -74,10 +102,12 @@ describe('chat settings API', () => {
 
     const session = await startSession(fixture.server);
     expect(session.body.data).toMatchObject({
-      welcomeMessage: 'Halo! Ada yang bisa saya bantu?',
+      welcomeMessage: 'Hello! How can I help?',
       offlineMessage: null,
       aiEnabled: false,
       ownerName: samplePortfolio.about!.name,
     });
+    const indonesian = await api(fixture.server, '/api/chat/session', { body: { locale: 'id' } });
+    expect(indonesian.body.data.welcomeMessage).toBe('Halo! Ada yang bisa saya bantu?');
   });
 });

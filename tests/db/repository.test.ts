@@ -87,7 +87,7 @@ for (const { dialect, create, skip } of dialects) {
     describe('portfolio', () => {
       it('starts empty', async () => {
         expect(await fixture.repository.isPortfolioEmpty()).toBe(true);
-        expect(await fixture.repository.getPortfolio()).toEqual({ about: null, techStack: [], career: [], projects: [] });
+        expect(await fixture.repository.getPortfolio()).toEqual({ about: null, techStack: [], career: [], projects: [], qa: [] });
         expect(await fixture.repository.getOwnerName()).toBeNull();
       });
 
@@ -142,6 +142,9 @@ for (const { dialect, create, skip } of dialects) {
         expect(first).toEqual(second);
         expect(first).toMatchObject({ aiEnabled: true, aiProvider: 'local', aiTemperature: 0.7 });
         expect(first.welcomeMessage).toBeTruthy();
+        // Both languages are filled, so an Indonesian visitor of a fresh install is greeted in Indonesian.
+        expect(first.welcomeMessageIndonesian).toMatch(/Tanyakan/);
+        expect(first.offlineMessageIndonesian).toMatch(/Tinggalkan pesan/);
       });
 
       it('updates only the fields it is given', async () => {

@@ -7,7 +7,9 @@ import type {
   InboxConversation,
   InboxFilter,
   Pagination,
+  UnansweredQuestion,
 } from './types';
+import type { UnansweredStatus } from '@/db/schema/types';
 
 /* The admin inbox's calls to the chat API; each resolves to the API's `{ success }` shape. */
 
@@ -45,7 +47,18 @@ export const fetchChatSettings = () => requestJson<ChatSettingsPayload>('GET', '
 export const saveChatSettings = (patch: Partial<Omit<ChatSettingsPayload, 'updatedAt'>> | Record<string, unknown>) =>
   requestJson<ChatSettingsPayload>('PATCH', '/api/chat/settings', patch);
 
-/** Asks the assistant for a reply now (also in a conversation taken over); it arrives over the channel. */
-export const requestAiReply = (conversationId: string) => requestJson<{ pending: true }>('POST', '/api/chat/ai/respond', { conversationId });
+/** Asks the assistant for a reply now (also in a conversation taken over); it arrives over the channel. `regenerate` answers an answered message again. */
+export const requestAiReply = (conversationId: string, regenerate = false) =>
+  requestJson<{ pending: true }>('POST', '/api/chat/ai/respond', { conversationId, regenerate });
 
 export const testAssistant = (question: string) => requestJson<AssistantTestAnswer>('POST', '/api/chat/ai/test', { question });
+
+export const fetchUnansweredQuestions = (status: UnansweredStatus | 'all' = 'open') =>
+  requestJson<{ questions: UnansweredQuestion[] }>('GET', `/api/chat/unanswered?status=${status}`);
+
+export const changeUnansweredQuestion = (id: number, status: UnansweredStatus) =>
+  requestJson<UnansweredQuestion>('PATCH', `/api/chat/unanswered/${id}`, { status });
+
+/** Stores the pair in the portfolio's Q&A and marks the question done. */
+export const answerUnansweredQuestion = (id: number, input: { answer: string; question?: string; language?: 'en' | 'id' }) =>
+  requestJson<UnansweredQuestion>('POST', `/api/chat/unanswered/${id}/answer`, input);

@@ -15,7 +15,12 @@ export type SettingsDraft = {
   aiSystemPrompt: string;
   welcomeMessage: string;
   offlineMessage: string;
+  welcomeMessageIndonesian: string;
+  offlineMessageIndonesian: string;
 };
+
+/** The free texts, where blank means "none" (null in the API). */
+const TEXT_KEYS = new Set<keyof SettingsDraft>(['aiSystemPrompt', 'welcomeMessage', 'offlineMessage', 'welcomeMessageIndonesian', 'offlineMessageIndonesian']);
 
 export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' | 'updatedAt'>): SettingsDraft {
   return {
@@ -26,6 +31,8 @@ export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' 
     aiSystemPrompt: settings.aiSystemPrompt ?? '',
     welcomeMessage: settings.welcomeMessage ?? '',
     offlineMessage: settings.offlineMessage ?? '',
+    welcomeMessageIndonesian: settings.welcomeMessageIndonesian ?? '',
+    offlineMessageIndonesian: settings.offlineMessageIndonesian ?? '',
   };
 }
 
@@ -41,8 +48,8 @@ export function settingsPatch(saved: SettingsDraft, draft: SettingsDraft): Recor
     if (key === 'aiTemperature') {
       const text = draft.aiTemperature.trim();
       patch[key] = text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
-    } else if (key === 'aiSystemPrompt' || key === 'welcomeMessage' || key === 'offlineMessage') {
-      patch[key] = draft[key].trim() === '' ? null : draft[key];
+    } else if (TEXT_KEYS.has(key)) {
+      patch[key] = String(draft[key]).trim() === '' ? null : draft[key];
     } else {
       patch[key] = draft[key];
     }

@@ -1,4 +1,5 @@
 import type { testAssistant } from '@/ai/assistant';
+import type { UnansweredQuestionPayload } from '@/ai/unanswered';
 import type { toConversationDetailsPayload, toConversationListPayload } from '@/chat/server/events';
 import type { ChatSettingsPayload } from '@/chat/server/settings';
 import type { ConversationStatus } from '@/db/schema/types';
@@ -26,3 +27,6 @@ export type AiProviderOption = ChatSettingsPayload['providers'][number];
 
 /** `POST /api/chat/ai/test`: the answer and the portfolio facts behind it. */
 export type AssistantTestAnswer = Awaited<ReturnType<typeof testAssistant>>;
+
+/** A question the assistant handed over: `GET /api/chat/unanswered`. */
+export type UnansweredQuestion = UnansweredQuestionPayload;

@@ -3,6 +3,7 @@ import { firstName, noticeText } from '../notices';
 import type { FactEntry, PortfolioFact } from '../portfolio-facts';
 import type { Topic } from '../topics';
 import type { Entity, Job, PortfolioIndex, ProjectItem, Technology } from './portfolio-index';
+import { matchQaPair } from './qa-match';
 import { understand, type Social, type Turn, type Understanding } from './understand';
 
 /**
@@ -493,8 +494,15 @@ export function composeLocalAnswer(conversation: Turn[], index: PortfolioIndex, 
     case 'social':
       return plain(book.social(understood.social), false);
     case 'question': {
+      // The owner's own answer to this very question comes before anything composed from the rest.
+      const latest = conversation.at(-1)?.text ?? '';
+      const asked = matchQaPair(latest, index.qa, language, true);
+      if (asked) return { text: asked.answer, handover: false, facts: [asked.fact] };
       const draft = answerQuestion(understood, index, book, quoteIn(language), now);
-      if (!draft) return plain(book.unknown, true);
+      if (!draft) {
+        const near = matchQaPair(latest, index.qa, language, false);
+        return near ? { text: near.answer, handover: false, facts: [near.fact] } : plain(book.unknown, true);
+      }
       const [answer, ...support] = draft.sentences.filter(Boolean);
       return { text: [answer, ...support.slice(0, MAX_SUPPORT)].join(' '), handover: false, facts: [...new Set(draft.facts)] };
     }

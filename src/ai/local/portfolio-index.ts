@@ -4,6 +4,7 @@ import type { PortfolioDocument } from '@/portfolio/schema';
 import { normalize, STOPWORDS, toToken, tokenize, words, type Token } from '../language';
 import { portfolioFacts, type FactEntry, type PortfolioFact } from '../portfolio-facts';
 import { cueWords } from '../topics';
+import { qaPairsOf, type QaPair } from './qa-match';
 
 /**
  * Everything the built-in assistant looks things up in, built once per
@@ -47,6 +48,8 @@ export type PortfolioIndex = {
   vocabulary: Map<string, string[]>;
   profileLinks: { github: string | null; linkedin: string | null };
   contact: PortfolioFact | null;
+  /** The owner's published Q&A pairs, with their questions' content words. */
+  qa: QaPair[];
 };
 
 const PRESENT = /\b(now|present|current|today|ongoing|sekarang|kini|saat ini|sampai sekarang)\b/i;
@@ -172,6 +175,7 @@ export function buildPortfolioIndex(portfolio: PortfolioDocument): PortfolioInde
       linkedin: repoUrls.find((url) => PROFILE.linkedin.test(url)) ?? null,
     },
     contact: facts.find((fact) => fact.id === 'contact') ?? null,
+    qa: qaPairsOf(facts),
   };
 }
 

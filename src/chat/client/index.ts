@@ -1,6 +1,6 @@
 import type { MessageStatus } from '@/db/schema/types';
 import { callApi } from '@/http/client/api-client';
-import { conversationChannel, type MessagePayload, type ServerEvents } from '@/realtime/channels';
+import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload, type ServerEvents } from '@/realtime/channels';
 import type { RealtimeConnector } from '@/realtime/client';
 
 /*
@@ -119,7 +119,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     }
   }
 
-  /** Adds new messages and raises statuses (never lowers them: a late event may carry an older one). */
+  /**
+   * Adds new messages and raises statuses (never lowers them: a late event
+   * may carry an older one). An admin hears of a message twice, as the
+   * visitor's copy on the conversation channel and in full in the alert,
+   * in either order: what either copy knows is kept.
+   */
   function merge(conversation: Conversation, incoming: MessagePayload[]): boolean {
     let changed = false;
     for (const message of incoming) {
@@ -128,8 +133,17 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (!known) {
         conversation.byId.set(message.id, message);
         changed = true;
-      } else if (STATUS_RANK[message.status] > STATUS_RANK[known.status]) {
-        conversation.byId.set(message.id, { ...known, status: message.status });
+        continue;
+      }
+      const raised = STATUS_RANK[message.status] > STATUS_RANK[known.status];
+      const richer = Object.keys(message.metadata ?? {}).some((key) => !(key in (known.metadata ?? {}))) || (known.senderId === null && message.senderId !== null);
+      if (raised || richer) {
+        conversation.byId.set(message.id, {
+          ...known,
+          status: raised ? message.status : known.status,
+          senderId: known.senderId ?? message.senderId,
+          metadata: known.metadata || message.metadata ? { ...message.metadata, ...known.metadata } : null,
+        });
         changed = true;
       }
     }
@@ -270,6 +284,15 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
           update(conversation, data.conversationId === conversationId && setStatus(conversation, data.messageIds, 'read')),
         ),
       );
+      // The conversation channel carries the visitor's copy of each message; the admins' full one comes with the alert.
+      // The inbox owns that channel's subscription, so closing a conversation only unbinds.
+      if (auth === 'admin-cookie') {
+        conversation.unbind.push(
+          connector
+            .subscribe(ADMIN_NOTIFICATIONS_CHANNEL)
+            .bind('new-message-alert', ({ message }: ServerEvents['new-message-alert']) => update(conversation, merge(conversation, [message]))),
+        );
+      }
       // Load now (works without realtime), and again once subscribed, for whatever came in between.
       syncWhenSubscribed(conversation);
       return sync(conversation);

@@ -33,6 +33,21 @@ export function toMessagePayload(message: Message): MessagePayload {
   };
 }
 
+/** What the visitor's chat shows of an assistant message's metadata: which stream it ends, hand-overs and their reason, sources. */
+const VISITOR_METADATA_KEYS = ['streamId', 'handover', 'notice', 'sources'] as const;
+
+/**
+ * A message as the visitor may see it: without the owner's user id and the
+ * assistant's internals (provider, model, token counts, timings). Everything
+ * the visitor receives, in answers and on the conversation channel, passes
+ * here; the admins' copies (their API answers, `new-message-alert`) keep all.
+ */
+export function toVisitorMessagePayload(message: Message): MessagePayload {
+  const payload = toMessagePayload(message);
+  const kept = Object.entries(message.metadata ?? {}).filter(([key]) => (VISITOR_METADATA_KEYS as readonly string[]).includes(key));
+  return { ...payload, senderId: null, metadata: kept.length > 0 ? Object.fromEntries(kept) : null };
+}
+
 export function toConversationPayload(conversation: Conversation): ConversationPayload {
   return {
     id: conversation.id,
@@ -95,16 +110,17 @@ async function publishAll(publications: Publication[]): Promise<void> {
 }
 
 /**
- * A stored message: to everyone on its conversation, and to the admins, whose
- * inbox rows follow every message whichever tab or instance wrote it (their
- * inbox chimes only for visitors' messages and the assistant's handovers).
+ * A stored message: to everyone on its conversation (the visitor's copy, as
+ * the visitor is on that channel), and to the admins in full, whose inbox
+ * rows follow every message whichever tab or instance wrote it (their inbox
+ * chimes only for visitors' messages and the assistant's handovers).
  * `new-conversation` goes first when this message opened the conversation.
  */
 export function publishNewMessage(input: { conversation: Conversation; message: Message; conversationCreated: boolean }) {
   const conversation = toConversationPayload(input.conversation);
   const message = toMessagePayload(input.message);
   const publications: Publication[] = [
-    { channel: conversationChannel(conversation.id), event: 'new-message', data: message },
+    { channel: conversationChannel(conversation.id), event: 'new-message', data: toVisitorMessagePayload(input.message) },
   ];
   if (input.conversationCreated) {
     publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-conversation', data: conversation });

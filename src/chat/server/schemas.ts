@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationStatuses } from '@/db/schema/types';
+import { chatLanguages, conversationStatuses } from '@/db/schema/types';
 
 /*
  * Input shapes of the chat API. Query strings arrive as strings, so message
@@ -46,6 +46,8 @@ export const sessionInputSchema = z.object({
   botGate: botGateProofSchema.optional().catch(undefined),
   /** The honeypot: the widget always sends it empty. */
   website: z.unknown().optional(),
+  /** The chat's language in the widget (en/id); anything else falls back to the browser's Accept-Language. */
+  locale: z.enum(chatLanguages).nullish().catch(undefined),
   pageUrl: z
     .string()
     .trim()

@@ -3,6 +3,8 @@ import { scheduleAutoReply, stopRepliesInConversation } from '@/ai/service';
 import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import type { ChatParticipant, Conversation, ConversationCursor } from '@/db/repository/chat';
+import { chatLanguages, type ChatLanguage } from '@/db/schema/types';
+import { publishedQa, type PortfolioDocument } from '@/portfolio/schema';
 import { AppError, type ErrorCode } from '@/http/errors';
 import { createRateLimiter, type RateLimiter } from '@/http/server/rate-limit';
 import { logSecurityEvent } from '@/logger';
@@ -18,6 +20,7 @@ import {
   toConversationListPayload,
   toConversationPayload,
   toMessagePayload,
+  toVisitorMessagePayload,
 } from './events';
 import type { ConversationPatch, ConversationsQuery, DeliveredInput, MessagesQuery, ReadInput, SendInput, SessionInput } from './schemas';
 import { findVisitorSession, hashSessionToken } from './visitor-session';
@@ -62,23 +65,60 @@ function expiryFrom(now: Date): Date {
 // ── Sessions ──────────────────────────────────────────────────────────────
 
 /**
+ * The visitor's language: the widget's own (`locale`, which follows the
+ * browser's languages until the visitor picks one), else the first language
+ * we speak in the request's Accept-Language, else English.
+ */
+export function visitorLanguage(locale: ChatLanguage | null | undefined, acceptLanguage: string | null): ChatLanguage {
+  if (locale) return locale;
+  const preferred = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(params.find((param) => param.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      return { base: tag.toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return preferred.map((entry) => chatLanguages.find((language) => language === entry.base)).find((found) => found !== undefined) ?? 'en';
+}
+
+/** Published Q&A questions the chat offers before the visitor types: the visitor's language first, then pairs written for any. */
+const MAX_SUGGESTED_QUESTIONS = 3;
+
+function suggestedQuestions(portfolio: Pick<PortfolioDocument, 'qa'>, language: ChatLanguage): string[] {
+  const published = publishedQa(portfolio);
+  return [...published.filter((entry) => entry.language === language), ...published.filter((entry) => entry.language === undefined)]
+    .slice(0, MAX_SUGGESTED_QUESTIONS)
+    .map((entry) => entry.question);
+}
+
+/**
  * Resumes the visitor's live session (sliding its expiry) or starts a new
  * one. A missing, malformed, unknown or expired token is not an error: the
  * visitor simply gets a fresh session. Only fresh sessions count against the
  * per-IP limit and pass the bot gate.
  */
-export async function startVisitorSession(input: SessionInput & { ip: string; userAgent: string | null; host: string | null }) {
+export async function startVisitorSession(
+  input: SessionInput & { ip: string; userAgent: string | null; host: string | null; acceptLanguage: string | null },
+) {
   checkHoneypot(input.website, input.ip);
   const repository = getRepository();
   const now = new Date();
   const expiresAt = expiryFrom(now);
   const pageUrl = sitePagePath(input.pageUrl, input.host);
-  const [{ welcomeMessage, offlineMessage, aiEnabled }, ownerName] = await Promise.all([
-    repository.getChatSettings(),
-    repository.getOwnerName(),
-  ]);
-  // What the widget shows before anyone answers: greeting, who answers, and what to say when nobody can.
-  const greeting = { welcomeMessage, offlineMessage, aiEnabled, ownerName };
+  const [settings, ownerName, portfolio] = await Promise.all([repository.getChatSettings(), repository.getOwnerName(), repository.getPortfolio()]);
+  const locale = visitorLanguage(input.locale, input.acceptLanguage);
+  const indonesian = locale === 'id';
+  // What the widget shows before anyone answers, in the visitor's language: greeting, who answers, what to say when nobody can.
+  const greeting = {
+    locale,
+    welcomeMessage: indonesian ? settings.welcomeMessageIndonesian : settings.welcomeMessage,
+    offlineMessage: indonesian ? settings.offlineMessageIndonesian : settings.offlineMessage,
+    aiEnabled: settings.aiEnabled,
+    ownerName,
+    suggestedQuestions: suggestedQuestions(portfolio, locale),
+  };
 
   const live = await findVisitorSession(input.sessionToken);
   if (live && input.sessionToken) {
@@ -203,7 +243,7 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
   if (updated) await publishConversationUpdated(conversation);
   if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: created });
   const aiResponsePending = await scheduleAutoReply({ conversation, message, duplicate });
-  return { message: { ...toMessagePayload(message), aiResponsePending }, duplicate };
+  return { message: { ...toVisitorMessagePayload(message), aiResponsePending }, duplicate };
 }
 
 async function sendAsAdmin(actor: Extract<ChatActor, { kind: 'admin' }>, input: SendInput) {
@@ -246,7 +286,8 @@ export async function listMessages(actor: ChatActor, query: MessagesQuery) {
     ...(query.before !== undefined ? { before: query.before } : {}),
     ...(query.after !== undefined ? { after: query.after } : {}),
   });
-  return { messages: page.messages.map(toMessagePayload), hasMore: page.hasMore, nextCursor: page.nextCursor };
+  const toPayload = actor.kind === 'visitor' ? toVisitorMessagePayload : toMessagePayload;
+  return { messages: page.messages.map(toPayload), hasMore: page.hasMore, nextCursor: page.nextCursor };
 }
 
 /** The caller has read the other side's messages up to `upToMessageId`. */

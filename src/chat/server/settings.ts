@@ -10,7 +10,7 @@ import { publishAiSettingsChanged } from './events';
 
 /*
  * The owner's chat settings (AI auto-reply, provider, welcome and offline
- * texts). Read by the widget's session answer and the AI layer on every use,
+ * texts in English and Indonesian). Read by the widget's session answer and the AI layer on every use,
  * so a change applies at once, without a restart.
  */
 
@@ -41,6 +41,8 @@ export const chatSettingsPatchSchema = z
     aiSystemPrompt: optionalText(MAX_SYSTEM_PROMPT_LENGTH),
     welcomeMessage: optionalText(MAX_SETTINGS_TEXT_LENGTH),
     offlineMessage: optionalText(MAX_SETTINGS_TEXT_LENGTH),
+    welcomeMessageIndonesian: optionalText(MAX_SETTINGS_TEXT_LENGTH),
+    offlineMessageIndonesian: optionalText(MAX_SETTINGS_TEXT_LENGTH),
   })
   .strict()
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {

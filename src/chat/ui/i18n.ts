@@ -74,6 +74,13 @@ const en = {
   discard: 'Delete',
   rateLimited: 'You are sending messages too quickly; they will go out in a moment.',
   offlineFallback: 'Nobody is online right now. Leave a message and you will get an answer as soon as possible.',
+  suggestedQuestions: 'People often ask',
+  // Where an assistant's answer came from ("from Projects › Kopiloka Storefront")
+  sourcesLabel: 'Sources of this answer',
+  sourceFrom: 'from',
+  sourceSections: {
+    about: 'About', techStack: 'Tech stack', career: 'Career', projects: 'Projects', qa: 'Q&A',
+  } as Record<string, string>,
 };
 
 export type Messages = typeof en;
@@ -137,6 +144,12 @@ const id: Messages = {
   discard: 'Hapus',
   rateLimited: 'Anda mengirim pesan terlalu cepat; pesan akan dikirim sebentar lagi.',
   offlineFallback: 'Sedang tidak ada yang online. Tinggalkan pesan dan Anda akan dibalas secepatnya.',
+  suggestedQuestions: 'Yang sering ditanyakan',
+  sourcesLabel: 'Sumber jawaban ini',
+  sourceFrom: 'dari',
+  sourceSections: {
+    about: 'Tentang', techStack: 'Teknologi', career: 'Karier', projects: 'Proyek', qa: 'Tanya jawab',
+  },
 };
 
 export const dictionaries: Record<Locale, Messages> = { en, id };

@@ -33,11 +33,47 @@ function aiModelOf(message: DisplayMessage): string | undefined {
   return typeof model === 'string' ? (typeof provider === 'string' ? `${provider} · ${model}` : model) : undefined;
 }
 
+type AnswerSource = { source: string; label: string };
+
+/** The facts an assistant's answer used (`metadata.sources`), ignoring anything malformed. */
+function sourcesOf(message: DisplayMessage): AnswerSource[] {
+  const sources = message.metadata?.sources;
+  if (!Array.isArray(sources)) return [];
+  return sources.filter(
+    (item): item is AnswerSource => typeof item === 'object' && item !== null && typeof item.source === 'string' && typeof item.label === 'string' && item.label !== '',
+  );
+}
+
+/** "Projects › Kopiloka Storefront": the section in the reader's language, then the entry's own name. */
+function sourceText({ source, label }: AnswerSource, t: Messages): string {
+  const section = t.sourceSections[source];
+  const name = label.includes(' › ') ? label.slice(label.indexOf(' › ') + 3) : label;
+  return section && section !== name ? `${section} › ${name}` : name;
+}
+
+function SourceChips({ sources, t }: { sources: AnswerSource[]; t: Messages }) {
+  return (
+    <ul aria-label={t.sourcesLabel} className="flex max-w-[85%] flex-wrap gap-1 px-1 sm:max-w-[75%]" data-testid="message-sources">
+      {sources.map((source) => (
+        <li
+          key={`${source.source}:${source.label}`}
+          className="rounded-full border border-violet-200 bg-violet-50 px-2 py-0.5 text-[11px] text-violet-800 dark:border-violet-400/30 dark:bg-violet-500/10 dark:text-violet-200"
+          data-testid="message-source"
+          data-source={source.source}
+        >
+          {t.sourceFrom} {sourceText(source, t)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One message: sender (or AI badge), Markdown content, time and — for the viewer's own messages — ticks. */
 export function MessageBubble({ message, viewer, senderLabel, showSender, t, locale, actions }: MessageBubbleProps) {
   const own = isOwnMessage(message, viewer);
   const ai = message.senderType === 'ai';
   const tone = own ? bubbleTone.own : ai ? bubbleTone.ai : bubbleTone.other;
+  const sources = ai ? sourcesOf(message) : [];
   return (
     <div
       data-testid="message"
@@ -64,6 +100,7 @@ export function MessageBubble({ message, viewer, senderLabel, showSender, t, loc
           {own ? <StatusTicks status={message.status} t={t} /> : null}
         </div>
       </div>
+      {sources.length > 0 ? <SourceChips sources={sources} t={t} /> : null}
       {actions}
     </div>
   );

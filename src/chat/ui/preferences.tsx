@@ -4,7 +4,7 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import { STORAGE_KEYS } from '@/shared/names';
 import { dictionaries, isLocale, localeFromLanguages, type Locale, type Messages } from './i18n';
 import { playNotificationSound, unlockNotificationSound } from './notification-sound';
-import { useStoredValue } from './stored-value';
+import { readStored, useStoredValue } from './stored-value';
 
 /*
  * The chat UI's remembered preferences — language, theme, notification sound —
@@ -38,8 +38,19 @@ export function themeClassOf(theme: Theme): string {
   return theme === 'system' ? '' : theme;
 }
 
+const decodeLocale = (raw: string | null) => (isLocale(raw) ? raw : null);
+
+/**
+ * The chat's language in this browser right now, outside React: what a call
+ * made during hydration (the visitor's first session request) must use, when
+ * the rendered value is still the server's default.
+ */
+export function currentChatLocale(): Locale {
+  return decodeLocale(readStored(STORAGE_KEYS.locale)) ?? browserLocale();
+}
+
 export function ChatPreferencesProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useStoredValue<Locale>(STORAGE_KEYS.locale, (raw) => (isLocale(raw) ? raw : null), {
+  const [locale, setLocale] = useStoredValue<Locale>(STORAGE_KEYS.locale, decodeLocale, {
     server: 'en',
     client: browserLocale,
   });

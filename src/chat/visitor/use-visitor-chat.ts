@@ -84,8 +84,8 @@ const clientIdOfKey = (key: string) => (key.startsWith('c:') ? key.slice(2) : nu
  * (sent while `visible` — the chat is on screen — and the reader is at the bottom).
  */
 export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible: boolean }): VisitorChat {
-  const { playSound } = useChatPreferences();
-  const visitorSession = useVisitorSession(enabled);
+  const { playSound, locale } = useChatPreferences();
+  const visitorSession = useVisitorSession(enabled, locale);
   const { session, conversationId } = visitorSession;
 
   const token = session?.sessionToken ?? null;
@@ -109,7 +109,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
   const outbox = useVisitorOutbox(visitorSession, {
     ready: session !== null && connection === 'connected',
     onSent: (message) => {
-      if (message.aiResponsePending) ai.expectReply();
+      if (message.aiResponsePending) ai.expectReply(message.id);
     },
   });
 
@@ -131,7 +131,8 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
 
   const [atBottom, setAtBottom] = useState(true);
   useReadReceipts({ shown: visible, atBottom, unread, markRead: conversation.markRead });
-  useReplyArrivals(conversation.messages, conversation.loaded, (arrived) => {
+  const firstSentId = outbox.sent.find((message) => message.conversationId === conversationId)?.id ?? null;
+  useReplyArrivals(conversation.messages, conversation.loaded, firstSentId, (arrived) => {
     playSound();
     if (arrived.some((message) => message.senderType === 'admin')) noteOwnerActivity();
   });

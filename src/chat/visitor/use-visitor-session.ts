@@ -1,6 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Locale } from '@/chat/ui/i18n';
+import { currentChatLocale } from '@/chat/ui/preferences';
 import { startVisitorSession, type VisitorSession } from './visitor-api';
 import { readStoredSession, writeStoredSession } from './visitor-storage';
 
@@ -20,14 +22,16 @@ export type VisitorSessionState = {
 /**
  * The visitor's chat session: resumed from localStorage (or started) once
  * `enabled`, retried every few seconds while that fails (offline at load).
+ * Its texts (welcome, offline, suggested questions) are in the chat's
+ * language, asked again when the visitor switches it (`locale`).
  */
-export function useVisitorSession(enabled: boolean): VisitorSessionState {
+export function useVisitorSession(enabled: boolean, locale: Locale): VisitorSessionState {
   const [session, setSession] = useState<VisitorSession | null>(null);
   const [conversationId, setConversationId] = useState<string | null>(null);
   const latest = useRef<VisitorSession | null>(null);
 
   const renew = useCallback(async (): Promise<VisitorSession> => {
-    const started = await startVisitorSession(latest.current?.sessionToken ?? readStoredSession()?.token ?? null);
+    const started = await startVisitorSession(latest.current?.sessionToken ?? readStoredSession()?.token ?? null, currentChatLocale());
     latest.current = started;
     writeStoredSession({ token: started.sessionToken, conversationId: started.conversationId });
     setSession(started);
@@ -49,6 +53,11 @@ export function useVisitorSession(enabled: boolean): VisitorSessionState {
       clearTimeout(timer);
     };
   }, [enabled, session, renew]);
+
+  const sessionLocale = session?.locale;
+  useEffect(() => {
+    if (sessionLocale && sessionLocale !== locale) void renew().catch(() => undefined);
+  }, [sessionLocale, locale, renew]);
 
   const joinConversation = useCallback((id: string) => {
     setConversationId(id);

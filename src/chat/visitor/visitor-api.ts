@@ -1,3 +1,4 @@
+import type { Locale } from '@/chat/ui/i18n';
 import { ApiError, callApi } from '@/http/client/api-client';
 import type { MessagePayload } from '@/realtime/channels';
 import { proveNotABot } from './bot-gate';
@@ -11,12 +12,16 @@ import { proveNotABot } from './bot-gate';
 export type VisitorSession = {
   sessionToken: string;
   conversationId: string | null;
+  /** The language the texts below are in (the one asked for). */
+  locale: Locale;
   welcomeMessage: string | null;
   /** Shown when no admin is online and the assistant is off (null: the UI's own text). */
   offlineMessage: string | null;
   aiEnabled: boolean;
   /** The portfolio owner's name, for labelling their replies. */
   ownerName: string | null;
+  /** Up to three published Q&A questions, offered as taps before the visitor has written anything. */
+  suggestedQuestions: string[];
 };
 
 export type SentMessage = MessagePayload & { aiResponsePending?: boolean };
@@ -33,11 +38,12 @@ const honeypotValue = () => document.querySelector<HTMLInputElement>(`input[name
 type SessionAnswer = Partial<VisitorSession> & { sessionToken: string };
 
 /**
- * Resumes the stored session or starts a new one (an unusable token simply gets a new session). Only a new
+ * Resumes the stored session or starts a new one (an unusable token simply gets a new session), with its
+ * texts in `locale`. Only a new
  * one passes the bot gate: the challenge is fetched and solved here, when the server asks for it.
  */
-export async function startVisitorSession(sessionToken: string | null): Promise<VisitorSession> {
-  const body = { sessionToken: sessionToken ?? undefined, pageUrl: window.location.href, [HONEYPOT_FIELD]: honeypotValue() };
+export async function startVisitorSession(sessionToken: string | null, locale: Locale): Promise<VisitorSession> {
+  const body = { sessionToken: sessionToken ?? undefined, pageUrl: window.location.href, locale, [HONEYPOT_FIELD]: honeypotValue() };
   let data: SessionAnswer | null = null;
   if (sessionToken) {
     try {
@@ -50,6 +56,8 @@ export async function startVisitorSession(sessionToken: string | null): Promise<
   return {
     sessionToken: data.sessionToken,
     conversationId: data.conversationId ?? null,
+    locale: data.locale ?? locale,
+    suggestedQuestions: data.suggestedQuestions ?? [],
     welcomeMessage: data.welcomeMessage ?? null,
     offlineMessage: data.offlineMessage ?? null,
     aiEnabled: data.aiEnabled ?? false,

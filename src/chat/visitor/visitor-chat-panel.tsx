@@ -28,6 +28,28 @@ function WelcomeMessage({ text, from }: { text: string; from: string }) {
   );
 }
 
+/** Published Q&A questions, one tap away, until the visitor has written anything. */
+function SuggestedQuestions({ questions, label, onAsk }: { questions: string[]; label: string; onAsk: (question: string) => void }) {
+  return (
+    <div data-testid="suggested-questions" className="flex flex-col items-start gap-1.5 pt-1">
+      <div className="px-1 text-xs font-medium text-slate-500 dark:text-slate-400">{label}</div>
+      <div className="flex flex-wrap gap-1.5">
+        {questions.map((question) => (
+          <button
+            key={question}
+            type="button"
+            onClick={() => onAsk(question)}
+            className="rounded-full border border-indigo-200 bg-white px-3 py-1.5 text-left text-sm text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-indigo-400/40 dark:bg-slate-900 dark:text-indigo-200 dark:hover:bg-indigo-500/10"
+            data-testid="suggested-question"
+          >
+            {question}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 function FailedMessageActions({ t, message, chat }: { t: Messages; message: DisplayMessage; chat: VisitorChat }) {
   if (message.status !== 'failed') return null;
   const button = 'rounded px-1.5 py-0.5 font-semibold hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-rose-500/10';
@@ -68,6 +90,7 @@ export function VisitorChatPanel({
   const aiEnabled = session?.aiEnabled ?? false;
   const showOffline = chat.ownerOnline === false && !aiEnabled;
   const showProfile = chat.profile.state === 'ask' && session !== null;
+  const suggestions = session && chat.loaded && chat.messages.length === 0 ? session.suggestedQuestions : [];
 
   const footer = (
     <>
@@ -106,6 +129,7 @@ export function VisitorChatPanel({
           <div className="space-y-2 pb-1">
             {/* Only once the session answered: the owner's own greeting, not a placeholder that changes under the reader. */}
             {session ? <WelcomeMessage text={session.welcomeMessage || t.welcomeFallback} from={ownerLabel} /> : null}
+            {suggestions.length > 0 ? <SuggestedQuestions questions={suggestions} label={t.suggestedQuestions} onAsk={chat.send} /> : null}
             {showProfile ? <ProfilePrompt t={t} profile={chat.profile} onSave={chat.saveProfile} onDismiss={chat.dismissProfile} /> : null}
           </div>
         }

@@ -4,6 +4,7 @@ import { createChatRepository } from './chat';
 import { createPortfolioRepository } from './portfolio';
 import { createRealtimeRepository } from './realtime';
 import { createSettingsRepository } from './settings';
+import { createUnansweredRepository } from './unanswered';
 import { createUserRepository } from './users';
 
 /** The one way the rest of the app reaches the database. */
@@ -15,6 +16,7 @@ export function createRepository(database: Database) {
     ...createChatRepository(database),
     ...createAiUsageRepository(database),
     ...createRealtimeRepository(database),
+    ...createUnansweredRepository(database),
   };
 }
 

@@ -15,28 +15,31 @@ function optionalFields<T extends object>(row: T): OptionalFields<T> {
 }
 
 export function createPortfolioRepository({ db, tables, transaction, insertReturningIds }: Database) {
-  const { about, techStack, career, projects } = tables;
+  const { about, techStack, career, projects, portfolioQa } = tables;
 
   async function deleteAll(tx: Db) {
     await tx.delete(about);
     await tx.delete(techStack);
     await tx.delete(career);
     await tx.delete(projects);
+    await tx.delete(portfolioQa);
   }
 
   return {
     async getPortfolio(): Promise<PortfolioDocument> {
-      const [aboutRows, techRows, careerRows, projectRows] = await Promise.all([
+      const [aboutRows, techRows, careerRows, projectRows, qaRows] = await Promise.all([
         db.select(columnsWithout(about, bookkeeping)).from(about).orderBy(asc(about.id)).limit(1),
         db.select(columnsWithout(techStack, listBookkeeping)).from(techStack).orderBy(asc(techStack.sortOrder), asc(techStack.id)),
         db.select(columnsWithout(career, listBookkeeping)).from(career).orderBy(asc(career.sortOrder), asc(career.id)),
         db.select(columnsWithout(projects, listBookkeeping)).from(projects).orderBy(asc(projects.sortOrder), asc(projects.id)),
+        db.select(columnsWithout(portfolioQa, listBookkeeping)).from(portfolioQa).orderBy(asc(portfolioQa.sortOrder), asc(portfolioQa.id)),
       ]);
       return {
         about: aboutRows[0] ? optionalFields(aboutRows[0]) : null,
         techStack: techRows.map(optionalFields),
         career: careerRows,
         projects: projectRows.map(optionalFields),
+        qa: qaRows.map(optionalFields),
       };
     },
 
@@ -49,6 +52,7 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
         await insertReturningIds(techStack, ordered(document.techStack), tx);
         await insertReturningIds(career, ordered(document.career), tx);
         await insertReturningIds(projects, ordered(document.projects), tx);
+        await insertReturningIds(portfolioQa, ordered(document.qa), tx);
       });
     },
 
@@ -64,6 +68,7 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
         db.select({ id: techStack.id }).from(techStack).limit(1),
         db.select({ id: career.id }).from(career).limit(1),
         db.select({ id: projects.id }).from(projects).limit(1),
+        db.select({ id: portfolioQa.id }).from(portfolioQa).limit(1),
       ]);
       return probes.every((rows) => rows.length === 0);
     },
@@ -74,6 +79,7 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
         db.select({ id: techStack.id }).from(techStack).where(eq(techStack.isSample, true)).limit(1),
         db.select({ id: career.id }).from(career).where(eq(career.isSample, true)).limit(1),
         db.select({ id: projects.id }).from(projects).where(eq(projects.isSample, true)).limit(1),
+        db.select({ id: portfolioQa.id }).from(portfolioQa).where(eq(portfolioQa.isSample, true)).limit(1),
       ]);
       return probes.some((rows) => rows.length > 0);
     },
@@ -81,7 +87,7 @@ export function createPortfolioRepository({ db, tables, transaction, insertRetur
     /** Removes the seeded sample rows and keeps anything the owner wrote. */
     async removeSamplePortfolioContent(): Promise<void> {
       await transaction(async (tx) => {
-        for (const table of [about, techStack, career, projects]) {
+        for (const table of [about, techStack, career, projects, portfolioQa]) {
           await tx.delete(table).where(eq(table.isSample, true));
         }
       });

@@ -10,6 +10,8 @@ export type ChatSettingsPatch = Partial<Omit<ChatSettings, 'updatedAt'>>;
 export const defaultChatSettings = {
   welcomeMessage: "Hi! 👋 Ask me anything about my work, or leave a message and I'll get back to you.",
   offlineMessage: "I'm not online right now. Leave a message and I'll reply as soon as I can.",
+  welcomeMessageIndonesian: 'Hai! 👋 Tanyakan apa saja tentang pekerjaan saya, atau tinggalkan pesan dan saya akan membalasnya.',
+  offlineMessageIndonesian: 'Saya sedang tidak online. Tinggalkan pesan dan saya akan membalas secepatnya.',
 } as const;
 
 /** chat_settings holds a single row (id 1); the first read creates it with the defaults. */

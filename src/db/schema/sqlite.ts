@@ -1,9 +1,12 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   aiProviders,
+  chatLanguages,
   conversationStatuses,
   messageStatuses,
   senderTypes,
+  unansweredReasons,
+  unansweredStatuses,
   type CoreValue,
   type MessageMetadata,
   type ProjectListItem,
@@ -123,6 +126,19 @@ export const projects = sqliteTable('projects', {
   updatedAt: updatedAt(),
 });
 
+/** Questions and answers the owner writes for visitors ("People ask"); the assistant answers from the published ones. */
+export const portfolioQa = sqliteTable('portfolio_qa', {
+  id: id(),
+  question: text('question').notNull(),
+  answer: text('answer').notNull(),
+  language: text('language', { enum: chatLanguages }),
+  published: flag('published').notNull().default(true),
+  sortOrder: sortOrder(),
+  isSample: isSample(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
 export const chatSettings = sqliteTable('chat_settings', {
   id: id(),
   aiEnabled: flag('ai_enabled').notNull().default(true),
@@ -130,8 +146,11 @@ export const chatSettings = sqliteTable('chat_settings', {
   aiModel: text('ai_model', { length: 100 }).notNull().default('gpt-4o-mini'),
   aiTemperature: real('ai_temperature').notNull().default(0.7),
   aiSystemPrompt: text('ai_system_prompt'),
+  /** The English texts; the Indonesian ones sit beside them. */
   welcomeMessage: text('welcome_message'),
   offlineMessage: text('offline_message'),
+  welcomeMessageIndonesian: text('welcome_message_indonesian'),
+  offlineMessageIndonesian: text('offline_message_indonesian'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -243,4 +262,29 @@ export const webhookReceipts = sqliteTable(
     receivedAt: timestamp('received_at').notNull(),
   },
   (table) => [uniqueIndex('webhook_receipts_signature_uq').on(table.signature), index('webhook_receipts_received_idx').on(table.receivedAt)],
+);
+
+/**
+ * Questions the assistant handed to the owner. A question asked again with
+ * the same meaning raises `count` on its row (`normalized` is the key it is
+ * compared by) and adds its conversation to `conversationIds`.
+ */
+export const unansweredQuestions = sqliteTable(
+  'unanswered_questions',
+  {
+    id: id(),
+    text: text('text').notNull(),
+    normalized: text('normalized').notNull(),
+    language: text('language', { enum: chatLanguages }).notNull(),
+    reason: text('reason', { enum: unansweredReasons }).notNull(),
+    status: text('status', { enum: unansweredStatuses }).notNull().default('open'),
+    count: integer('count').notNull().default(1),
+    conversationIds: jsonList<string>('conversation_ids'),
+    firstAskedAt: timestamp('first_asked_at').notNull(),
+    lastAskedAt: timestamp('last_asked_at').notNull(),
+  },
+  (table) => [
+    index('unanswered_questions_status_last_asked_idx').on(table.status, table.lastAskedAt),
+    index('unanswered_questions_last_asked_idx').on(table.lastAskedAt),
+  ],
 );

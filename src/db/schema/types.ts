@@ -17,3 +17,15 @@ export const aiProviders = ['local', 'openai', 'openai-compatible'] as const;
 export type AiProvider = (typeof aiProviders)[number];
 
 export type MessageMetadata = Record<string, unknown>;
+
+/** Languages the chat speaks; texts the owner writes per language (welcome, offline) are keyed by these. */
+export const chatLanguages = ['en', 'id'] as const;
+export type ChatLanguage = (typeof chatLanguages)[number];
+
+/** Why the assistant handed a question to the owner instead of answering it. */
+export const unansweredReasons = ['not_in_portfolio', 'asked_for_human', 'provider_failed', 'limit'] as const;
+export type UnansweredReason = (typeof unansweredReasons)[number];
+
+/** open: waiting for the owner; done: answered (e.g. into the Q&A); dismissed: the owner chose to ignore it. */
+export const unansweredStatuses = ['open', 'done', 'dismissed'] as const;
+export type UnansweredStatus = (typeof unansweredStatuses)[number];

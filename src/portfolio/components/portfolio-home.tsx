@@ -1,9 +1,10 @@
-import type { PortfolioDocument } from '@/portfolio/schema';
+import { publishedQa, type PortfolioDocument } from '@/portfolio/schema';
 import { AboutSection } from './about-section';
 import { CareerSection } from './career-section';
 import { ContactSection } from './contact-section';
 import { EmptyPortfolio } from './empty-portfolio';
 import { HeroSection } from './hero-section';
+import { PeopleAskSection } from './people-ask-section';
 import { ProjectsSection } from './projects-section';
 import { SampleBanner } from './sample-banner';
 import { SiteHeader, type NavLink } from './site-header';
@@ -16,12 +17,14 @@ export function PortfolioHome({ portfolio, hasSample }: PortfolioHomeProps) {
   const { about, techStack, career, projects } = portfolio;
   const empty = !about && techStack.length === 0 && career.length === 0 && projects.length === 0;
   const hasContact = Boolean(about?.email || about?.availability);
+  const qa = publishedQa(portfolio);
 
   const links: NavLink[] = [];
   if (about) links.push({ href: '#about', label: 'About' });
   if (techStack.length > 0) links.push({ href: '#stack', label: 'Stack' });
   if (career.length > 0) links.push({ href: '#career', label: 'Career' });
   if (projects.length > 0) links.push({ href: '#projects', label: 'Projects' });
+  if (qa.length > 0) links.push({ href: '#people-ask', label: 'Q&A' });
   if (hasContact) links.push({ href: '#contact', label: 'Contact' });
 
   return (
@@ -44,6 +47,7 @@ export function PortfolioHome({ portfolio, hasSample }: PortfolioHomeProps) {
             {techStack.length > 0 ? <TechStackSection items={techStack} /> : null}
             {career.length > 0 ? <CareerSection entries={career} /> : null}
             {projects.length > 0 ? <ProjectsSection projects={projects} /> : null}
+            {qa.length > 0 ? <PeopleAskSection entries={qa} /> : null}
             {hasContact ? <ContactSection email={about?.email} availability={about?.availability} /> : null}
           </>
         )}

@@ -9,6 +9,8 @@ const saved = toSettingsDraft({
   aiSystemPrompt: null,
   welcomeMessage: 'Hi!',
   offlineMessage: null,
+  welcomeMessageIndonesian: 'Hai!',
+  offlineMessageIndonesian: null,
 });
 
 describe('the settings form patch', () => {
@@ -21,14 +23,17 @@ describe('the settings form patch', () => {
       aiSystemPrompt: '',
       welcomeMessage: 'Hi!',
       offlineMessage: '',
+      welcomeMessageIndonesian: 'Hai!',
+      offlineMessageIndonesian: '',
     });
   });
 
   it('sends only what changed, with numbers as numbers and blank text as null', () => {
     expect(settingsPatch(saved, saved)).toEqual({});
-    expect(settingsPatch(saved, { ...saved, aiTemperature: ' 1.2 ', welcomeMessage: '  ', aiSystemPrompt: 'Be brief.', aiEnabled: false })).toEqual({
+    expect(settingsPatch(saved, { ...saved, aiTemperature: ' 1.2 ', welcomeMessage: '  ', welcomeMessageIndonesian: ' ', aiSystemPrompt: 'Be brief.', aiEnabled: false })).toEqual({
       aiTemperature: 1.2,
       welcomeMessage: null,
+      welcomeMessageIndonesian: null,
       aiSystemPrompt: 'Be brief.',
       aiEnabled: false,
     });

@@ -12,6 +12,7 @@ export const POST = route(async (request) => {
     ip: getClientIp(request),
     userAgent: request.headers.get('user-agent'),
     host: request.headers.get('host'),
+    acceptLanguage: request.headers.get('accept-language'),
   });
   return ok(session);
 });

@@ -7,12 +7,14 @@ import { cx } from '@/ui/cx';
 import { AdminRealtimeProvider, useAdminRealtime } from '../admin-realtime';
 import { useAiAutoReply } from '../use-ai-auto-reply';
 import { useConversationInbox } from '../use-conversation-inbox';
+import { useUnansweredQuestions } from '../use-unanswered-questions';
 import { useInboxNotifications } from '../use-inbox-notifications';
 import { AiAutoReplySwitch } from './ai-auto-reply-switch';
 import { ConversationList } from './conversation-list';
 import { ConversationPanel } from './conversation-panel';
 import { InboxFilters } from './inbox-filters';
 import { DesktopAlertsOffer } from './desktop-alerts-offer';
+import { UnansweredList } from './unanswered-questions';
 
 type AdminChatInboxProps = { initialAiEnabled: boolean; initialConversationId: string | null };
 
@@ -43,6 +45,8 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
   const inbox = useConversationInbox({ status: 'active', q: '' });
   const autoReply = useAiAutoReply(initialAiEnabled);
   const [selectedId, setSelectedId] = useState<string | null>(initialConversationId);
+  const [tab, setTab] = useState<'conversations' | 'unanswered'>('conversations');
+  const unanswered = useUnansweredQuestions();
   const notifications = useInboxNotifications({
     unreadTotal: inbox.unreadTotal,
     openConversationId: selectedId,
@@ -84,21 +88,54 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
           <DesktopAlertsOffer permission={notifications.permission} onRequestPermission={() => void notifications.requestPermission()} />
         </div>
         <ConnectionBanner state={state} t={t} />
-        <InboxFilters status={inbox.filter.status} onStatusChange={inbox.setStatus} query={inbox.query} onQueryChange={inbox.setQuery} />
-        <div className="min-h-0 flex-1 overflow-y-auto">
-          <ConversationList
-            conversations={inbox.list}
-            selectedId={selectedId}
-            onSelect={setSelectedId}
-            state={inbox.load.kind}
-            errorMessage={inbox.load.kind === 'error' ? inbox.load.message : undefined}
-            searching={inbox.filter.q.trim() !== ''}
-            hasMore={inbox.hasMore}
-            loadingMore={inbox.loadingMore}
-            onLoadMore={() => void inbox.loadMore()}
-            onRetry={inbox.refresh}
-          />
+        <div role="tablist" aria-label="Inbox views" className="flex border-b border-slate-200 text-sm font-semibold">
+          {(
+            [
+              { id: 'conversations', label: 'Conversations', count: null },
+              { id: 'unanswered', label: 'Unanswered', count: unanswered.questions.length },
+            ] as const
+          ).map((view) => (
+            <button
+              key={view.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === view.id}
+              onClick={() => setTab(view.id)}
+              className={cx('flex-1 px-3 py-2', tab === view.id ? 'border-b-2 border-indigo-600 text-indigo-700' : 'text-slate-500 hover:text-slate-800')}
+              data-testid={`inbox-tab-${view.id}`}
+            >
+              {view.label}
+              {view.count ? (
+                <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800" data-testid="unanswered-total">
+                  {view.count}
+                </span>
+              ) : null}
+            </button>
+          ))}
         </div>
+        {tab === 'conversations' ? (
+          <>
+            <InboxFilters status={inbox.filter.status} onStatusChange={inbox.setStatus} query={inbox.query} onQueryChange={inbox.setQuery} />
+            <div className="min-h-0 flex-1 overflow-y-auto">
+              <ConversationList
+                conversations={inbox.list}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                state={inbox.load.kind}
+                errorMessage={inbox.load.kind === 'error' ? inbox.load.message : undefined}
+                searching={inbox.filter.q.trim() !== ''}
+                hasMore={inbox.hasMore}
+                loadingMore={inbox.loadingMore}
+                onLoadMore={() => void inbox.loadMore()}
+                onRetry={inbox.refresh}
+              />
+            </div>
+          </>
+        ) : (
+          <div className="min-h-0 flex-1 overflow-y-auto" role="tabpanel" aria-label="Unanswered questions">
+            <UnansweredList {...unanswered} onOpenConversation={setSelectedId} />
+          </div>
+        )}
       </div>
       <div className={cx('min-h-0 min-w-0 flex-1', selectedId === null ? 'hidden md:flex' : 'flex')}>
         {selectedId === null ? (

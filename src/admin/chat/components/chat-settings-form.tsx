@@ -24,6 +24,14 @@ const providerDescriptions: Record<AiProviderOption['id'], string> = {
 const MAX_TEXT = 2000;
 const MAX_PROMPT = 4000;
 
+/** The visitor-facing texts, one per language. */
+const messageFields = [
+  { key: 'welcomeMessage', label: 'Welcome message (English)', hint: "Shown when a visitor opens the chat. Leave empty for the chat's default greeting." },
+  { key: 'welcomeMessageIndonesian', label: 'Welcome message (Indonesian)', hint: 'The same for visitors whose chat is in Bahasa Indonesia.' },
+  { key: 'offlineMessage', label: 'Offline message (English)', hint: 'Shown when you are offline and the AI is off. Messages are still accepted.' },
+  { key: 'offlineMessageIndonesian', label: 'Offline message (Indonesian)', hint: 'The same in Bahasa Indonesia.' },
+] as const;
+
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
@@ -151,13 +159,15 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
         </Field>
       </Section>
 
-      <Section title="Messages to visitors" description="What the chat says before anyone answers.">
-        <Field id="setting-welcome-message" label="Welcome message" errors={errorsOf('welcomeMessage')} hint="Shown when a visitor opens the chat. Leave empty for the chat's default greeting.">
-          <TextArea id="setting-welcome-message" rows={3} maxLength={MAX_TEXT} value={draft.welcomeMessage} onChange={(event) => update('welcomeMessage', event.target.value)} errors={errorsOf('welcomeMessage')} data-testid="setting-welcome-message" />
-        </Field>
-        <Field id="setting-offline-message" label="Offline message" errors={errorsOf('offlineMessage')} hint="Shown when you are offline and the AI is off. Messages are still accepted.">
-          <TextArea id="setting-offline-message" rows={3} maxLength={MAX_TEXT} value={draft.offlineMessage} onChange={(event) => update('offlineMessage', event.target.value)} errors={errorsOf('offlineMessage')} data-testid="setting-offline-message" />
-        </Field>
+      <Section title="Messages to visitors" description="What the chat says before anyone answers, in English and in Indonesian: each visitor gets the one in their chat's language.">
+        {messageFields.map(({ key, label, hint }) => {
+          const id = `setting-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+          return (
+            <Field key={key} id={id} label={label} errors={errorsOf(key)} hint={hint}>
+              <TextArea id={id} rows={3} maxLength={MAX_TEXT} value={draft[key]} onChange={(event) => update(key, event.target.value)} errors={errorsOf(key)} data-testid={id} />
+            </Field>
+          );
+        })}
       </Section>
 
       <div className="sticky bottom-0 z-10 -mx-4 flex items-center gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:gap-3 sm:rounded-xl sm:border">

@@ -8,12 +8,14 @@ import type { ConversationChange } from '../api';
 type ConversationActionsProps = {
   conversation: ConversationPayload;
   onChange: (change: ConversationChange) => Promise<string | null>;
-  /** Asks the assistant to answer the visitor now; resolves to an error message or null. */
-  onAskAi: () => Promise<string | null>;
+  /** Asks the assistant to answer the visitor now (`regenerate`: again); resolves to an error message or null. */
+  onAskAi: (regenerate: boolean) => Promise<string | null>;
+  /** The assistant has answered the visitor's latest message: the button offers another answer instead. */
+  aiAnswered: boolean;
 };
 
 /** Take over / hand back, and the status moves that make sense from the current one. */
-export function ConversationActions({ conversation, onChange, onAskAi }: ConversationActionsProps) {
+export function ConversationActions({ conversation, onChange, onAskAi, aiAnswered }: ConversationActionsProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (action: () => Promise<string | null>) => {
@@ -37,9 +39,14 @@ export function ConversationActions({ conversation, onChange, onAskAi }: Convers
           </Button>
         )
       ) : null}
-      {open ? (
-        <Button size="sm" variant="ghost" disabled={busy} onClick={() => void run(onAskAi)} data-testid="ask-ai" title="The assistant answers the visitor's last message now, even in a conversation you took over">
+      {open && !aiAnswered ? (
+        <Button size="sm" variant="ghost" disabled={busy} onClick={() => void run(() => onAskAi(false))} data-testid="ask-ai" title="The assistant answers the visitor's last message now, even in a conversation you took over">
           Ask AI
+        </Button>
+      ) : null}
+      {open && aiAnswered ? (
+        <Button size="sm" variant="ghost" disabled={busy} onClick={() => void run(() => onAskAi(true))} data-testid="regenerate-ai" title="The assistant answered the visitor's last message; this writes another answer">
+          Regenerate AI answer
         </Button>
       ) : null}
       {conversation.status === 'active' ? (

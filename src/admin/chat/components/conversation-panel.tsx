@@ -58,10 +58,18 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
     [conversationId, onInboxEvent, setDetails],
   );
 
-  const askAi = useCallback(async () => {
-    const result = await requestAiReply(conversationId);
-    return result.success ? null : result.error;
-  }, [conversationId]);
+  const askAi = useCallback(
+    async (regenerate: boolean) => {
+      const result = await requestAiReply(conversationId, regenerate);
+      return result.success ? null : result.error;
+    },
+    [conversationId],
+  );
+  // The server answers each visitor message once; after that the owner can only ask for another answer explicitly.
+  const aiAnswered = useMemo(() => {
+    const question = open.messages.findLast((message) => message.senderType === 'visitor');
+    return question !== undefined && open.messages.some((message) => message.senderType === 'ai' && message.id > question.id);
+  }, [open.messages]);
 
   const failedActions = (message: DisplayMessage) => {
     const reply = message.status === 'failed' ? pending.find((item) => `c:${item.clientMessageId}` === message.key) : undefined;
@@ -125,7 +133,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
         </button>
         {details ? (
           <div className="w-full sm:w-auto">
-            <ConversationActions conversation={details} onChange={change} onAskAi={askAi} />
+            <ConversationActions conversation={details} onChange={change} onAskAi={askAi} aiAnswered={aiAnswered} />
           </div>
         ) : null}
       </header>

@@ -10,8 +10,11 @@ export type AiReplyState = {
   thinking: boolean;
   /** The reply so far, while it streams; null once the stored message replaced it. */
   stream: { tempId: string; text: string } | null;
-  /** Shows "thinking" right away after a send the server said the assistant will answer. */
-  expectReply: () => void;
+  /**
+   * Shows "thinking" right away after a send the server said the assistant
+   * will answer, until an AI message newer than that one (`messageId`) is in.
+   */
+  expectReply: (messageId: number) => void;
 };
 
 /** If ai-typing never comes (the assistant was switched off meanwhile), "thinking" gives up after this. */
@@ -50,9 +53,11 @@ export function useAiReply(connector: RealtimeConnector | null, conversationId: 
     setStream({ tempId: data.tempId, text: data.text });
   });
 
-  const expectReply = useCallback(() => {
+  // Not the newest AI message now: with a fast assistant the answer is stored (and may be shown) before the
+  // send's own answer arrives here, and would then count as the old one.
+  const expectReply = useCallback((messageId: number) => {
     setWorking(true);
-    setBaselineAiId(latestAiIdRef.current);
+    setBaselineAiId(messageId);
     clearTimeout(expectTimer.current);
     expectTimer.current = setTimeout(() => setWorking(false), EXPECTED_REPLY_TIMEOUT_MS);
   }, []);

@@ -50,11 +50,14 @@ export type DraftProject = Keyed<{
   url: string;
   repoUrl: string;
 }>;
+/** `language` '' means "any language". */
+export type DraftQaEntry = Keyed<{ question: string; answer: string; language: '' | 'en' | 'id'; published: boolean }>;
 export type Draft = {
   about: DraftAbout | null;
   techStack: DraftTechItem[];
   career: DraftCareerEntry[];
   projects: DraftProject[];
+  qa: DraftQaEntry[];
 };
 
 let nextKey = 0;
@@ -103,6 +106,7 @@ export const emptyProject = (): DraftProject => ({
   url: '',
   repoUrl: '',
 });
+export const emptyQaEntry = (): DraftQaEntry => ({ key: newKey(), question: '', answer: '', language: '', published: true });
 export const emptyLine = (): DraftLine => line('');
 export const emptyProjectRef = (): DraftProjectRef => ({ key: newKey(), name: '', type: '' });
 
@@ -147,6 +151,13 @@ export function toDraft(document: PortfolioDocument): Draft {
       url: project.url ?? '',
       repoUrl: project.repoUrl ?? '',
     })),
+    qa: document.qa.map((entry) => ({
+      key: newKey(),
+      question: entry.question,
+      answer: entry.answer,
+      language: entry.language ?? '',
+      published: entry.published,
+    })),
   };
 }
 
@@ -185,6 +196,7 @@ export function toDocumentInput(draft: Draft): PortfolioDocumentInput {
       url,
       repoUrl,
     })),
+    qa: draft.qa.map(({ question, answer, language, published }) => ({ question, answer, language, published })),
   };
 }
 
@@ -250,6 +262,7 @@ const sectionLabels: Record<string, string> = {
   techStack: 'Tech stack',
   career: 'Career',
   projects: 'Projects',
+  qa: 'Q&A',
   coreValues: 'Core value',
   interests: 'Interests',
   keyProjects: 'Key project',

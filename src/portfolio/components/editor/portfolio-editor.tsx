@@ -11,6 +11,7 @@ import { CareerEditor } from './career-editor';
 import { clearErrors, describePath, fieldId, fingerprint, remapErrors, toDocumentInput, toDraft, validateDraft, type Draft } from './draft';
 import { EditorErrorsProvider } from './errors-context';
 import { ProjectsEditor } from './projects-editor';
+import { QaEditor } from './qa-editor';
 import { TechStackEditor } from './tech-stack-editor';
 import { useLeaveGuard } from './use-leave-guard';
 
@@ -143,12 +144,19 @@ export function PortfolioEditor({ initialDocument, initialHasSample }: Portfolio
     { id: 'edit-tech-stack', label: 'Tech stack', count: draft.techStack.length, description: 'Technologies shown as tiles, grouped by category.' },
     { id: 'edit-career', label: 'Career', count: draft.career.length, description: 'Your timeline, most recent first.' },
     { id: 'edit-projects', label: 'Projects', count: draft.projects.length, description: 'Things you built, with links.' },
+    {
+      id: 'edit-qa',
+      label: 'Q&A',
+      count: draft.qa.length,
+      description: 'Questions visitors ask and your answers. Published ones show as “People ask” on your home page, are offered in the chat, and are what the assistant answers from.',
+    },
   ] as const;
   const editors: Record<(typeof sections)[number]['id'], ReactNode> = {
     'edit-about': <AboutEditor about={draft.about} onChange={(about) => update('about', about)} />,
     'edit-tech-stack': <TechStackEditor items={draft.techStack} onChange={(techStack) => update('techStack', techStack)} />,
     'edit-career': <CareerEditor entries={draft.career} onChange={(career) => update('career', career)} />,
     'edit-projects': <ProjectsEditor projects={draft.projects} onChange={(projects) => update('projects', projects)} />,
+    'edit-qa': <QaEditor entries={draft.qa} onChange={(qa) => update('qa', qa)} />,
   };
 
   return (
