@@ -354,14 +354,16 @@ for (const { dialect, create, skip } of dialects) {
     });
 
     it("accepts the plans' API as they wrote it: a session start with no body at all, and conversationId null for a new conversation", async () => {
+      // No body reads as {}: with the bot gate on (the default) that is a refusal asking for its proof, not a 415.
       const bare = await fetch(`${fixture.server.url}/api/chat/session`, { method: 'POST' });
-      expect(bare.status).toBe(200);
-      const { sessionToken } = ((await bare.json()) as { data: { sessionToken: string } }).data;
+      expect(bare.status).toBe(403);
+      expect(await bare.json()).toMatchObject({ success: false, code: 'forbidden:bot_gate' });
+      const { sessionToken } = (await startSession(fixture.server)).body.data as { sessionToken: string };
       expect(sessionToken).toMatch(UUID_V4);
 
       const sent = await visitorSend(fixture.server, sessionToken, { conversationId: null, content: 'a new conversation' });
       expect(sent.status).toBe(201);
-      expect(sent.body.data.conversationId).toEqual(expect.any(Number));
+      expect(sent.body.data.conversationId).toEqual(expect.any(String));
 
       // Without a Content-Type, a body that is not empty is still refused.
       const untyped = await fetch(`${fixture.server.url}/api/chat/session`, { method: 'POST', body: new Uint8Array(Buffer.from('{}')) });

@@ -48,7 +48,7 @@ describe('conversation details for the admin', () => {
   });
 
   it('keeps only pages of this site: a foreign page URL is never stored, and never replaces the last page on this site', async () => {
-    const started = await api(fixture.server, '/api/chat/session', { body: { pageUrl: 'https://evil.example/admin/login' } });
+    const started = await startSession(fixture.server, { pageUrl: 'https://evil.example/admin/login' });
     const token = started.body.data.sessionToken as string;
     const sent = await visitorSend(fixture.server, token, { content: 'hello' });
     const detailsOf = async () => (await api(fixture.server, `/api/chat/conversations/${sent.body.data.conversationId}`, { cookie: fixture.adminCookie })).body.data.visitor;

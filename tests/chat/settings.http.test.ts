@@ -36,7 +36,7 @@ describe('chat settings API', () => {
 
   it('greets each visitor in their chat\'s language: the widget\'s locale, else Accept-Language, else English', async () => {
     const session = async (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-      (await api(fixture.server, '/api/chat/session', { body, headers })).body.data;
+      (await startSession(fixture.server, body, { headers })).body.data;
     const defaults = (await asAdmin()).body.data;
     expect(defaults.welcomeMessageIndonesian).toMatch(/Tanyakan/);
 
@@ -107,7 +107,7 @@ describe('chat settings API', () => {
       aiEnabled: false,
       ownerName: samplePortfolio.about!.name,
     });
-    const indonesian = await api(fixture.server, '/api/chat/session', { body: { locale: 'id' } });
+    const indonesian = await startSession(fixture.server, { locale: 'id' });
     expect(indonesian.body.data.welcomeMessage).toBe('Halo! Ada yang bisa saya bantu?');
   });
 });
