@@ -66,7 +66,9 @@ describe('realtime across a restart', () => {
     try {
       expect(await first.stop('SIGTERM')).toBe(0);
       const [reason] = await disconnected;
-      expect(reason).toBe('transport close');
+      // The transport went away (closed, or destroyed at the drain deadline when the close did not finish in time):
+      // never 'io server disconnect', after which a Socket.IO client would not reconnect by itself.
+      expect(['transport close', 'transport error']).toContain(reason);
       const reconnected = waitFor(socket, 'connect', 60_000);
       second = await startTestServer({ dataDir: first.dataDir, env: { PORT: String(first.port) } });
       await reconnected;
