@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChatCompletionsUpstream, type ChatCompletionsUpstream } from '../helpers/chat-completions-upstream';
 import { changeSettings } from './helpers/admin-inbox';
+import { countChimes } from './helpers/chimes';
 import { useE2e } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
 const CHUNKS = ['I build ', 'mostly with ', '**TypeScript** ', 'and Go.'];
 const FULL_REPLY = CHUNKS.join('');
-
-/** Counts notification chimes (oscillators started) in the page, without touching the app's code. */
-function countChimes() {
-  const windowWithCount = window as unknown as { chimes: number };
-  windowWithCount.chimes = 0;
-  const original = AudioContext.prototype.createOscillator;
-  AudioContext.prototype.createOscillator = function (this: AudioContext) {
-    windowWithCount.chimes += 1;
-    return original.call(this);
-  };
-}
 
 describe('visitor chat with the AI assistant', () => {
   // An OpenAI-compatible upstream in the test, slow enough that "thinking" and the growing reply are visible.

@@ -5,19 +5,9 @@ import { samplePortfolio } from '@/portfolio/sample';
 import { openServerDatabase } from '../helpers/production-server';
 import { api } from '../helpers/server';
 import { connectAdmin } from './helpers/admin-api';
+import { countChimes } from './helpers/chimes';
 import { useE2e } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
-
-/** Counts notification chimes (oscillators started) in the page, without touching the app's code. */
-function countChimes() {
-  const windowWithCount = window as unknown as { chimes: number };
-  windowWithCount.chimes = 0;
-  const original = AudioContext.prototype.createOscillator;
-  AudioContext.prototype.createOscillator = function (this: AudioContext) {
-    windowWithCount.chimes += 1;
-    return original.call(this);
-  };
-}
 
 const chimes = (chat: VisitorChat) => chat.page.evaluate(() => (window as unknown as { chimes: number }).chimes);
 
