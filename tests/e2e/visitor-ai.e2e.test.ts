@@ -57,9 +57,10 @@ describe('visitor chat with the AI assistant', () => {
     const toggle = chat.testId('sound-toggle');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.click();
-    await page.reload();
-    await chat.input.waitFor();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    // The server renders the default; the remembered choice applies as the page hydrates.
+    await waitUntil(async () => (await toggle.getAttribute('aria-pressed')) === 'false', 'the remembered muted sound');
 
     await chat.send('Where have you worked?');
     await chat.messages.filter({ hasText: 'and Go.' }).waitFor();

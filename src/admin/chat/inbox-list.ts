@@ -86,12 +86,15 @@ export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, fi
       // The row already shows this message or a later one (a fetch that overtook the event, or the event twice).
       if (known?.lastMessage && Date.parse(known.lastMessage.createdAt) >= Date.parse(message.createdAt)) return unchanged;
       const unreadCount = (known?.unreadCount ?? 0) + (message.senderType === 'visitor' ? 1 : 0);
-      const next: InboxConversation = { ...known, ...conversation, lastMessage: preview(message), lastMessageAt: message.createdAt, unreadCount };
+      const latest = { lastMessage: preview(message), lastMessageAt: message.createdAt, unreadCount };
       if (!known) {
-        return matchesFilter(conversation, filter, message.content) ? { list: [...list, next].sort(byLatestActivity), stale: false } : unchanged;
+        return matchesFilter(conversation, filter, message.content)
+          ? { list: [...list, { ...conversation, ...latest }].sort(byLatestActivity), stale: false }
+          : unchanged;
       }
-      if (!matchesFilter(conversation, { ...filter, q: '' })) return { list: list.filter((item) => item.id !== conversation.id), stale: false };
-      return { list: replace(list, next), stale: false };
+      // The alert's conversation is as it was when the message was stored, and another change (a take-over, a
+      // resolve) may have been published before it: status and handling follow `conversation-updated` only.
+      return { list: replace(list, { ...known, ...latest }), stale: false };
     }
     case 'conversation-updated': {
       const { conversation } = event;

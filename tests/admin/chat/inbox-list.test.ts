@@ -76,6 +76,12 @@ describe('the inbox list under realtime events', () => {
     expect(resolved.stale).toBe(false);
   });
 
+  it("keeps a take-over when the assistant's message, stored just before it, is announced just after it", () => {
+    const takenOver = applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(2, 5, { isAiHandled: false }) }, active).list;
+    const late = applyInboxEvent(takenOver, { type: 'new-message-alert', conversation: conversation(2, 6, { isAiHandled: true }), message: message(2, 6, 'The AI answer', 'ai') }, active).list;
+    expect(late.find((item) => item.id === cid(2))).toMatchObject({ isAiHandled: false, lastMessage: { content: 'The AI answer', senderType: 'ai' } });
+  });
+
   it('asks for a fetch when a conversation it does not hold enters the filter', () => {
     const reopened = applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(8, 2, { status: 'active' }) }, active);
     expect(reopened).toEqual({ list, stale: true });

@@ -46,7 +46,16 @@ export class VisitorChat {
 
   async openPage(): Promise<void> {
     await this.page.goto('/chat');
+    await this.waitForHydration();
+  }
+
+  /**
+   * The server renders the panel; a click before React has hydrated it is
+   * lost, and stored preferences show only after it.
+   */
+  async waitForHydration(): Promise<void> {
     await this.input.waitFor();
+    await waitUntil(() => this.input.evaluate((input) => Object.keys(input).some((key) => key.startsWith('__reactProps$'))), 'React to hydrate the chat');
   }
 
   /** Types like a person (so typing events fire) and presses Enter. */
