@@ -1,4 +1,4 @@
-import type { ClientEventName, ClientEvents, PresenceMember, ServerEventName, ServerEvents } from './channels';
+import type { ClientEventName, ClientEvents, MessagePayload, PresenceMember, ServerEventName, ServerEvents } from './channels';
 
 /*
  * The wire protocol between the browser connector and the embedded realtime
@@ -38,7 +38,9 @@ export type ClientToServerEvents = {
   'client-event': (envelope: ClientEventEnvelope) => void;
   'message:delivered': (input: { conversationId: string; messageIds: number[] }, ack?: (answer: DeliveredAck) => void) => void;
   'presence:admins-online': (ack: (answer: { online: boolean }) => void) => void;
+  'message:send': (input: { content: string; clientMessageId: string; conversationId?: string }, ack: (answer: SendAck) => void) => void;
 };
+export type SendAck = { ok: true; message: MessagePayload; conversationId: string; aiResponsePending: boolean } | { ok: false; error: string; code: string };
 
 /** The error message a refused handshake carries (`connect_error`). */
 export const UNAUTHORIZED = 'unauthorized';
