@@ -145,11 +145,11 @@ const http = createHttpPool(HTTP_CONNECTIONS);
 const problems: string[] = [];
 const running: Target[] = [];
 
-async function withTarget<T>(start: () => Promise<Target>, use: (target: Target) => Promise<T>): Promise<T> {
+async function withTarget<T>(start: () => Promise<Target>, measure: (target: Target) => Promise<T>): Promise<T> {
   const target = await start();
   running.push(target);
   try {
-    return await use(target);
+    return await measure(target);
   } finally {
     running.splice(running.indexOf(target), 1);
     await target.stop();
