@@ -1,8 +1,9 @@
 /**
  * One error type for the whole app. A code is `<kind>:<surface>`; the HTTP
  * status comes from the kind, the user-facing text from the code unless the
- * thrower supplies a more specific one. HTTP answers carry the code as it is;
- * Socket.IO acks carry the words src/realtime/protocol.ts lists for its kind.
+ * thrower supplies a more specific one. HTTP answers and the `message:send`
+ * ack carry the code as it is; the other Socket.IO acks carry the words
+ * src/realtime/protocol.ts lists for its kind.
  */
 const statusByKind = {
   bad_request: 400,
@@ -54,6 +55,9 @@ export type ErrorCode = `${ErrorKind}:${ErrorSurface}`;
 
 export const kindOf = (code: ErrorCode): ErrorKind => code.split(':')[0] as ErrorKind;
 
+/** The HTTP status a code is answered with (also how the browser reads a code a socket ack carried). */
+export const statusOf = (code: ErrorCode): number => statusByKind[kindOf(code)] ?? 500;
+
 const defaultMessages: Partial<Record<ErrorKind, string>> = {
   bad_request: 'The request is not valid.',
   unauthorized: 'You need to sign in.',
@@ -81,8 +85,13 @@ export class AppError extends Error {
     const kind = kindOf(code);
     super(options.message ?? defaultMessages[kind] ?? 'Request failed.');
     this.code = code;
-    this.status = statusByKind[kind] ?? 500;
+    this.status = statusOf(code);
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
   }
+}
+
+/** Retry-After as answers state it, in whole seconds and at least one: the HTTP header, and ×1000 a socket ack's `retryAfterMs`. */
+export function retryAfterSecondsOf(error: AppError): number | undefined {
+  return error.retryAfter === undefined ? undefined : Math.max(1, Math.ceil(error.retryAfter));
 }

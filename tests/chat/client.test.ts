@@ -52,6 +52,8 @@ function fakeConnector() {
       acknowledged.push(ids);
       return ids;
     },
+    // The chat client never sends: the send path has its own tests (client/send.test.ts).
+    sendMessage: async () => null,
     adminsOnline: async () => false,
     disconnect: () => undefined,
   };

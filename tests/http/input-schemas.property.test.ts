@@ -12,7 +12,7 @@ import {
   sessionInputSchema,
 } from '@/chat/server/schemas';
 import { AppError } from '@/http/errors';
-import { parseInput } from '@/http/server/response';
+import { parseInput } from '@/http/server/validation';
 import { portfolioDocumentSchema, projectSchema, techStackItemSchema } from '@/portfolio/schema';
 
 /*

@@ -14,6 +14,7 @@ describe('null connector', () => {
     expect(connector.state).toBe('disconnected');
     expect(await connector.adminsOnline()).toBe(false);
     expect(await connector.acknowledgeDelivered('c1', [1, 2])).toEqual([]);
+    expect(await connector.sendMessage({ content: 'hi', clientMessageId: 'cm-1' })).toBeNull();
     connector.onConnectionChange(() => undefined)();
     connector.unsubscribe('private-conversation-1');
     expect(connector.subscribe('private-conversation-1')).not.toBe(channel);

@@ -44,6 +44,8 @@ describe('pusher-js connector states', () => {
       await expect.poll(() => connector.state).toBe('connected');
       const channel = connector.subscribe('public-updates');
       await channel.whenSubscribed;
+      // Connected or not, messages go to the chat API: Pusher carries only client events between members.
+      expect(await connector.sendMessage({ content: 'hi', clientMessageId: 'cm-1' })).toBeNull();
 
       standIn.dropConnections();
       await expect.poll(() => seen, { timeout: 15_000 }).toContain('reconnecting');

@@ -1,5 +1,6 @@
-import { requestJson } from '@/http/client/api-client';
-import type { MessagePayload } from '@/realtime/channels';
+import { sendChatMessage } from '@/chat/client';
+import { requestJson, resultOf } from '@/http/client/api-client';
+import type { RealtimeConnector } from '@/realtime/client';
 import type {
   AssistantTestAnswer,
   ChatSettingsPayload,
@@ -38,8 +39,9 @@ export type ConversationChange = { status?: InboxConversation['status']; isAiHan
 export const changeConversation = (id: string, change: ConversationChange) =>
   requestJson<InboxConversation>('PATCH', `/api/chat/conversations/${id}`, change);
 
-export const sendAdminMessage = (input: { conversationId: string; content: string; clientMessageId: string }) =>
-  requestJson<MessagePayload>('POST', '/api/chat/send', input);
+/** Over the admin's socket while it is connected, else over HTTP (always under Pusher). */
+export const sendAdminMessage = (connector: RealtimeConnector, input: { conversationId: string; content: string; clientMessageId: string }) =>
+  resultOf(sendChatMessage(input, { connector }));
 
 export const fetchChatSettings = () => requestJson<ChatSettingsPayload>('GET', '/api/chat/settings');
 

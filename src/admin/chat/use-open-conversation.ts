@@ -69,7 +69,7 @@ export function useOpenConversation(conversationId: string, onInboxEvent: (event
   const deliver = useCallback(
     async (reply: PendingReply) => {
       setPending((replies) => [...replies.filter((known) => known.clientMessageId !== reply.clientMessageId), { ...reply, failed: null }]);
-      const result = await sendAdminMessage({ conversationId, content: reply.content, clientMessageId: reply.clientMessageId });
+      const result = await sendAdminMessage(connector, { conversationId, content: reply.content, clientMessageId: reply.clientMessageId });
       if (!result.success) {
         setPending((replies) => replies.map((known) => (known.clientMessageId === reply.clientMessageId ? { ...known, failed: result.error } : known)));
         return;
@@ -77,7 +77,7 @@ export function useOpenConversation(conversationId: string, onInboxEvent: (event
       // The event usually arrives first; fetching covers a connection that is down.
       void client.sync(conversationId).catch(() => undefined);
     },
-    [client, conversationId],
+    [client, connector, conversationId],
   );
 
   const send = useCallback(

@@ -3,6 +3,8 @@ import { callApi } from '@/http/client/api-client';
 import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel, type MessagePayload, type ServerEvents } from '@/realtime/channels';
 import type { RealtimeConnector } from '@/realtime/client';
 
+export { sendChatMessage, type ChatSendOptions } from './send';
+
 /*
  * The browser's chat state, framework-free (the widget and the admin inbox
  * wrap it in React). It keeps one list per open conversation, ordered by id,

@@ -108,6 +108,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
 
   const outbox = useVisitorOutbox(visitorSession, {
     ready: session !== null && connection === 'connected',
+    connector,
     onSent: (message) => {
       if (message.aiResponsePending) ai.expectReply(message.id);
     },

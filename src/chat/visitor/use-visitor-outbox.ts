@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '@/http/client/api-client';
+import type { RealtimeConnector } from '@/realtime/client';
 import { STORAGE_KEYS } from '@/shared/names';
 import { createOutbox, localOutboxStorage, type Outbox, type OutboxEntry } from './outbox';
 import type { VisitorSessionState } from './use-visitor-session';
@@ -20,14 +21,18 @@ export type VisitorOutbox = {
 
 /**
  * The persisted outbox (outbox.ts) wired to the visitor's session: sends
- * with the current token (renewing an expired session once, same message id),
+ * with the current token, over the session's socket while it is connected
+ * and over HTTP otherwise (renewing an expired session once, same message id),
  * and flushes as soon as there is a session, after every reconnect and when
  * the browser comes back online.
  */
 export function useVisitorOutbox(
   visitorSession: Pick<VisitorSessionState, 'current' | 'renew' | 'joinConversation'>,
-  /** `ready`: there is a session and a live connection, so waiting messages may go now. */
-  options: { ready: boolean; onSent: (message: SentMessage) => void },
+  /**
+   * `ready`: there is a session and a live connection, so waiting messages may go now.
+   * `connector`: the connection opened with the current session's token, to send over.
+   */
+  options: { ready: boolean; connector: RealtimeConnector | null; onSent: (message: SentMessage) => void },
 ): VisitorOutbox {
   const { current, renew, joinConversation } = visitorSession;
   const [entries, setEntries] = useState<readonly OutboxEntry[]>([]);
@@ -35,8 +40,11 @@ export function useVisitorOutbox(
   const [rateLimited, setRateLimited] = useState(false);
   const outbox = useRef<Outbox | null>(null);
   const onSent = useRef(options.onSent);
+  // Read at each send, so a new connection (a renewed session's) never rebuilds the outbox.
+  const connector = useRef(options.connector);
   useEffect(() => {
     onSent.current = options.onSent;
+    connector.current = options.connector;
   });
 
   useEffect(() => {
@@ -44,10 +52,11 @@ export function useVisitorOutbox(
       const session = current();
       if (!session) throw new ApiError({ error: 'no session yet', status: 0 });
       try {
-        return await sendVisitorMessage(session.sessionToken, input);
+        return await sendVisitorMessage(session.sessionToken, input, connector.current);
       } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 401) throw error;
-        // The session expired while the page was open: a new one, then the same message (same id).
+        // The session expired while the page was open: a new one, then the same message (same id),
+        // over HTTP, since the socket still speaks for the expired session.
         return sendVisitorMessage((await renew()).sessionToken, input);
       }
     };

@@ -1,6 +1,8 @@
+import { sendChatMessage } from '@/chat/client';
 import type { Locale } from '@/chat/ui/i18n';
 import { ApiError, callApi } from '@/http/client/api-client';
-import type { MessagePayload } from '@/realtime/channels';
+import type { RealtimeConnector } from '@/realtime/client';
+import type { SentMessagePayload } from '@/realtime/protocol';
 import { proveNotABot } from './bot-gate';
 
 /*
@@ -24,7 +26,7 @@ export type VisitorSession = {
   suggestedQuestions: string[];
 };
 
-export type SentMessage = MessagePayload & { aiResponsePending?: boolean };
+export type { SentMessagePayload as SentMessage } from '@/realtime/protocol';
 
 /** Visitors have no cookie to send: the session token in its header is their only credential. */
 const callAsVisitor = <T>(path: string, body: unknown, sessionToken?: string) =>
@@ -67,6 +69,7 @@ export async function startVisitorSession(sessionToken: string | null, locale: L
 
 export type SendInput = { content: string; clientMessageId: string; visitorName?: string; visitorEmail?: string };
 
-export function sendVisitorMessage(sessionToken: string, input: SendInput): Promise<SentMessage> {
-  return callAsVisitor<SentMessage>('/api/chat/send', input, sessionToken);
+/** Over the visitor's socket when it is connected (it must be the one opened with `sessionToken`), else over HTTP. */
+export function sendVisitorMessage(sessionToken: string, input: SendInput, connector?: RealtimeConnector | null): Promise<SentMessagePayload> {
+  return sendChatMessage(input, { connector, sessionToken, credentials: 'omit' });
 }

@@ -92,9 +92,14 @@ export async function callApi<T>(path: string, request: ApiRequest = {}): Promis
 }
 
 /** The same call, resolved as the API's `{ success }` shape, for forms that render either outcome. */
-export async function requestJson<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+export function requestJson<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+  return resultOf(callApi<T>(path, { method, body }));
+}
+
+/** A call that rejects with ApiError (callApi, or another way to the same API), as the `{ success }` shape. */
+export async function resultOf<T>(call: Promise<T>): Promise<ApiResult<T>> {
   try {
-    return { success: true, data: await callApi<T>(path, { method, body }) };
+    return { success: true, data: await call };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return { success: false, error: error.error, code: error.code, fields: error.fields };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { env } from '@/config/env';
 import { AppError } from '../errors';
-import { parseInput } from './response';
+import { parseInput } from './validation';
 
 export type MediaType = { name: string; pattern: RegExp };
 export const JSON_MEDIA_TYPE: MediaType = { name: 'application/json', pattern: /^application\/(?:[\w.+-]+\+)?json\b/i };

@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
-import { ZodError, type z } from 'zod';
+import { ZodError } from 'zod';
 import { logger } from '@/logger';
 import type { ApiFailure, ApiSuccess } from '../envelope';
-import { AppError, type FieldErrors } from '../errors';
+import { AppError, retryAfterSecondsOf } from '../errors';
+import { validationError } from './validation';
 
 export function ok<T>(data: T, init: { status?: number; headers?: HeadersInit } = {}) {
   return NextResponse.json<ApiSuccess<T>>({ success: true, data }, { status: init.status ?? 200, headers: init.headers });
@@ -10,32 +11,12 @@ export function ok<T>(data: T, init: { status?: number; headers?: HeadersInit } 
 
 export function fail(error: AppError) {
   const headers = new Headers();
-  if (error.retryAfter !== undefined) headers.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfter))));
+  const retryAfter = retryAfterSecondsOf(error);
+  if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
   return NextResponse.json<ApiFailure>(
     { success: false, error: error.message, code: error.code, ...(error.fields ? { fields: error.fields } : {}) },
     { status: error.status, headers },
   );
-}
-
-/** Zod issues as `{ "career.0.title": ["is required"] }`, the shape forms display. */
-export function fieldErrorsOf(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
-
-export function validationError(error: ZodError): AppError {
-  return new AppError('bad_request:validation', { message: 'Some fields are not valid.', fields: fieldErrorsOf(error) });
-}
-
-/** Parses `input` with `schema` or throws the 400 every handler answers with. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw validationError(result.error);
-  return result.data;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };

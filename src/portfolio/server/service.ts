@@ -1,6 +1,6 @@
 import { getRepository } from '@/db';
 import { normalizePortfolio, portfolioDocumentSchema, type PortfolioDocument } from '../schema';
-import { parseInput } from '@/http/server/response';
+import { parseInput } from '@/http/server/validation';
 
 /** The portfolio as one document (GET /api/admin/portfolio, portfolio:export). */
 export function getPortfolioDocument(): Promise<PortfolioDocument> {

@@ -1,4 +1,5 @@
 import type { ClientEventName, ClientEvents, PresenceMember, ServerEventName, ServerEvents } from '../channels';
+import type { MessageSendAck, MessageSendInput } from '../protocol';
 
 /*
  * The one realtime API the UI talks to (Laravel Echo's shape): a connector
@@ -41,6 +42,15 @@ export interface RealtimeConnector {
   onConnectionChange(fn: (state: ConnectionState) => void): () => void;
   /** Tells the server these messages reached this client; resolves with the ids that changed to delivered. */
   acknowledgeDelivered(conversationId: string, messageIds: number[]): Promise<number[]>;
+  /**
+   * Sends a chat message over this connection: the server's answer (the
+   * stored message or the refusal POST /api/chat/send would give), or null
+   * when this connection carries no sends now (not connected, or a transport
+   * whose sends go over HTTP only: Pusher, the null connector). Rejects when
+   * the message went out but no answer came back (timeout, connection lost):
+   * it may be stored, so it goes again with the same clientMessageId.
+   */
+  sendMessage(input: MessageSendInput): Promise<MessageSendAck | null>;
   /** Whether an admin is in the presence channel right now (visitors may ask, not join). */
   adminsOnline(): Promise<boolean>;
   disconnect(): void;

@@ -22,6 +22,7 @@ export function createNullConnector(): RealtimeConnector {
     trigger: () => undefined,
     onConnectionChange: () => () => undefined,
     acknowledgeDelivered: async () => [],
+    sendMessage: async () => null,
     adminsOnline: async () => false,
     disconnect: () => channels.clear(),
   };

@@ -161,6 +161,8 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
       const answer = await request<{ messageIds: number[] }>('/api/chat/delivered', { method: 'POST', body: { conversationId, messageIds } });
       return answer.messageIds;
     },
+    // Pusher relays only client events between members: sends go to the chat API.
+    sendMessage: async () => null,
     async adminsOnline() {
       return (await request<{ online: boolean }>('/api/pusher/presence', { method: 'GET' })).online;
     },

@@ -103,6 +103,11 @@ export function createSocketIoConnector(options: SocketIoConnectorOptions = {}):
       const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:delivered', { conversationId, messageIds });
       return answer.ok ? answer.messageIds : [];
     },
+    async sendMessage(input) {
+      // While offline socket.io-client would buffer the emit and send it on reconnect, after the HTTP fallback.
+      if (!socket.connected) return null;
+      return socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', input);
+    },
     async adminsOnline() {
       if (!socket.connected) return false;
       const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('presence:admins-online');

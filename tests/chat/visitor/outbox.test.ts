@@ -42,6 +42,7 @@ function fakeServer() {
         status: 'sent',
         createdAt: new Date().toISOString(),
         metadata: null,
+        aiResponsePending: false,
       };
       stored.set(input.clientMessageId, message);
       return message;

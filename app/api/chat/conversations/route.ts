@@ -1,7 +1,8 @@
 import { requireAdmin } from '@/auth/server/session';
 import { conversationsQuerySchema, queryOf } from '@/chat/server/schemas';
 import { listConversations } from '@/chat/server/service';
-import { ok, parseInput, route } from '@/http/server/response';
+import { ok, route } from '@/http/server/response';
+import { parseInput } from '@/http/server/validation';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,8 @@
 import { resolveChatActor } from '@/chat/server/actor';
 import { messagesQuerySchema, queryOf } from '@/chat/server/schemas';
 import { listMessages } from '@/chat/server/service';
-import { ok, parseInput, route } from '@/http/server/response';
+import { ok, route } from '@/http/server/response';
+import { parseInput } from '@/http/server/validation';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,8 @@ import { unansweredQuerySchema } from '@/ai/schemas';
 import { listUnansweredQuestions } from '@/ai/unanswered';
 import { requireAdmin } from '@/auth/server/session';
 import { queryOf } from '@/chat/server/schemas';
-import { ok, parseInput, route } from '@/http/server/response';
+import { ok, route } from '@/http/server/response';
+import { parseInput } from '@/http/server/validation';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { getRepository } from '@/db';
 import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
-import { parseInput } from '@/http/server/response';
+import { parseInput } from '@/http/server/validation';
 import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../../channels';
 import { webhookBatchSchema, type WebhookBatch } from './schemas';
 import { requirePusher } from './rest-publisher';

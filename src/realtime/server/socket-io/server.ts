@@ -6,13 +6,14 @@ import { env } from '@/config/env';
 import { adminSessionForToken } from '@/auth/server/admin-sessions';
 import { adminTokenFromCookieHeader } from '@/auth/server/jwt';
 import type { ChatActor } from '@/chat/server/actor';
-import { deliveredInputSchema } from '@/chat/server/schemas';
+import { deliveredInputSchema, sendInputSchema } from '@/chat/server/schemas';
 import { findVisitorSession } from '@/chat/server/visitor-session';
 import { getRepository } from '@/db';
-import { AppError, kindOf } from '@/http/errors';
+import { AppError, kindOf, retryAfterSecondsOf } from '@/http/errors';
 import { resolveClientIp } from '@/http/server/client-ip';
 import { isSameSiteOrigin } from '@/http/server/origin';
 import { createRateLimiter } from '@/http/server/rate-limit';
+import { parseInput } from '@/http/server/validation';
 import { logger, logSecurityEvent } from '@/logger';
 import { getRedis, redisKey } from '@/redis/client';
 import { createRedisPresenceStore } from '@/redis/presence';
@@ -32,6 +33,7 @@ import {
   type AckError,
   type ClientToServerEvents,
   type DeliveredAck,
+  type MessageSendAck,
   type ServerToClientEvents,
   type SubscribeAck,
   type UnsubscribeAck,
@@ -103,6 +105,19 @@ function ackErrorOf(error: unknown): AckError {
     default:
       return 'server error';
   }
+}
+
+/** A refused send as POST /api/chat/send answers it: the code, text and field errors, and Retry-After in ms. */
+function sendRefusalOf(error: unknown): Extract<MessageSendAck, { ok: false }> {
+  const refusal = error instanceof AppError ? error : new AppError('internal:server');
+  const retryAfter = retryAfterSecondsOf(refusal);
+  return {
+    ok: false,
+    error: refusal.message,
+    code: refusal.code,
+    ...(refusal.fields ? { fields: refusal.fields } : {}),
+    ...(retryAfter !== undefined ? { retryAfterMs: retryAfter * 1000 } : {}),
+  };
 }
 
 /** Callers may send anything: only a real function is called back. */
@@ -248,6 +263,18 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       return { kind: 'visitor', session, ip };
     }
 
+    /**
+     * The caller of a write in someone's name: an admin's session is read
+     * again from the handshake's cookie, as every HTTP request reads it, so a
+     * session revoked a moment ago (before the sweep closes the socket) sends nothing.
+     */
+    async function writingActor(): Promise<ChatActor> {
+      if (identity.role === 'visitor') return chatActor();
+      const admin = await adminSessionForToken(adminTokenFromCookieHeader(socket.handshake.headers.cookie));
+      if (!admin || admin.sessionId !== identity.sessionId) throw new AppError('unauthorized:auth');
+      return { kind: 'admin', admin, ip };
+    }
+
     async function mayJoin(channel: string): Promise<boolean> {
       const member = identity.role === 'admin' ? identity : { role: identity.role, conversationId: await visitorConversationId() };
       return mayJoinChannel(member, channel);
@@ -318,6 +345,22 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
         if (!(error instanceof AppError)) logger.error({ err: error }, 'realtime: delivered ack failed');
         else if (error.status === 401 || error.status === 404) refuse('realtime delivered ack refused', { code: error.code });
         reply({ ok: false, error: ackErrorOf(error) });
+      }
+    });
+
+    // POST /api/chat/send over the socket the sender already holds: the same schema, caller, rules and answer.
+    socket.on('message:send', async (input: unknown, ack: unknown) => {
+      const reply = replyWith<MessageSendAck>(ack);
+      try {
+        const parsed = parseInput(sendInputSchema, input);
+        const { sendMessage } = await chatService();
+        const { message, duplicate } = await sendMessage(await writingActor(), parsed);
+        reply({ ok: true, message, conversationId: message.conversationId, aiResponsePending: message.aiResponsePending, duplicate });
+      } catch (error) {
+        // Foreign conversations and rate limits are logged by the chat service itself, as over HTTP.
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'realtime: send failed');
+        else if (error.status === 401) refuse('realtime send refused', { code: error.code });
+        reply(sendRefusalOf(error));
       }
     });
 
