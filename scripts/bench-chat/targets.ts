@@ -213,7 +213,7 @@ export async function startTanya(options: TanyaOptions): Promise<Target> {
   const baseOf = (index: number) => bases[index % bases.length]!;
   const { request } = options.http;
   const cookie = await signInAsAdmin({ url: base }, options.admin);
-  if (!options.url) {
+  {
     const switched = await request(base, 'PATCH', '/api/chat/settings', { headers: { cookie }, body: { aiEnabled: options.ai, aiProvider: 'local' } });
     if (switched.status !== 200) throw new Error(`could not switch AI replies ${options.ai ? 'on' : 'off'}: ${switched.status}`);
   }

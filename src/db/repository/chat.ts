@@ -22,6 +22,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { isConversationId } from '@/chat/conversation-id';
 import type { Database, Db, ReadDb, Tables } from '../client';
+import { preparedQuery } from './prepared';
 import { firstOrNull } from './select';
 import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
@@ -149,8 +150,25 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
   const selectMessages = (executor: ReadDb) =>
     executor.select(messageColumns).from(messages).innerJoin(conversations, eq(conversations.id, messages.conversationId));
 
+  const sessionById = preparedQuery(db, (executor) => selectSessions(executor).where(eq(chatSessions.id, sql.placeholder('id'))).limit(1));
+  const sessionByTokenHash = preparedQuery(db, (executor) =>
+    selectSessions(executor).where(eq(chatSessions.tokenHash, sql.placeholder('tokenHash'))).limit(1),
+  );
+  const conversationRowByPublicId = preparedQuery(db, (executor) =>
+    executor.select(conversationRowColumns).from(conversations).where(eq(conversations.publicId, sql.placeholder('id'))).limit(1),
+  );
+  const messageById = preparedQuery(db, (executor) => selectMessages(executor).where(eq(messages.id, sql.placeholder('id'))).limit(1));
+  const messageByClientMessageId = preparedQuery(db, (executor) =>
+    selectMessages(executor)
+      .where(and(eq(messages.conversationId, sql.placeholder('conversationKey')), eq(messages.clientMessageId, sql.placeholder('clientMessageId'))))
+      .limit(1),
+  );
+  const latestMessagesOfConversation = preparedQuery(db, (executor) =>
+    selectMessages(executor).where(eq(conversations.publicId, sql.placeholder('id'))).orderBy(desc(messages.id)).limit(sql.placeholder('limit')),
+  );
+
   function getChatSessionById({ id }: { id: number }, executor: ReadDb = db): Promise<ChatSession | null> {
-    return firstOrNull(selectSessions(executor).where(eq(chatSessions.id, id)).limit(1));
+    return firstOrNull(sessionById({ id }, executor));
   }
 
   /**
@@ -159,7 +177,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
    */
   async function getConversationRowById({ id }: { id: string }, executor: ReadDb = db): Promise<ConversationRow | null> {
     if (!isConversationId(id)) return null;
-    return firstOrNull(executor.select(conversationRowColumns).from(conversations).where(eq(conversations.publicId, id)).limit(1));
+    return firstOrNull(conversationRowByPublicId({ id }, executor));
   }
 
   async function getConversationById({ id }: { id: string }, executor: ReadDb = db): Promise<Conversation | null> {
@@ -183,7 +201,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     { conversationKey, clientMessageId }: { conversationKey: number; clientMessageId: string },
     executor: ReadDb = db,
   ): Promise<Message | null> {
-    return firstOrNull(selectMessages(executor).where(and(eq(messages.conversationId, conversationKey), eq(messages.clientMessageId, clientMessageId))).limit(1));
+    return firstOrNull(messageByClientMessageId({ conversationKey, clientMessageId }, executor));
   }
 
   /** Adds each conversation's last message and the admin's unread count: two queries whatever the number of rows. */
@@ -261,7 +279,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       ],
       tx,
     );
-    const [message] = await selectMessages(tx).where(eq(messages.id, id!)).limit(1);
+    const [message] = await messageById({ id: id! }, tx);
     return message!;
   }
 
@@ -390,7 +408,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       tokenHash: string;
       now?: Date;
     }): Promise<ChatSession | null> {
-      return firstOrNull(selectSessions(db).where(and(eq(chatSessions.tokenHash, tokenHash), gt(chatSessions.expiresAt, now))).limit(1));
+      const session = await firstOrNull(sessionByTokenHash({ tokenHash }));
+      return session && session.expiresAt > now ? session : null;
     },
 
     /** Sliding expiry: records activity, the new expiry and (when given) the page the visitor is on. */
@@ -733,7 +752,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       return Number(row?.total ?? 0);
     },
 
-    getMessageById: ({ id }: { id: number }): Promise<Message | null> => firstOrNull(selectMessages(db).where(eq(messages.id, id)).limit(1)),
+    getMessageById: ({ id }: { id: number }): Promise<Message | null> => firstOrNull(messageById({ id })),
 
     /**
      * A page of a conversation, always returned oldest first. `before` pages back
@@ -762,10 +781,13 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         return { messages: page, hasMore, nextCursor: hasMore ? page[page.length - 1]!.id : null };
       }
 
-      const rows = await selectMessages(db)
-        .where(cursor.before !== undefined ? and(inConversation, lt(messages.id, cursor.before)) : inConversation)
-        .orderBy(desc(messages.id))
-        .limit(safeLimit + 1);
+      const rows =
+        cursor.before !== undefined
+          ? await selectMessages(db)
+              .where(and(inConversation, lt(messages.id, cursor.before)))
+              .orderBy(desc(messages.id))
+              .limit(safeLimit + 1)
+          : await latestMessagesOfConversation({ id: conversationId, limit: safeLimit + 1 });
       const hasMore = rows.length > safeLimit;
       const page = rows.slice(0, safeLimit).reverse();
       return { messages: page, hasMore, nextCursor: hasMore ? page[0]!.id : null };
