@@ -13,6 +13,7 @@ import {
   lt,
   lte,
   max,
+  ne,
   notExists,
   or,
   sql,
@@ -156,6 +157,14 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
   );
   const conversationRowByPublicId = preparedQuery(db, (executor) =>
     executor.select(conversationRowColumns).from(conversations).where(eq(conversations.publicId, sql.placeholder('id'))).limit(1),
+  );
+  const openConversationOfSession = preparedQuery(db, (executor) =>
+    executor
+      .select(conversationColumns)
+      .from(chatSessions)
+      .innerJoin(conversations, eq(conversations.id, chatSessions.conversationId))
+      .where(and(eq(chatSessions.id, sql.placeholder('sessionId')), ne(conversations.status, 'closed')))
+      .limit(1),
   );
   const messageById = preparedQuery(db, (executor) => selectMessages(executor).where(eq(messages.id, sql.placeholder('id'))).limit(1));
   const messageByClientMessageId = preparedQuery(db, (executor) =>
@@ -462,6 +471,9 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       visitorName?: string | null;
       visitorEmail?: string | null;
     }): Promise<{ conversation: Conversation; created: boolean }> {
+      // Nearly every send finds its session's conversation open: that needs no write transaction.
+      const open = await firstOrNull(openConversationOfSession({ sessionId: input.sessionId }));
+      if (open) return { conversation: open, created: false };
       // Each lost race means another caller bound a conversation, which the next attempt returns.
       for (let attempt = 0; attempt < 5; attempt++) {
         const outcome = await tryGetOrCreateOpenConversation(input);
