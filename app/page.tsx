@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
-import { loadPublicPortfolio } from '@/portfolio/server/load-portfolio';
+import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
 import { PortfolioHome } from '@/portfolio/components/portfolio-home';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { portfolio } = await loadPublicPortfolio();
+  const { portfolio } = await readPublishedPortfolio();
   const about = portfolio.about;
   if (!about) return { title: { absolute: 'Portfolio' } };
   return { title: { absolute: `${about.name} — ${about.title}` }, description: about.narrativeTitle };
 }
 
 export default async function HomePage() {
-  const { portfolio, hasSample } = await loadPublicPortfolio();
+  const { portfolio, hasSample } = await readPublishedPortfolio();
   return <PortfolioHome portfolio={portfolio} hasSample={hasSample} />;
 }

@@ -1,10 +1,11 @@
 import type { ModelMessage } from 'ai';
 import { env } from '@/config/env';
-import { getRepository } from '@/db';
+import { readCurrentChatSettings } from '@/chat/server/settings-cache';
 import type { ChatSettings } from '@/db/repository/settings';
 import { AppError } from '@/http/errors';
 import { logger } from '@/logger';
 import type { PortfolioDocument } from '@/portfolio/schema';
+import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
 import { describeProviderError, generateReply, type Generation } from './generate';
 import { isDailyBudgetSpent, recordTokenUsage } from './limits';
 import { portfolioIndex } from './local/portfolio-index';
@@ -63,8 +64,7 @@ function factsBehind(generation: Generation, input: ModelInput): FactReference[]
  * configured provider, answered without creating a conversation.
  */
 export async function testAssistant(question: string) {
-  const repository = getRepository();
-  const [settings, portfolio] = await Promise.all([repository.getChatSettings(), repository.getPortfolio()]);
+  const [settings, { portfolio }] = await Promise.all([readCurrentChatSettings(), readPublishedPortfolio()]);
   const input = prepareModelInput({ settings, portfolio, question });
   if (await isDailyBudgetSpent(input.resolved.provider)) {
     throw new AppError('rate_limit:ai_budget', { message: 'Today\'s AI token budget (AI_DAILY_TOKEN_BUDGET) is spent.' });

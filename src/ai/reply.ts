@@ -4,6 +4,8 @@ import type { Conversation, Message } from '@/db/repository/chat';
 import type { ChatSettings } from '@/db/repository/settings';
 import type { MessageMetadata } from '@/db/schema/types';
 import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/server/events';
+import { readCurrentChatSettings } from '@/chat/server/settings-cache';
+import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
 import { logger } from '@/logger';
 import { generationOptions, prepareModelInput, reportedFacts, type ModelInput } from './assistant';
 import { describeProviderError, generateReply, type Generation } from './generate';
@@ -139,7 +141,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   const repository = getRepository();
   const { conversationId } = job;
   const [settings, conversation] = await Promise.all([
-    repository.getChatSettings(),
+    readCurrentChatSettings(),
     repository.getConversationById({ id: conversationId }),
   ]);
   if (!conversation || conversation.status === 'closed') return;
@@ -160,7 +162,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   await publishAiTyping(conversationId, true);
   try {
     const tempId = randomUUID();
-    const portfolio = await repository.getPortfolio();
+    const { portfolio } = await readPublishedPortfolio();
     const input = prepareModelInput({ settings, portfolio, question: question.content });
     const visitorMessagesNewestFirst = history.filter((message) => message.senderType === 'visitor').map((message) => message.content).reverse();
     const base = { streamId: tempId, provider: input.resolved.provider, model: input.resolved.modelId };

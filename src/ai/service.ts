@@ -1,4 +1,5 @@
 import { after } from 'next/server';
+import { readCurrentChatSettings } from '@/chat/server/settings-cache';
 import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
@@ -104,7 +105,7 @@ export async function scheduleAutoReply(input: { conversation: Conversation; mes
   const { conversation, message } = input;
   if (message.senderType !== 'visitor' || !conversation.isAiHandled || conversation.status === 'closed') return false;
   try {
-    const { aiEnabled } = await getRepository().getChatSettings();
+    const { aiEnabled } = await readCurrentChatSettings();
     if (!aiEnabled) return false;
     if (input.duplicate) return await resumeAutoReply(conversation, message);
   } catch (error) {
@@ -156,7 +157,7 @@ export function stopAutomaticReplies(): void {
 
 /** For /api/health: off, or on with the provider actually answering (a misconfigured one falls back to local). */
 export async function checkAiHealth(): Promise<{ status: 'ok' | 'disabled'; detail: string }> {
-  const settings = await getRepository().getChatSettings();
+  const settings = await readCurrentChatSettings();
   const provider = effectiveProvider(settings.aiProvider);
   const fallback = provider !== settings.aiProvider ? ` (${settings.aiProvider} is not configured)` : '';
   return settings.aiEnabled

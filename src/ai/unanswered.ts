@@ -4,6 +4,7 @@ import type { UnansweredQuestion } from '@/db/repository/unanswered';
 import type { MessageMetadata, UnansweredReason, UnansweredStatus } from '@/db/schema/types';
 import { AppError } from '@/http/errors';
 import { logger } from '@/logger';
+import { forgetPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
 import type { UnansweredAnswerInput } from './schemas';
 import { isSameQuestion, normalizeQuestion } from './question-similarity';
 import { languageOf } from './language';
@@ -87,5 +88,7 @@ export async function answerUnansweredQuestion(id: number, input: UnansweredAnsw
     },
   });
   if (!question) throw notFound();
+  // The pair is part of the portfolio now: the next answer and the chat's suggestions use it.
+  await forgetPublishedPortfolio();
   return toPayload(question);
 }

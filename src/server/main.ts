@@ -16,6 +16,7 @@ import { refuseUndecodablePath } from '@/http/server/undecodable-path';
 import { logger } from '@/logger';
 import { closeRedis, connectRedis } from '@/redis/client';
 import { attachRealtime, type UpgradeHandler } from '@/realtime/server/socket-io/server';
+import { followCacheInvalidations } from './process-cache';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** After the work is done, how long WebSocket peers get to complete their close handshake. */
@@ -79,6 +80,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   const [, sharedState] = await Promise.all([databaseReady, connectRedis(), app.prepare()]);
   if (sharedState) {
     followReplyCancellations().catch((error: unknown) => logger.error({ err: error }, 'redis: AI reply cancellations not followed'));
+    followCacheInvalidations().catch((error: unknown) => logger.error({ err: error }, 'redis: cache invalidations not followed'));
   }
 
   let inFlight = 0;

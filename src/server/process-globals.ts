@@ -5,6 +5,7 @@ import type { Repository } from '@/db/repository';
 import type { RateLimitWindow } from '@/http/server/rate-limit-types';
 import type { Broadcaster } from '@/realtime/server/broadcaster-interface';
 import type { RedisConnections } from '@/redis/connections';
+import type { CacheStore } from './cache-store';
 
 /**
  * Every process-wide singleton, in one place. The custom server (server.ts →
@@ -40,6 +41,8 @@ export interface ProcessGlobals {
   tanyaRealtimeAttached: boolean;
   /** src/ai/queue.ts: the AI reply queue; route handlers enqueue, the custom server drains it at shutdown. */
   tanyaAiQueue: QueueState;
+  /** src/server/process-cache.ts: every cache by name, so a write in a route handler forgets what the socket server would read. */
+  tanyaCaches: Map<string, CacheStore>;
 }
 
 /** The registry itself: each entry is absent until its owner sets it. */

@@ -71,15 +71,19 @@ const compact = (name: string) => normalize(name).replace(/ /g, '');
 
 const PROFILE = { github: /^https?:\/\/(www\.)?github\.com\/([^/\s]+)/i, linkedin: /linkedin\.com\//i };
 
-let cached: { key: string; index: PortfolioIndex } | null = null;
+let cached: { portfolio: PortfolioDocument; key: string; index: PortfolioIndex } | null = null;
 
 /**
  * The index for this portfolio, rebuilt only when its content changed since
- * the last call (the owner saved): a question costs a fingerprint, not a build.
+ * the last call (the owner saved). The cached portfolio is one object until
+ * it changes (src/portfolio/server/portfolio-cache.ts), so a question costs
+ * not even a fingerprint; a new object with the same content (the cache
+ * read it again) costs one, not a build.
  */
 export function portfolioIndex(portfolio: PortfolioDocument): PortfolioIndex {
+  if (cached?.portfolio === portfolio) return cached.index;
   const key = createHash('sha1').update(JSON.stringify(portfolio)).digest('base64');
-  if (cached?.key !== key) cached = { key, index: buildPortfolioIndex(portfolio) };
+  cached = { portfolio, key, index: cached?.key === key ? cached.index : buildPortfolioIndex(portfolio) };
   return cached.index;
 }
 

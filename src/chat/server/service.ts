@@ -23,7 +23,9 @@ import {
   toVisitorMessagePayload,
 } from './events';
 import type { ConversationPatch, ConversationsQuery, DeliveredInput, MessagesQuery, ReadInput, SendInput, SessionInput } from './schemas';
-import { findVisitorSession, hashSessionToken } from './visitor-session';
+import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
+import { readCurrentChatSettings } from './settings-cache';
+import { findVisitorSession, forgetVisitorSession, hashSessionToken, visitorSessionBoundTo } from './visitor-session';
 
 const MINUTE_MS = 60_000;
 const MAX_USER_AGENT_LENGTH = 512;
@@ -107,7 +109,8 @@ export async function startVisitorSession(
   const now = new Date();
   const expiresAt = expiryFrom(now);
   const pageUrl = sitePagePath(input.pageUrl, input.host);
-  const [settings, ownerName, portfolio] = await Promise.all([repository.getChatSettings(), repository.getOwnerName(), repository.getPortfolio()]);
+  const [settings, { portfolio }] = await Promise.all([readCurrentChatSettings(), readPublishedPortfolio()]);
+  const ownerName = portfolio.about?.name ?? null;
   const locale = visitorLanguage(input.locale, input.acceptLanguage);
   const indonesian = locale === 'id';
   // What the widget shows before anyone answers, in the visitor's language: greeting, who answers, what to say when nobody can.
@@ -123,6 +126,7 @@ export async function startVisitorSession(
   const live = await findVisitorSession(input.sessionToken);
   if (live && input.sessionToken) {
     await repository.touchChatSessionById({ id: live.id, expiresAt, pageUrl, now });
+    await forgetVisitorSession(live);
     const conversation = live.conversationId ? await repository.getConversationById({ id: live.conversationId }) : null;
     return {
       sessionToken: input.sessionToken,
@@ -163,7 +167,7 @@ export async function startVisitorSession(
  * conversation that does not exist, so ids cannot be probed.
  */
 export async function getAccessibleConversation(actor: ChatActor, conversationId: string): Promise<Conversation> {
-  if (actor.kind === 'visitor' && actor.session.conversationId !== conversationId) {
+  if (actor.kind === 'visitor' && !(await visitorSessionBoundTo(actor.session, conversationId))) {
     logSecurityEvent('chat conversation access refused', { ip: actor.ip, sessionId: actor.session.id, conversationId: loggedId(conversationId) });
     throw conversationNotFound();
   }
@@ -190,7 +194,7 @@ export async function sendMessage(actor: ChatActor, input: SendInput) {
 async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, input: SendInput) {
   const repository = getRepository();
   const { session } = actor;
-  if (input.conversationId !== undefined && input.conversationId !== session.conversationId) {
+  if (input.conversationId !== undefined && !(await visitorSessionBoundTo(session, input.conversationId))) {
     logSecurityEvent('chat send into foreign conversation refused', {
       ip: actor.ip,
       sessionId: session.id,
@@ -212,6 +216,8 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
     visitorEmail: input.visitorEmail,
   });
   const { created } = opened;
+  // The session now names its new conversation: the cached copies everywhere still name the old one (or none).
+  if (created) await forgetVisitorSession(session);
   let { conversation } = opened;
   let updated = false;
   if (!created) {

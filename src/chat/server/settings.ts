@@ -7,11 +7,13 @@ import type { ChatSettings } from '@/db/repository/settings';
 import { aiProviders } from '@/db/schema/types';
 import { AppError } from '@/http/errors';
 import { publishAiSettingsChanged } from './events';
+import { forgetChatSettings } from './settings-cache';
 
 /*
  * The owner's chat settings (AI auto-reply, provider, welcome and offline
- * texts in English and Indonesian). Read by the widget's session answer and the AI layer on every use,
- * so a change applies at once, without a restart.
+ * texts in English and Indonesian). The widget's session answer and the AI layer read them from
+ * memory (settings-cache.ts); saving forgets that copy on every instance, so a change applies at once,
+ * without a restart. The admin's own reads here go to the database.
  */
 
 export const MAX_SETTINGS_TEXT_LENGTH = 2000;
@@ -90,6 +92,7 @@ async function withUsableProvider(patch: ChatSettingsPatchInput): Promise<ChatSe
  */
 export async function changeChatSettings(patch: ChatSettingsPatchInput, admin: AdminSession): Promise<ChatSettingsPayload> {
   const settings = await getRepository().updateChatSettings(await withUsableProvider(patch));
+  await forgetChatSettings();
   if (patch.aiEnabled === false) stopAutomaticReplies();
   await publishAiSettingsChanged({ aiEnabled: settings.aiEnabled, changedBy: admin.name });
   return toSettingsPayload(settings);

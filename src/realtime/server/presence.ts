@@ -1,3 +1,4 @@
+import { createProcessCache } from '@/server/process-cache';
 import type { PresenceMember } from '../channels';
 
 /**
@@ -48,5 +49,37 @@ export function createMemoryPresenceStore(): PresenceStore {
       return [...byMember.values()].map((entry) => entry.member);
     },
     async close() {},
+  };
+}
+
+/**
+ * How long an instance may answer "is the owner online?" from memory when
+ * nothing told it otherwise. Every visitor asks on connect and every 20 s;
+ * a member coming or going forgets the answer on every instance at once,
+ * an instance that died is noticed by the sweep (three heartbeats) anyway.
+ */
+export const ADMIN_PRESENCE_MAX_AGE_MS = 5_000;
+
+/**
+ * The store, with its member list kept in memory until a member comes or
+ * goes (here, or on another instance through Redis) or `forget` is called
+ * (a member the store found returned or expired on its own).
+ */
+export function withCachedMembers(store: PresenceStore): PresenceStore & { forget(): Promise<void> } {
+  const members = createProcessCache<PresenceMember[]>({ name: 'admin-presence', load: () => store.members(), maxAgeMs: ADMIN_PRESENCE_MAX_AGE_MS });
+  return {
+    async join(socketId, member) {
+      const first = await store.join(socketId, member);
+      if (first) await members.invalidate();
+      return first;
+    },
+    async leave(socketId) {
+      const gone = await store.leave(socketId);
+      if (gone) await members.invalidate();
+      return gone;
+    },
+    members: () => members.get(''),
+    close: () => store.close(),
+    forget: () => members.invalidate(),
   };
 }

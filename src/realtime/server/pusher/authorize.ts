@@ -3,7 +3,7 @@ import type { ChatActor } from '@/chat/server/actor';
 import { getRepository } from '@/db';
 import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
-import { mayJoinChannel, type ChannelMember } from '../access';
+import { mayJoinChannel, mayVisitorJoinChannel } from '../access';
 import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../../channels';
 import type { ChannelAuthorization } from './schemas';
 import { requirePusher } from './rest-publisher';
@@ -18,10 +18,9 @@ import { requirePusher } from './rest-publisher';
  */
 export async function authorizeChannel(actor: ChatActor, { socket_id, channel_name }: ChannelAuthorization): Promise<Pusher.ChannelAuthResponse> {
   const pusher = requirePusher();
-  const member: ChannelMember =
-    actor.kind === 'admin' ? { role: 'admin' } : { role: 'visitor', conversationId: actor.session.conversationId };
-  if (!mayJoinChannel(member, channel_name)) {
-    logSecurityEvent('realtime subscription refused', { ip: actor.ip, role: member.role, channel: channel_name, transport: 'pusher' });
+  const allowed = actor.kind === 'admin' ? mayJoinChannel({ role: 'admin' }, channel_name) : await mayVisitorJoinChannel(actor.session, channel_name);
+  if (!allowed) {
+    logSecurityEvent('realtime subscription refused', { ip: actor.ip, role: actor.kind, channel: channel_name, transport: 'pusher' });
     throw new AppError('forbidden:channel', { message: 'You may not subscribe to this channel.' });
   }
   if (actor.kind === 'admin') {

@@ -4,6 +4,7 @@ import { logSecurityEvent } from '@/logger';
 import { parseInput } from '@/http/server/validation';
 import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../../channels';
 import { webhookBatchSchema, type WebhookBatch } from './schemas';
+import { forgetAdminsOnline } from './presence';
 import { requirePusher } from './rest-publisher';
 
 /**
@@ -60,22 +61,30 @@ async function applyEvents(batch: WebhookBatch): Promise<number> {
   const repository = getRepository();
   const at = new Date(batch.time_ms);
   let handled = 0;
-  for (const event of batch.events) {
-    if (event.channel === ADMIN_PRESENCE_CHANNEL) {
-      if ((event.name === 'member_added' || event.name === 'member_removed') && event.user_id) {
-        await repository.recordPresenceChangeByMember({ channel: event.channel, memberId: event.user_id, present: event.name === 'member_added', at });
-        handled += 1;
-      } else if (event.name === 'channel_vacated') {
-        await repository.markPresenceChannelVacatedByName({ channel: event.channel, at });
+  let presenceChanged = false;
+  try {
+    for (const event of batch.events) {
+      if (event.channel === ADMIN_PRESENCE_CHANNEL) {
+        if ((event.name === 'member_added' || event.name === 'member_removed') && event.user_id) {
+          await repository.recordPresenceChangeByMember({ channel: event.channel, memberId: event.user_id, present: event.name === 'member_added', at });
+          handled += 1;
+          presenceChanged = true;
+        } else if (event.name === 'channel_vacated') {
+          await repository.markPresenceChannelVacatedByName({ channel: event.channel, at });
+          handled += 1;
+          presenceChanged = true;
+        }
+        continue;
+      }
+      const conversationId = conversationIdOfChannel(event.channel);
+      if (conversationId !== null && event.name === 'channel_vacated') {
+        await repository.touchConversationVisitorSeenById({ id: conversationId, at });
         handled += 1;
       }
-      continue;
     }
-    const conversationId = conversationIdOfChannel(event.channel);
-    if (conversationId !== null && event.name === 'channel_vacated') {
-      await repository.touchConversationVisitorSeenById({ id: conversationId, at });
-      handled += 1;
-    }
+  } finally {
+    // Whatever of the batch was recorded before a failure is what visitors must be told from now on.
+    if (presenceChanged) await forgetAdminsOnline();
   }
   return handled;
 }

@@ -7,7 +7,7 @@ import { adminSessionForToken } from '@/auth/server/admin-sessions';
 import { adminTokenFromCookieHeader } from '@/auth/server/jwt';
 import type { ChatActor } from '@/chat/server/actor';
 import { deliveredInputSchema, sendInputSchema } from '@/chat/server/schemas';
-import { findVisitorSession } from '@/chat/server/visitor-session';
+import { findVisitorSession, findVisitorSessionByTokenHash } from '@/chat/server/visitor-session';
 import { getRepository } from '@/db';
 import { AppError, kindOf, retryAfterSecondsOf } from '@/http/errors';
 import { resolveClientIp } from '@/http/server/client-ip';
@@ -18,7 +18,7 @@ import { logger, logSecurityEvent } from '@/logger';
 import { getRedis, redisKey } from '@/redis/client';
 import { createRedisPresenceStore } from '@/redis/presence';
 import { registerBroadcaster, type Broadcaster } from '../broadcaster';
-import { mayJoinChannel } from '../access';
+import { mayJoinChannel, mayVisitorJoinChannel } from '../access';
 import {
   ADMIN_PRESENCE_CHANNEL,
   type ClientEventName,
@@ -26,7 +26,7 @@ import {
   type PresenceMember,
 } from '../../channels';
 import { setRealtimeAttached } from '../health';
-import { createMemoryPresenceStore, type PresenceStore } from '../presence';
+import { createMemoryPresenceStore, withCachedMembers } from '../presence';
 import {
   REALTIME_PATH,
   UNAUTHORIZED,
@@ -41,7 +41,7 @@ import {
 
 /** Who is on the other end of a socket, settled once in the handshake. */
 export type RealtimeIdentity =
-  | { role: 'visitor'; sessionId: number }
+  | { role: 'visitor'; sessionId: number; tokenHash: string }
   | { role: 'admin'; userId: number; email: string; name: string; sessionId: string };
 
 type SocketData = { identity: RealtimeIdentity; ip: string };
@@ -125,38 +125,13 @@ function replyWith<T>(ack: unknown): (answer: T) => void {
   return typeof ack === 'function' ? (answer: T) => (ack as (answer: T) => void)(answer) : () => undefined;
 }
 
-/** Visitor sessions a handshake may take from memory; more than this and the oldest are forgotten. */
-const MAX_CACHED_SESSIONS = 10_000;
-
-/**
- * A reconnect storm is hundreds of handshakes at once: a visitor's token
- * is looked up in the database once, then answered from memory until the
- * session's expiry as it was read (sliding expiry only ever moves it later,
- * and visitor sessions are not revoked otherwise).
- */
-function createVisitorSessionCache() {
-  const sessions = new Map<string, { sessionId: number; expiresAt: number }>();
-  return async (token: unknown): Promise<number | null> => {
-    const cached = typeof token === 'string' ? sessions.get(token) : undefined;
-    if (cached && cached.expiresAt > Date.now()) return cached.sessionId;
-    const session = await findVisitorSession(token);
-    if (!session || typeof token !== 'string') return null;
-    sessions.delete(token);
-    sessions.set(token, { sessionId: session.id, expiresAt: session.expiresAt.getTime() });
-    if (sessions.size > MAX_CACHED_SESSIONS) sessions.delete(sessions.keys().next().value!);
-    return session.id;
-  };
-}
-
-async function authenticate(
-  socket: RealtimeSocket,
-  visitorSessionOf: (token: unknown) => Promise<number | null>,
-): Promise<RealtimeIdentity | { refused: string }> {
+/** A reconnect storm is hundreds of handshakes at once: sessions come from the process cache (visitor-session.ts). */
+async function authenticate(socket: RealtimeSocket): Promise<RealtimeIdentity | { refused: string }> {
   const { auth, headers } = socket.handshake;
   const sessionToken = (auth as Record<string, unknown> | undefined)?.sessionToken;
   if (sessionToken !== undefined) {
-    const sessionId = await visitorSessionOf(sessionToken);
-    return sessionId !== null ? { role: 'visitor', sessionId } : { refused: 'unknown or expired session token' };
+    const session = await findVisitorSession(sessionToken);
+    return session ? { role: 'visitor', sessionId: session.id, tokenHash: session.tokenHash } : { refused: 'unknown or expired session token' };
   }
   const adminToken = adminTokenFromCookieHeader(headers.cookie);
   if (!adminToken) return { refused: 'no credentials' };
@@ -205,10 +180,9 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     logger.debug({ code: error.code, reason: error.message }, 'realtime: engine connection refused');
   });
 
-  const visitorSessionOf = createVisitorSessionCache();
   io.use((socket, next) => {
     const ip = clientIpOf(socket.request);
-    authenticate(socket, visitorSessionOf).then(
+    authenticate(socket).then(
       (result) => {
         if ('refused' in result) {
           logSecurityEvent('realtime handshake refused', { ip, reason: result.refused, origin: socket.handshake.headers.origin });
@@ -245,20 +219,16 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
     if (identity.role === 'admin') void socket.join([adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)]);
 
-    /** A visitor's session is read again each time: the first send creates its conversation after the connect. */
-    async function liveVisitorSession(sessionId: number) {
-      const session = await getRepository().getChatSessionById({ id: sessionId });
-      return session && session.expiresAt.getTime() > Date.now() ? session : null;
-    }
-
-    async function visitorConversationId(): Promise<string | null> {
-      return identity.role === 'visitor' ? ((await liveVisitorSession(identity.sessionId))?.conversationId ?? null) : null;
-    }
+    /**
+     * A visitor's session is looked up again for each event (from the process cache, which checks
+     * its expiry on every hit): it may have expired since the connect, or been bound to a conversation.
+     */
+    const liveVisitorSession = (tokenHash: string) => findVisitorSessionByTokenHash(tokenHash);
 
     /** This socket's caller as the chat service knows callers, so its rules apply here as they do over HTTP. */
     async function chatActor(): Promise<ChatActor> {
       if (identity.role === 'admin') return { kind: 'admin', admin: { userId: identity.userId, email: identity.email, name: identity.name, sessionId: identity.sessionId }, ip };
-      const session = await liveVisitorSession(identity.sessionId);
+      const session = await liveVisitorSession(identity.tokenHash);
       if (!session) throw new AppError('unauthorized:session');
       return { kind: 'visitor', session, ip };
     }
@@ -276,8 +246,9 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     }
 
     async function mayJoin(channel: string): Promise<boolean> {
-      const member = identity.role === 'admin' ? identity : { role: identity.role, conversationId: await visitorConversationId() };
-      return mayJoinChannel(member, channel);
+      if (identity.role === 'admin') return mayJoinChannel(identity, channel);
+      const session = await liveVisitorSession(identity.tokenHash);
+      return session !== null && mayVisitorJoinChannel(session, channel);
     }
 
     const refuse = (what: string, fields: Record<string, unknown>) =>
@@ -417,12 +388,14 @@ function createPresence(io: RealtimeIo) {
   const announce = (event: 'member-added' | 'member-removed', member: PresenceMember) =>
     io.to(ADMIN_PRESENCE_CHANNEL).emit(event, ADMIN_PRESENCE_CHANNEL, member);
   const redis = getRedis();
-  const store: PresenceStore = redis
-    ? createRedisPresenceStore(redis, ADMIN_PRESENCE_CHANNEL, {
-        onMemberReturned: (member) => announce('member-added', member),
-        onMemberExpired: (member) => announce('member-removed', member),
-      })
-    : createMemoryPresenceStore();
+  const store = withCachedMembers(
+    redis
+      ? createRedisPresenceStore(redis, ADMIN_PRESENCE_CHANNEL, {
+          onMemberReturned: (member) => void store.forget().then(() => announce('member-added', member)),
+          onMemberExpired: (member) => void store.forget().then(() => announce('member-removed', member)),
+        })
+      : createMemoryPresenceStore(),
+  );
   const failed = (what: string) => (error: unknown) => {
     logger.error({ err: error }, `realtime: presence ${what} failed`);
     return null;
