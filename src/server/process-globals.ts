@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { EnginePoolState } from '@/ai/local/engine-protocol';
 import type { QueueState } from '@/ai/queue-state';
 import type { Database } from '@/db/client';
 import type { Repository } from '@/db/repository';
@@ -40,6 +41,8 @@ export interface ProcessGlobals {
   tanyaRealtimeAttached: boolean;
   /** src/ai/queue.ts: the AI reply queue; route handlers enqueue, the custom server drains it at shutdown. */
   tanyaAiQueue: QueueState;
+  /** src/ai/local/engine-pool.ts: the built-in assistant's worker threads, started by the first local reply (from either half), closed at shutdown. */
+  tanyaLocalEnginePool: EnginePoolState;
 }
 
 /** The registry itself: each entry is absent until its owner sets it. */

@@ -72,13 +72,21 @@ const compact = (name: string) => normalize(name).replace(/ /g, '');
 const PROFILE = { github: /^https?:\/\/(www\.)?github\.com\/([^/\s]+)/i, linkedin: /linkedin\.com\//i };
 
 let cached: { key: string; index: PortfolioIndex } | null = null;
+const fingerprints = new WeakMap<PortfolioDocument, string>();
+
+/** Names a portfolio's content: equal documents, equal fingerprints. Hashed once per document object (a cached portfolio is the same object every time). */
+export function portfolioFingerprint(portfolio: PortfolioDocument): string {
+  let fingerprint = fingerprints.get(portfolio);
+  if (!fingerprint) fingerprints.set(portfolio, (fingerprint = createHash('sha1').update(JSON.stringify(portfolio)).digest('base64')));
+  return fingerprint;
+}
 
 /**
  * The index for this portfolio, rebuilt only when its content changed since
  * the last call (the owner saved): a question costs a fingerprint, not a build.
  */
 export function portfolioIndex(portfolio: PortfolioDocument): PortfolioIndex {
-  const key = createHash('sha1').update(JSON.stringify(portfolio)).digest('base64');
+  const key = portfolioFingerprint(portfolio);
   if (cached?.key !== key) cached = { key, index: buildPortfolioIndex(portfolio) };
   return cached.index;
 }
