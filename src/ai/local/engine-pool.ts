@@ -59,14 +59,15 @@ const pool = (): EnginePoolState => (processGlobals.tanyaLocalEnginePool ??= { s
  * dist/local-engine-worker.js (scripts/build-server.mjs), the path both
  * bundles find from the working directory; from sources (tests, `npm run
  * dev`) the TypeScript file is loaded through tsx's loader, registered inside
- * the worker (Node 20 applies no `--import` in a worker's execArgv).
+ * the worker (Node 20 applies no `--import` in a worker's execArgv). Either
+ * way the worker starts from a line of code, not a path: Turbopack resolves
+ * `new Worker(path)` at build time, before dist/ exists.
  */
 function startWorkerThread(): Worker {
   const compiled = path.join(process.cwd(), 'dist', 'local-engine-worker.js');
-  if (isProduction && fs.existsSync(compiled)) return new Worker(compiled);
+  if (isProduction && fs.existsSync(compiled)) return new Worker(`import(${JSON.stringify(pathToFileURL(compiled).href)});`, { eval: true });
   const source = pathToFileURL(path.join(process.cwd(), 'src', 'ai', 'local', 'engine-worker.ts')).href;
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, { eval: true });
 }
 
 function startWorker(state: EnginePoolState): EngineWorker {
