@@ -1,6 +1,7 @@
 /*
  * Compiles the custom server (server.ts and what it imports from src/) into
- * one plain JavaScript file, so production runs under `node` itself and
+ * one plain JavaScript file (and the built-in assistant's worker into
+ * another, dist/local-engine-worker.js), so production runs under `node` itself and
  * receives signals directly: under `tsx` a relay re-sends SIGTERM and then
  * SIGKILLs a busy server before its drain has run. node_modules (Next's own
  * code included) stay external and load from node_modules as usual.
@@ -36,7 +37,8 @@ export async function buildServerBundle() {
   fs.rmSync(path.dirname(serverBundle), { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: ['server.ts'],
+    // The built-in assistant's worker thread needs a file of its own to start from (src/ai/local/engine-pool.ts).
+    entryPoints: { server: 'server.ts', 'local-engine-worker': 'src/ai/local/engine-worker.ts' },
     // Code the server loads lazily (the chat service, which reaches next/server and may only load once Next is
     // prepared) stays in chunks of its own, imported when first used, not hoisted into the entry.
     outdir: path.dirname(serverBundle),

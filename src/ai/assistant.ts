@@ -6,37 +6,61 @@ import { AppError } from '@/http/errors';
 import { logger } from '@/logger';
 import type { PortfolioDocument } from '@/portfolio/schema';
 import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
-import { describeProviderError, generateReply, type Generation } from './generate';
+import type { AiProvider } from '@/db/schema/types';
+import { describeProviderError, generateReply, type Generation, type GenerationRequest } from './generate';
+import { generateLocalReply } from './local/engine-pool';
 import { isDailyBudgetSpent, recordTokenUsage } from './limits';
 import { portfolioIndex } from './local/portfolio-index';
 import type { PortfolioFact } from './portfolio-facts';
 import { buildSystemPrompt, CONTEXT_BUDGET_CHARS } from './prompt';
-import { resolveModel, type ResolvedModel } from './providers';
+import { resolveModel } from './providers';
 import { selectContext } from './retrieval';
 
 /** The portfolio facts an answer is grounded on, as the admin's test box shows them. */
 export type FactReference = { source: string; label: string; text: string };
 
+/** One attempt at a reply, whichever provider: the settings, prompt and portfolio are already bound. */
+export type ReplyAttempt = Omit<GenerationRequest, 'model' | 'system'>;
+
 export type ModelInput = {
-  resolved: ResolvedModel;
-  system: string;
+  provider: AiProvider;
+  modelId: string;
+  /** The facts a hosted model is given; the built-in one reports the facts it used in its Generation instead. */
   contextFacts: PortfolioFact[];
   ownerName: string;
+  generate: (attempt: ReplyAttempt) => Promise<Generation>;
 };
 
-/** Everything but the messages: the model the settings choose and a system prompt holding the facts relevant to `question`. */
+/**
+ * The model the settings choose, bound to what it answers from: a hosted
+ * model gets a system prompt holding the facts relevant to `question`; the
+ * built-in one gets the portfolio itself, in a worker thread, where its
+ * index is built and its answer written.
+ */
 export function prepareModelInput(input: { settings: ChatSettings; portfolio: PortfolioDocument; question: string }): ModelInput {
-  // Built once per portfolio version, not per question.
-  const index = portfolioIndex(input.portfolio);
   const ownerName = input.portfolio.about?.name ?? 'the site owner';
-  const resolved = resolveModel(input.settings, index);
-  // The built-in model answers from the index, not from the prompt: ranking facts for it would only cost time.
-  const contextFacts = resolved.provider === 'local' ? index.facts : selectContext(input.question, index.facts, CONTEXT_BUDGET_CHARS);
+  const ownerInstructions = input.settings.aiSystemPrompt;
+  const resolved = resolveModel(input.settings);
+  if (resolved.provider === 'local') {
+    const { portfolio } = input;
+    return {
+      provider: resolved.provider,
+      modelId: resolved.modelId,
+      contextFacts: [],
+      ownerName,
+      generate: (attempt) => generateLocalReply({ ...attempt, portfolio, ownerName, ownerInstructions }),
+    };
+  }
+  // Built once per portfolio version, not per question.
+  const contextFacts = selectContext(input.question, portfolioIndex(input.portfolio).facts, CONTEXT_BUDGET_CHARS);
+  const system = buildSystemPrompt({ ownerName, facts: contextFacts, ownerInstructions });
+  const { model } = resolved;
   return {
-    resolved,
-    system: buildSystemPrompt({ ownerName, facts: contextFacts, ownerInstructions: input.settings.aiSystemPrompt }),
+    provider: resolved.provider,
+    modelId: resolved.modelId,
     contextFacts,
     ownerName,
+    generate: (attempt) => generateReply({ ...attempt, model, system }),
   };
 }
 
@@ -55,8 +79,8 @@ export function reportedFacts(generation: Generation): FactReference[] | null {
  * for a hosted model the facts it was given.
  */
 function factsBehind(generation: Generation, input: ModelInput): FactReference[] {
-  const local = input.resolved.provider === 'local' ? reportedFacts(generation) : null;
-  return local ?? input.contextFacts.map(({ source, label, text }) => ({ source, label, text }));
+  if (input.provider === 'local') return reportedFacts(generation) ?? [];
+  return input.contextFacts.map(({ source, label, text }) => ({ source, label, text }));
 }
 
 /**
@@ -66,31 +90,25 @@ function factsBehind(generation: Generation, input: ModelInput): FactReference[]
 export async function testAssistant(question: string) {
   const [settings, { portfolio }] = await Promise.all([readCurrentChatSettings(), readPublishedPortfolio()]);
   const input = prepareModelInput({ settings, portfolio, question });
-  if (await isDailyBudgetSpent(input.resolved.provider)) {
+  if (await isDailyBudgetSpent(input.provider)) {
     throw new AppError('rate_limit:ai_budget', { message: 'Today\'s AI token budget (AI_DAILY_TOKEN_BUDGET) is spent.' });
   }
   const messages: ModelMessage[] = [{ role: 'user', content: question }];
   let generation: Generation;
   try {
-    generation = await generateReply({
-      model: input.resolved.model,
-      system: input.system,
-      messages,
-      ...generationOptions(settings),
-      signal: new AbortController().signal,
-    });
+    generation = await input.generate({ messages, ...generationOptions(settings), signal: new AbortController().signal });
   } catch (error) {
-    logger.warn({ error: describeProviderError(error), provider: input.resolved.provider }, 'AI test question failed');
+    logger.warn({ error: describeProviderError(error), provider: input.provider }, 'AI test question failed');
     throw new AppError('unavailable:ai', {
-      message: `The ${input.resolved.provider} provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`,
+      message: `The ${input.provider} provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`,
     });
   }
-  await recordTokenUsage(input.resolved.provider, generation.inputTokens + generation.outputTokens);
+  await recordTokenUsage(input.provider, generation.inputTokens + generation.outputTokens);
   return {
     answer: generation.text,
     handover: generation.handover,
     facts: factsBehind(generation, input),
-    provider: input.resolved.provider,
-    model: input.resolved.modelId,
+    provider: input.provider,
+    model: input.modelId,
   };
 }

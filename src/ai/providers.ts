@@ -5,8 +5,7 @@ import { env } from '@/config/env';
 import type { ChatSettings } from '@/db/repository/settings';
 import type { AiProvider } from '@/db/schema/types';
 import { logger } from '@/logger';
-import { createLocalModel, LOCAL_MODEL_ID } from './local/model';
-import type { PortfolioIndex } from './local/portfolio-index';
+import { LOCAL_MODEL_ID } from './local/model';
 
 /**
  * The three providers, chosen by settings and made possible by the
@@ -54,14 +53,21 @@ function isProviderAvailable(id: AiProvider): boolean {
   return listProviders().some((provider) => provider.id === id && provider.available);
 }
 
-export type ResolvedModel = { model: LanguageModelV3; provider: AiProvider; modelId: string };
+/**
+ * A hosted model is an AI SDK model this thread streams from; the built-in
+ * one runs in the worker pool (src/ai/local/engine-pool.ts), so there is no
+ * model object for it here.
+ */
+export type ResolvedModel =
+  | { provider: 'local'; modelId: string }
+  | { provider: Exclude<AiProvider, 'local'>; modelId: string; model: LanguageModelV3 };
 
 /**
  * The model the settings ask for. A provider whose configuration has gone
  * from the environment falls back to the built-in one, so visitors still get
  * answers; the health check reports the fallback.
  */
-export function resolveModel(settings: Pick<ChatSettings, 'aiProvider' | 'aiModel'>, index: PortfolioIndex): ResolvedModel {
+export function resolveModel(settings: Pick<ChatSettings, 'aiProvider' | 'aiModel'>): ResolvedModel {
   const provider = effectiveProvider(settings.aiProvider);
   if (provider !== settings.aiProvider) {
     logger.warn({ requested: settings.aiProvider }, 'AI provider is not configured; answering with the built-in local provider');
@@ -81,7 +87,7 @@ export function resolveModel(settings: Pick<ChatSettings, 'aiProvider' | 'aiMode
     });
     return { model: compatible.chatModel(modelId), provider, modelId };
   }
-  return { model: createLocalModel(index), provider: 'local', modelId: LOCAL_MODEL_ID };
+  return { provider: 'local', modelId: LOCAL_MODEL_ID };
 }
 
 export function effectiveProvider(requested: AiProvider): AiProvider {

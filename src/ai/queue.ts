@@ -1,17 +1,20 @@
+import { setImmediate as nextLoopTurn } from 'node:timers/promises';
+import { env } from '@/config/env';
 import { logger } from '@/logger';
 import { processGlobals } from '@/server/process-globals';
-import type { QueuedJob, RunningJob } from './queue-state';
+import type { QueuedJob, QueueState, TrackedJob } from './queue-state';
 
 /**
  * The in-process queue AI replies run on, after the request that caused them
  * has answered. Replies for one conversation run one after another (a
  * second question waits for the first answer); different conversations run
- * side by side. Its state is process-wide (src/server/process-globals.ts):
- * route handlers (inside Next's bundle) enqueue, the custom server drains it
- * on shutdown.
+ * side by side, at most AI_MAX_CONCURRENT_REPLIES at once, admitted in the
+ * order their turn came. Its state is process-wide
+ * (src/server/process-globals.ts): route handlers (inside Next's bundle)
+ * enqueue, the custom server drains it on shutdown.
  */
 
-/** Why a running reply was stopped; the reply decides what, if anything, to tell the visitor. */
+/** Why a reply was stopped; the reply decides what, if anything, to tell the visitor. */
 export type CancelReason = 'taken-over' | 'ai-disabled' | 'shutdown';
 
 export class ReplyCancelledError extends Error {
@@ -31,31 +34,71 @@ export function cancelReasonOf(signal: AbortSignal): CancelReason | null {
   return reason instanceof Error && reason.name === 'ReplyCancelledError' ? (reason as ReplyCancelledError).reason : null;
 }
 
-const state = (processGlobals.tanyaAiQueue ??= { tails: new Map(), running: new Set(), pending: new Set(), waiting: new Set(), cancelledForShutdown: false });
+/**
+ * Waits for the event loop's next turn, after the I/O already waiting (a
+ * visitor's send, the owner's reply): the assistant's steps go after the
+ * chat's deliveries, never in one stretch before them.
+ */
+export const letDeliveryGoFirst = (): Promise<void> => nextLoopTurn();
+
+const state: QueueState = (processGlobals.tanyaAiQueue ??= { tails: new Map(), jobs: new Set(), pending: new Set(), running: 0, admissions: [], cancelledForShutdown: false });
+
+/** Stopped before it ran: a take-over or a switch-off means it has nothing to do. A shutdown still runs it, to store its notice. */
+const skipped = (job: TrackedJob) => job.controller.signal.aborted && cancelReasonOf(job.controller.signal) !== 'shutdown';
+
+/** Resolves when the job may run (a slot is its), or false when it was cancelled while waiting for one. */
+function admit(job: TrackedJob): Promise<boolean> {
+  if (skipped(job)) return Promise.resolve(false);
+  if (state.running < env.AI_MAX_CONCURRENT_REPLIES && state.admissions.length === 0) {
+    state.running += 1;
+    return Promise.resolve(true);
+  }
+  const { signal } = job.controller;
+  return new Promise((resolve) => {
+    const enter = () => {
+      signal.removeEventListener('abort', leave);
+      resolve(true);
+    };
+    function leave() {
+      if (!skipped(job)) return;
+      state.admissions = state.admissions.filter((waiting) => waiting !== enter);
+      resolve(false);
+    }
+    state.admissions.push(enter);
+    signal.addEventListener('abort', leave, { once: true });
+  });
+}
+
+function release(): void {
+  const next = state.admissions.shift();
+  if (next) next();
+  else state.running -= 1;
+}
 
 /** Queues `run`; the promise settles (never rejects) once it has finished, failed or been cancelled. */
 export function enqueueReplyJob(job: QueuedJob, run: (signal: AbortSignal) => Promise<void>): Promise<void> {
   const { conversationId } = job;
-  const waiting: QueuedJob = { ...job };
-  state.waiting.add(waiting);
+  const tracked: TrackedJob = { ...job, controller: new AbortController() };
+  if (state.cancelledForShutdown) tracked.controller.abort(new ReplyCancelledError('shutdown'));
+  state.jobs.add(tracked);
   const previous = state.tails.get(conversationId) ?? Promise.resolve();
   const task = previous.then(async () => {
-    const running: RunningJob = { ...job, controller: new AbortController() };
-    if (state.cancelledForShutdown) running.controller.abort(new ReplyCancelledError('shutdown'));
-    state.running.add(running);
+    // Not inside the request that queued it: its answer (and every other delivery waiting) goes first.
+    await letDeliveryGoFirst();
+    if (!(await admit(tracked))) return;
     try {
-      await run(running.controller.signal);
+      await run(tracked.controller.signal);
     } catch (error) {
       logger.error({ err: error, conversationId }, 'AI reply job failed');
     } finally {
-      state.running.delete(running);
+      release();
     }
   });
   state.tails.set(conversationId, task);
   state.pending.add(task);
   void task.finally(() => {
     state.pending.delete(task);
-    state.waiting.delete(waiting);
+    state.jobs.delete(tracked);
     if (state.tails.get(conversationId) === task) state.tails.delete(conversationId);
   });
   return task;
@@ -63,30 +106,30 @@ export function enqueueReplyJob(job: QueuedJob, run: (signal: AbortSignal) => Pr
 
 /** Whether this process has a reply queued or running that answers `messageId` (or a later message) of the conversation. */
 export function hasPendingReply(conversationId: string, messageId: number): boolean {
-  for (const job of state.waiting) {
-    if (job.conversationId === conversationId && job.afterMessageId >= messageId) return true;
+  for (const job of state.jobs) {
+    if (job.conversationId === conversationId && job.afterMessageId >= messageId && !skipped(job)) return true;
   }
   return false;
 }
 
-/** Stops the replies being generated for one conversation (an admin took it over). */
+/** Stops the replies of one conversation, running or queued (an admin took it over). */
 export function cancelConversationReplies(conversationId: string): void {
-  for (const job of state.running) {
+  for (const job of state.jobs) {
     if (job.conversationId === conversationId) job.controller.abort(new ReplyCancelledError('taken-over'));
   }
 }
 
-/** Stops every automatic reply being generated (AI auto-reply was switched off); on-demand ones carry on. */
+/** Stops every automatic reply, running or queued (AI auto-reply was switched off); on-demand ones carry on. */
 export function cancelAutomaticReplies(): void {
-  for (const job of state.running) {
+  for (const job of state.jobs) {
     if (job.automatic) job.controller.abort(new ReplyCancelledError('ai-disabled'));
   }
 }
 
 /**
  * For shutdown: lets queued and running replies finish until `deadline`
- * (epoch ms), then cancels what is still running so it stores its notice
- * while the database is still open, and waits for that.
+ * (epoch ms), then cancels what is still queued or running so it stores its
+ * notice while the database is still open, and waits for that.
  */
 export async function drainReplyJobs(deadline: number): Promise<void> {
   while (state.pending.size > 0 && Date.now() < deadline) {
@@ -95,6 +138,6 @@ export async function drainReplyJobs(deadline: number): Promise<void> {
   if (state.pending.size === 0) return;
   logger.warn({ pending: state.pending.size }, 'cancelling AI replies still running at shutdown');
   state.cancelledForShutdown = true;
-  for (const job of state.running) job.controller.abort(new ReplyCancelledError('shutdown'));
+  for (const job of state.jobs) job.controller.abort(new ReplyCancelledError('shutdown'));
   await Promise.allSettled([...state.pending]);
 }

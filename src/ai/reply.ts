@@ -8,14 +8,15 @@ import { readCurrentChatSettings } from '@/chat/server/settings-cache';
 import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
 import { logger } from '@/logger';
 import { generationOptions, prepareModelInput, reportedFacts, type ModelInput } from './assistant';
-import { describeProviderError, generateReply, type Generation } from './generate';
+import { describeProviderError, type Generation } from './generate';
 import { visitorLanguage } from './language';
 import { reachedReplyLimit, recordTokenUsage } from './limits';
 import { noticeText, type NoticeReason } from './notices';
 import { HISTORY_LIMIT, toModelMessages } from './prompt';
 import { effectiveProvider } from './providers';
-import { cancelReasonOf } from './queue';
+import { cancelReasonOf, letDeliveryGoFirst } from './queue';
 import { asksForHuman } from './topics';
+import { coalesceLatest } from './stream-coalescing';
 import { recordHandover } from './unanswered';
 
 /**
@@ -30,6 +31,10 @@ import { recordHandover } from './unanswered';
  * has written since and (for automatic replies) the AI still handles the
  * conversation, so a reply overtaken by the owner is dropped, not posted
  * after the owner's message.
+ *
+ * Each step (reading, storing, publishing) waits its turn behind the I/O
+ * already queued (letDeliveryGoFirst): under a crowd, visitors' and the
+ * owner's messages are delivered before the assistant takes its next step.
  */
 
 export type ReplyJob = {
@@ -42,46 +47,33 @@ export type ReplyJob = {
   regenerate?: boolean;
 };
 
-/** How often the growing reply is pushed to clients: smooth enough to read, few enough events. */
-const STREAM_INTERVAL_MS = 50;
 const MAX_ATTEMPTS = 2;
 
 type Outcome = { content: string; metadata: MessageMetadata; needsHuman: boolean };
 
-/** Publishes the reply as it grows, at most once per interval, in order, never after `finish`. */
-function createStreamPublisher(conversationId: string, tempId: string) {
+/**
+ * Publishes the reply as it grows, at most once per STREAM_INTERVAL_MS (the
+ * final text included), in order, never after `finish`. The first text goes
+ * out at once, so a hosted model's first token shows without waiting.
+ */
+export function createStreamPublisher(conversationId: string, tempId: string, publish = publishAiStream) {
   let chain: Promise<void> = Promise.resolve();
-  let latest = '';
-  let sent = '';
-  let lastSentAt = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const send = () => {
-    timer = undefined;
-    if (latest === sent) return;
-    sent = latest;
-    lastSentAt = performance.now();
-    const text = sent;
-    chain = chain.then(() => publishAiStream({ conversationId, tempId, text }));
-  };
-  return {
-    update(text: string) {
-      latest = text;
-      if (timer) return;
-      const wait = lastSentAt + STREAM_INTERVAL_MS - performance.now();
-      if (wait <= 0) send();
-      else timer = setTimeout(send, wait);
+  const stream = coalesceLatest<string>(
+    (text) => {
+      chain = chain.then(() => publish({ conversationId, tempId, text }));
     },
+    { leading: true },
+  );
+  return {
+    update: stream.update,
     /** Drops a pending update (a failed attempt) and waits for what was sent. */
     async stop() {
-      clearTimeout(timer);
-      timer = undefined;
+      stream.cancel();
       await chain;
     },
     /** Sends the final text, so the last `ai-stream` equals the stored message. */
     async finish(text: string) {
-      clearTimeout(timer);
-      latest = text;
-      send();
+      await stream.last(text);
       await chain;
     },
   };
@@ -110,9 +102,7 @@ async function generateWithRetry(request: {
   const { conversationId, input, signal, stream } = request;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     try {
-      const generation = await generateReply({
-        model: input.resolved.model,
-        system: input.system,
+      const generation = await input.generate({
         messages: toModelMessages(request.history),
         ...generationOptions(request.settings),
         signal,
@@ -129,7 +119,7 @@ async function generateWithRetry(request: {
         return reason === 'shutdown' ? null : 'cancelled';
       }
       logger.warn(
-        { error: describeProviderError(error), conversationId, provider: input.resolved.provider, attempt },
+        { error: describeProviderError(error), conversationId, provider: input.provider, attempt },
         'AI reply attempt failed',
       );
     }
@@ -147,6 +137,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   if (!conversation || conversation.status === 'closed') return;
   if (job.automatic && (!settings.aiEnabled || !conversation.isAiHandled)) return;
 
+  await letDeliveryGoFirst();
   const { messages: history } = await repository.listMessagesByConversationId({ conversationId, limit: HISTORY_LIMIT });
   const question = [...history].reverse().find((message) => message.senderType === 'visitor');
   if (!question) return;
@@ -155,6 +146,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   // One question gets one answer: a second "Ask AI" queued behind the first (or behind the automatic reply) has nothing to do.
   if (!job.regenerate && isAnswered(history, question)) return;
 
+  await letDeliveryGoFirst();
   const limit = await reachedReplyLimit(conversationId, effectiveProvider(settings.aiProvider));
   // Past a limit the visitor is told once; repeating the notice on every message would only be noise.
   if (limit && latestNotice(history) === limit) return;
@@ -162,10 +154,11 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   await publishAiTyping(conversationId, true);
   try {
     const tempId = randomUUID();
+    await letDeliveryGoFirst();
     const { portfolio } = await readPublishedPortfolio();
     const input = prepareModelInput({ settings, portfolio, question: question.content });
     const visitorMessagesNewestFirst = history.filter((message) => message.senderType === 'visitor').map((message) => message.content).reverse();
-    const base = { streamId: tempId, provider: input.resolved.provider, model: input.resolved.modelId };
+    const base = { streamId: tempId, provider: input.provider, model: input.modelId };
     const notice = (reason: NoticeReason): Outcome => ({
       content: noticeText(reason, visitorLanguage(visitorMessagesNewestFirst), input.ownerName),
       metadata: { ...base, handover: true, notice: reason },
@@ -184,7 +177,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
         const { generation, attempts } = result;
         // Shown under the bubble as "from Projects › Kopiloka Storefront", instead of a "(Sources: …)" line in the text.
         const sources = reportedFacts(generation)?.map(({ source, label }) => ({ source, label })) ?? [];
-        await recordTokenUsage(input.resolved.provider, generation.inputTokens + generation.outputTokens);
+        await recordTokenUsage(input.provider, generation.inputTokens + generation.outputTokens);
         outcome = {
           content: generation.text,
           metadata: {
@@ -201,6 +194,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
         };
       }
     }
+    await letDeliveryGoFirst();
     if (await storeReply(job, conversation, outcome)) await recordHandover({ question, metadata: outcome.metadata });
   } finally {
     await publishAiTyping(conversationId, false);
@@ -221,6 +215,7 @@ async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome)
     logger.info({ conversationId: job.conversationId }, 'AI reply dropped: the owner answered or AI replies were switched off meanwhile');
     return false;
   }
+  await letDeliveryGoFirst();
   await publishNewMessage({ conversation: stored.conversation, message: stored.message, conversationCreated: false });
   if (outcome.needsHuman && !before.needsHuman) await publishConversationUpdated(stored.conversation);
   return true;

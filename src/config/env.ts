@@ -93,6 +93,9 @@ const schema = z
     AI_MAX_OUTPUT_TOKENS: integer(400, 16, 8_192),
     AI_REPLIES_PER_CONVERSATION_PER_HOUR: integer(20, 0, 100_000),
     AI_DAILY_TOKEN_BUDGET: integer(200_000, 0, 1_000_000_000),
+    // Replies in progress at once per process; the rest wait in order. The built-in provider's worker pool takes two per
+    // worker at a time whatever this says, so the number is for hosted providers, whose replies mostly wait on the network.
+    AI_MAX_CONCURRENT_REPLIES: integer(32, 1, 10_000),
     // Several instances: fan-out and shared state through Redis (unset = one process, in memory).
     REDIS_URL: z.preprocess(
       emptyAsUndefined,

@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
+import { closeLocalEnginePool } from '@/ai/local/engine-pool';
 import { drainReplyJobs } from '@/ai/queue';
 import { followReplyCancellations } from '@/ai/cancellation';
 import { getAuthSecret } from '@/auth/server/secret';
@@ -152,6 +153,8 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
       server.closeIdleConnections();
     }
     await drainReplyJobs(deadline);
+    // Only once no reply can need them any more.
+    await closeLocalEnginePool();
     server.closeAllConnections();
     // Healthy peers answer the WebSocket close at once; the rest are cut.
     const lingerUntil = Math.min(deadline, Date.now() + SOCKET_CLOSE_GRACE_MS);

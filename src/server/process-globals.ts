@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { EnginePoolState } from '@/ai/local/engine-protocol';
 import type { QueueState } from '@/ai/queue-state';
 import type { Database } from '@/db/client';
 import type { Repository } from '@/db/repository';
@@ -43,6 +44,8 @@ export interface ProcessGlobals {
   tanyaAiQueue: QueueState;
   /** src/server/process-cache.ts: every cache by name, so a write in a route handler forgets what the socket server would read. */
   tanyaCaches: Map<string, CacheStore>;
+  /** src/ai/local/engine-pool.ts: the built-in assistant's worker threads, started by the first local reply (from either half), closed at shutdown. */
+  tanyaLocalEnginePool: EnginePoolState;
 }
 
 /** The registry itself: each entry is absent until its owner sets it. */

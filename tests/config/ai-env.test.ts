@@ -11,6 +11,7 @@ describe('AI configuration', () => {
       AI_MAX_OUTPUT_TOKENS: 400,
       AI_REPLIES_PER_CONVERSATION_PER_HOUR: 20,
       AI_DAILY_TOKEN_BUDGET: 200_000,
+      AI_MAX_CONCURRENT_REPLIES: 32,
     });
     expect(parseEnv(only()).OPENAI_API_KEY).toBeUndefined();
   });

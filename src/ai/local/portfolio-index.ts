@@ -71,7 +71,15 @@ const compact = (name: string) => normalize(name).replace(/ /g, '');
 
 const PROFILE = { github: /^https?:\/\/(www\.)?github\.com\/([^/\s]+)/i, linkedin: /linkedin\.com\//i };
 
-let cached: { portfolio: PortfolioDocument; key: string; index: PortfolioIndex } | null = null;
+let cached: { key: string; index: PortfolioIndex } | null = null;
+const fingerprints = new WeakMap<PortfolioDocument, string>();
+
+/** Names a portfolio's content: equal documents, equal fingerprints. Hashed once per document object (a cached portfolio is the same object every time). */
+export function portfolioFingerprint(portfolio: PortfolioDocument): string {
+  let fingerprint = fingerprints.get(portfolio);
+  if (!fingerprint) fingerprints.set(portfolio, (fingerprint = createHash('sha1').update(JSON.stringify(portfolio)).digest('base64')));
+  return fingerprint;
+}
 
 /**
  * The index for this portfolio, rebuilt only when its content changed since
@@ -81,9 +89,8 @@ let cached: { portfolio: PortfolioDocument; key: string; index: PortfolioIndex }
  * read it again) costs one, not a build.
  */
 export function portfolioIndex(portfolio: PortfolioDocument): PortfolioIndex {
-  if (cached?.portfolio === portfolio) return cached.index;
-  const key = createHash('sha1').update(JSON.stringify(portfolio)).digest('base64');
-  cached = { portfolio, key, index: cached?.key === key ? cached.index : buildPortfolioIndex(portfolio) };
+  const key = portfolioFingerprint(portfolio);
+  if (cached?.key !== key) cached = { key, index: buildPortfolioIndex(portfolio) };
   return cached.index;
 }
 
