@@ -65,6 +65,10 @@ function openSqlite(file: string): Database {
   // ... COMMIT on it, with transactions (and so all writes) queued one after
   // another. Reads outside may see a running transaction's rows before COMMIT.
   let queue: Promise<unknown> = Promise.resolve();
+  // Prepared once: `exec` would compile these three statements again for every transaction.
+  const begin = client.prepare('BEGIN IMMEDIATE');
+  const commit = client.prepare('COMMIT');
+  const rollback = client.prepare('ROLLBACK');
 
   return {
     dialect: 'sqlite',
@@ -80,13 +84,13 @@ function openSqlite(file: string): Database {
     },
     transaction(work) {
       const run = queue.then(async () => {
-        client.exec('BEGIN IMMEDIATE');
+        begin.run();
         try {
           const result = await work(db);
-          client.exec('COMMIT');
+          commit.run();
           return result;
         } catch (error) {
-          if (client.inTransaction) client.exec('ROLLBACK');
+          if (client.inTransaction) rollback.run();
           throw error;
         }
       });

@@ -166,6 +166,13 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       .where(and(eq(chatSessions.id, sql.placeholder('sessionId')), ne(conversations.status, 'closed')))
       .limit(1),
   );
+  const moveLastMessageAt = preparedQuery(db, (executor) =>
+    (executor as Db)
+      .update(conversations)
+      // Both set here: an `$onUpdate` default would be computed once, when the statement is prepared.
+      .set({ lastMessageAt: sql`${sql.placeholder('at')}`, updatedAt: sql`${sql.placeholder('at')}` })
+      .where(eq(conversations.id, sql.placeholder('conversationKey'))),
+  );
   const messageById = preparedQuery(db, (executor) => selectMessages(executor).where(eq(messages.id, sql.placeholder('id'))).limit(1));
   const messageByClientMessageId = preparedQuery(db, (executor) =>
     selectMessages(executor)
@@ -665,10 +672,14 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
           conversationKey = await conversationKeyOf(conversationId, tx);
           if (conversationKey === null) return null;
           // Before any message is touched, so that this row lock serialises the writers of one conversation.
-          await tx
-            .update(conversations)
-            .set({ lastMessageAt: now, ...input.conversationPatch })
-            .where(eq(conversations.id, conversationKey));
+          if (input.conversationPatch) {
+            await tx
+              .update(conversations)
+              .set({ lastMessageAt: now, ...input.conversationPatch })
+              .where(eq(conversations.id, conversationKey));
+          } else {
+            await moveLastMessageAt({ at: conversations.lastMessageAt.mapToDriverValue(now), conversationKey }, tx);
+          }
           if (clientMessageId) {
             const existing = await getMessageByClientMessageId({ conversationKey, clientMessageId }, tx);
             // Returning here rolls nothing back but leaves lastMessageAt a moment later: harmless for a retry.
