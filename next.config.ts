@@ -13,6 +13,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: { turbopackSourceMaps: false },
   serverExternalPackages: ['better-sqlite3', 'argon2', 'mysql2', 'pino', 'pusher'],
   async headers() {
     return [
