@@ -263,7 +263,11 @@ export async function startTanya(options: TanyaOptions): Promise<Target> {
         const errors = server.logs.filter((entry) => typeof entry.level === 'number' && entry.level >= 50);
         if (errors.length > 0) {
           console.error(`[bench] the server at ${server.url} logged ${errors.length} error(s); first ones:`);
-          for (const entry of errors.slice(0, 5)) console.error('  ', JSON.stringify(entry).slice(0, 500));
+          for (const entry of errors.slice(0, 5)) {
+            // A query error's own message repeats the query and its values: its cause says what went wrong.
+            const { err } = entry as { err?: { message?: string; cause?: { message?: string; code?: string } } };
+            console.error('  ', entry.msg, err?.cause ? `${err.cause.code ?? ''} ${err.cause.message ?? ''}` : (err?.message ?? '').slice(0, 300));
+          }
         }
       }
       await Promise.all(servers.map((server) => server.stop()));

@@ -112,6 +112,9 @@ function openSqlite(file: string): Database {
   };
 }
 
+/** Tries of a MySQL transaction chosen as a deadlock's victim (the work only runs queries, so running it again is safe). */
+const MYSQL_DEADLOCK_ATTEMPTS = 4;
+
 function openMysql(url: string): Database {
   const pool = mysql.createPool({
     uri: url,
@@ -135,8 +138,16 @@ function openMysql(url: string): Database {
         .$returningId();
       return rows.map((row) => row.id);
     },
-    transaction(work) {
-      return db.transaction((tx) => work(tx as unknown as Db));
+    async transaction(work) {
+      // InnoDB picks a deadlock's victim and rolls it back whole: the standard answer is to run it again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction((tx) => work(tx as unknown as Db));
+        } catch (error) {
+          if (attempt >= MYSQL_DEADLOCK_ATTEMPTS || !hasCode(error, 'ER_LOCK_DEADLOCK')) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        }
+      }
     },
     affectedRows: (result) => {
       const header = Array.isArray(result) ? result[0] : result;

@@ -219,6 +219,9 @@ export const messages = mysqlTable(
   },
   (table) => [
     index('messages_conversation_id_idx').on(table.conversationId, table.id),
+    // "Has the owner written since?" reads only this conversation's admin messages (on InnoDB it then locks only
+    // that range, not every newer message of every conversation).
+    index('messages_conversation_sender_idx').on(table.conversationId, table.senderType, table.id),
     uniqueIndex('messages_conversation_client_message_uq').on(table.conversationId, table.clientMessageId),
   ],
 );

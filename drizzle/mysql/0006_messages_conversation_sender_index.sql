@@ -1,0 +1,1 @@
+CREATE INDEX `messages_conversation_sender_idx` ON `messages` (`conversation_id`,`sender_type`,`id`);
