@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { storedMessages, useAdminDriver } from './helpers/admin-api';
 import { useE2e } from './helpers/fixtures';
 import { seriousAccessibilityViolations } from './helpers/axe';
+import { interceptSendAcks } from './helpers/send-acks';
 import { VisitorChat, waitUntil } from './helpers/page-objects';
 
 // One server and browser for the whole file; each test has its own visitor context (own session).
@@ -130,18 +131,26 @@ describe('visitor chat', () => {
 
     it('keeps an unanswered message across a reload and stores it once even though the server got every attempt', async () => {
       const { page } = await e2e.newVisitorPage();
+      // Every send reaches the server, but its answer is lost on the way back, over the socket and over HTTP alike.
+      let losing = false;
+      let attempts = 0;
+      await interceptSendAcks(page, () => {
+        if (!losing) return 'pass';
+        attempts += 1;
+        return 'drop';
+      });
+      await page.route('**/api/chat/send', async (route) => {
+        if (!losing) return route.continue();
+        attempts += 1;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
       const chat = new VisitorChat(page);
       await chat.openPage();
       await chat.send('Opening line');
       await expect.poll(() => chat.statusOf('Opening line')).toBe('sent');
 
-      // Every send reaches the server, but its answer is lost on the way back.
-      let attempts = 0;
-      await page.route('**/api/chat/send', async (route) => {
-        attempts += 1;
-        await route.fetch();
-        await route.abort('connectionreset');
-      });
+      losing = true;
       await chat.send('Answer lost');
       await waitUntil(() => attempts >= 1, 'the first attempt');
       await page.reload();
@@ -149,7 +158,7 @@ describe('visitor chat', () => {
       // Shown once: the stored copy (loaded with the history) hides the outbox's.
       expect(await chat.messages.filter({ hasText: 'Answer lost' }).count()).toBe(1);
 
-      await page.unroute('**/api/chat/send');
+      losing = false;
       await waitUntil(
         () => page.evaluate(() => window.localStorage.getItem('tanya.chat.outbox') === null),
         'the outbox to empty after the retry',
@@ -162,18 +171,20 @@ describe('visitor chat', () => {
     });
     it('tells the visitor to slow down when rate limited and sends the message once allowed', async () => {
       const { page } = await e2e.newVisitorPage();
-      const chat = new VisitorChat(page);
-      await chat.openPage();
+      const error = 'You are sending messages too quickly. Try again shortly.';
+      // The first send is refused, whichever way it goes: the socket's answer or the HTTP one.
       let refused = 0;
+      await interceptSendAcks(page, () => (refused++ === 0 ? { replaceWith: { ok: false, error, code: 'rate_limit:message', retryAfterMs: 1000 } } : 'pass'));
       await page.route('**/api/chat/send', async (route) => {
-        if (refused > 0) return route.continue();
-        refused += 1;
+        if (refused++ > 0) return route.continue();
         await route.fulfill({
           status: 429,
           headers: { 'content-type': 'application/json', 'retry-after': '1' },
-          body: JSON.stringify({ success: false, error: 'You are sending messages too quickly. Try again shortly.', code: 'rate_limit:message' }),
+          body: JSON.stringify({ success: false, error, code: 'rate_limit:message' }),
         });
       });
+      const chat = new VisitorChat(page);
+      await chat.openPage();
       await chat.send('Slow down, please');
       await chat.testId('rate-limit-notice').waitFor();
       expect(await chat.statusOf('Slow down, please')).toBe('pending');

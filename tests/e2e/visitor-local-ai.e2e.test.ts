@@ -7,6 +7,7 @@ import { api } from '../helpers/server';
 import { connectAdmin } from './helpers/admin-api';
 import { countChimes } from './helpers/chimes';
 import { useE2e } from './helpers/fixtures';
+import { interceptSendAcks } from './helpers/send-acks';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
 const chimes = (chat: VisitorChat) => chat.page.evaluate(() => (window as unknown as { chimes: number }).chimes);
@@ -40,24 +41,31 @@ describe('visitor chat with the built-in assistant', () => {
     const { page } = await e2e.newVisitorPage();
     const chat = new VisitorChat(page);
     const aiMessages = page.locator('[data-testid="message"][data-sender="ai"]');
+    // The answer comes before the send's own answer (over the socket or HTTP): what a fast assistant and a slow
+    // network produce. The page must not take the already-shown answer for an old one and wait for another.
+    let holdNextAnswer = false;
+    let released!: () => void;
+    const responded = new Promise<void>((resolve) => (released = resolve));
+    const afterTheReply = async () => {
+      holdNextAnswer = false;
+      await aiMessages.nth(1).waitFor();
+      released();
+    };
+    await interceptSendAcks(page, async () => {
+      if (holdNextAnswer) await afterTheReply();
+      return 'pass' as const;
+    });
+    await page.route('**/api/chat/send', async (route) => {
+      if (!holdNextAnswer) return route.continue();
+      const response = await route.fetch();
+      await afterTheReply();
+      await route.fulfill({ response });
+    });
     await chat.openPage();
     await chat.send('Hi!');
     await aiMessages.first().waitFor();
     await waitUntil(async () => (await chat.testId('ai-thinking').count()) === 0, '"thinking" gone after the first answer', 5_000);
-    // The answer comes over the socket before the send's own HTTP answer: what a fast assistant and a slow
-    // network produce. The page must not take the already-shown answer for an old one and wait for another.
-    let released!: () => void;
-    const responded = new Promise<void>((resolve) => (released = resolve));
-    await page.route(
-      '**/api/chat/send',
-      async (route) => {
-        const response = await route.fetch();
-        await aiMessages.nth(1).waitFor();
-        await route.fulfill({ response });
-        released();
-      },
-      { times: 1 },
-    );
+    holdNextAnswer = true;
     await chat.send('Where are you based?');
     await responded;
     // Time for the page to handle the send's answer (the 30 s fallback would clear "thinking" much later).
