@@ -7,6 +7,7 @@ import path from 'node:path';
 import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
 import { closeLocalEnginePool } from '@/ai/local/engine-pool';
+import type { RecoveryTrigger } from '@/ai/recovery';
 import { drainReplyJobs } from '@/ai/queue';
 import { followReplyCancellations } from '@/ai/cancellation';
 import { getAuthSecret } from '@/auth/server/secret';
@@ -97,7 +98,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   // Replies that were running when a process died are answered again (or handed over) by a live one.
   const stopRecoveries = new AbortController();
   const recoveries = new Set<Promise<unknown>>();
-  const recoverLostReplies = (trigger: 'start-up' | 'instance-gone') => {
+  const recoverLostReplies = (trigger: RecoveryTrigger) => {
     const recovery = replyRecovery().then((module) => module.recoverLostReplies(trigger, stopRecoveries.signal));
     recoveries.add(recovery);
     void recovery.finally(() => recoveries.delete(recovery)).catch((error: unknown) => logger.error({ err: error, trigger }, 'AI reply recovery not run'));
