@@ -4,7 +4,7 @@ import type { Language } from './language';
  * What the assistant says when it hands the conversation to the owner
  * instead of answering: stored as a real message, in the visitor's language.
  */
-export type NoticeReason = 'human-requested' | 'failure' | 'rate-limit' | 'budget';
+export type NoticeReason = 'human-requested' | 'failure' | 'rate-limit' | 'budget' | 'late';
 
 /** How the assistant refers to the owner: "Rizky", not "Rizky Pratama" in every sentence. */
 export const firstName = (name: string) => name.split(' ')[0] ?? name;
@@ -21,6 +21,11 @@ const notices: Record<NoticeReason, Record<Language, (owner: string) => string>>
   'rate-limit': {
     en: (owner) => `I've answered as many questions as I can for now. ${owner} has been notified and will reply here personally.`,
     id: (owner) => `Untuk sementara saya sudah menjawab sebanyak yang saya bisa. ${owner} sudah diberi tahu dan akan membalas langsung di sini.`,
+  },
+  // The reply was lost with a process that died, and the question is too old by now to answer as if nothing happened.
+  late: {
+    en: (owner) => `Sorry for the wait, I couldn't answer in time. ${owner} has been notified and will reply here personally.`,
+    id: (owner) => `Maaf sudah menunggu, saya tidak sempat menjawab tepat waktu. ${owner} sudah diberi tahu dan akan membalas langsung di sini.`,
   },
   budget: {
     en: (owner) => `I can't answer any more questions today. ${owner} has been notified and will reply here personally.`,

@@ -45,6 +45,8 @@ export type ReplyJob = {
   automatic: boolean;
   /** The owner asked for another answer: the question is answered again even though the assistant answered it. */
   regenerate?: boolean;
+  /** The question waited too long for its answer (lost with a process that died): it is handed to the owner instead. */
+  tooLateToAnswer?: boolean;
 };
 
 const MAX_ATTEMPTS = 2;
@@ -168,6 +170,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
     let outcome: Outcome;
     if (limit) outcome = notice(limit);
     else if (asksForHuman(question.content)) outcome = notice('human-requested');
+    else if (job.tooLateToAnswer) outcome = notice('late');
     else {
       const stream = createStreamPublisher(conversationId, tempId);
       const result = await generateWithRetry({ conversationId, input, settings, history, signal, stream });
@@ -210,9 +213,10 @@ async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome)
     afterMessageId: job.afterMessageId,
     automatic: job.automatic,
     needsHuman: outcome.needsHuman,
+    answersAgain: job.regenerate === true,
   });
   if (!stored) {
-    logger.info({ conversationId: job.conversationId }, 'AI reply dropped: the owner answered or AI replies were switched off meanwhile');
+    logger.info({ conversationId: job.conversationId }, 'AI reply dropped: answered meanwhile, or AI replies were switched off');
     return false;
   }
   await letDeliveryGoFirst();

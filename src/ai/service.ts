@@ -4,10 +4,10 @@ import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import { AppError } from '@/http/errors';
 import { logger } from '@/logger';
-import { getRedis, redisKey } from '@/redis/client';
 import { cancelRepliesEverywhere } from './cancellation';
 import { effectiveProvider } from './providers';
 import { enqueueReplyJob, hasPendingReply } from './queue';
+import { claimAutoReply, claimLostReply, holdClaim } from './reply-claims';
 import { isAnswered, runReply, type ReplyJob } from './reply';
 
 /*
@@ -36,61 +36,35 @@ function keepFunctionAliveUntil(done: Promise<void>): void {
 }
 
 /**
- * A claim lives while its reply is queued or running (renewed by the
- * instance that holds it) and lapses soon after that instance dies, so a
- * retry of the send can tell a reply still coming from one lost with it.
+ * Queues the automatic reply to a visitor's `message`, whose claim this
+ * instance holds, and keeps the claim until the reply is done. `tooLateToAnswer`:
+ * the question waited too long (it was lost with a process that died), so it
+ * goes to the owner with a notice instead of an answer this late.
  */
-const REPLY_CLAIM_MS = 30_000;
-
-const claimKey = (redis: NonNullable<ReturnType<typeof getRedis>>, messageId: number) => redisKey(redis, 'ai-reply-claim', messageId);
-
-/**
- * Several instances: exactly one answers a visitor message, the first to
- * claim its id. Without Redis this process is the only one, so it wins.
- */
-async function claimAutoReply(messageId: number): Promise<boolean> {
-  const redis = getRedis();
-  if (!redis) return true;
-  try {
-    const claimed = await redis.commands.set(claimKey(redis, messageId), redis.instanceId, 'PX', REPLY_CLAIM_MS, 'NX');
-    return claimed === 'OK';
-  } catch (error) {
-    // Redis away: the instance that stored the message answers; a missing reply would be worse than a rare double.
-    logger.warn({ err: error, messageId }, 'AI reply claimed without Redis');
-    return true;
-  }
+export function queueAutomaticReply(message: Message, options: { tooLateToAnswer?: boolean } = {}): void {
+  const job: ReplyJob = { conversationId: message.conversationId, afterMessageId: message.id, automatic: true, ...options };
+  holdClaim(message.id, queueReply(job));
 }
 
-/** Keeps this instance's claim on `messageId` alive until its reply is done. */
-function holdClaim(messageId: number, done: Promise<void>): void {
-  const redis = getRedis();
-  if (!redis) return;
-  const renew = setInterval(() => {
-    redis.commands.pexpire(claimKey(redis, messageId), REPLY_CLAIM_MS).catch((error: unknown) => {
-      logger.warn({ err: error, messageId }, 'AI reply claim not renewed');
-    });
-  }, REPLY_CLAIM_MS / 3);
-  renew.unref();
-  void done.finally(() => clearInterval(renew));
-}
-
-async function answerVisitorMessage(conversation: Conversation, message: Message): Promise<void> {
-  if (!(await claimAutoReply(message.id))) return;
-  holdClaim(message.id, queueReply({ conversationId: conversation.id, afterMessageId: message.id, automatic: true }));
+async function answerVisitorMessage(message: Message): Promise<void> {
+  if (await claimAutoReply(message.id)) queueAutomaticReply(message);
 }
 
 /**
  * A retried send of a message already stored: is its reply still coming?
  * Answered (by the AI or the owner): no. Queued or running here, or claimed
  * by a live instance: yes. Otherwise the process that queued it died with
- * the job in memory, and this retry queues it again.
+ * the job in memory, and this retry queues it again (unless the start-up
+ * recovery, src/ai/recovery.ts, has already).
  */
 async function resumeAutoReply(conversation: Conversation, message: Message): Promise<boolean> {
   const { messages } = await getRepository().listMessagesByConversationId({ conversationId: conversation.id, after: message.id, limit: 50 });
   if (messages.some((later) => later.senderType !== 'visitor')) return false;
   if (hasPendingReply(conversation.id, message.id)) return true;
+  // Claimed by a live instance: it is answering. Claimed by a dead one, or no longer: this retry answers.
+  if (!(await claimLostReply(message.id))) return true;
   logger.info({ conversationId: conversation.id, messageId: message.id }, 'AI reply lost with an earlier process; queued again');
-  await answerVisitorMessage(conversation, message);
+  queueAutomaticReply(message);
   return true;
 }
 
@@ -113,7 +87,7 @@ export async function scheduleAutoReply(input: { conversation: Conversation; mes
     logger.error({ err: error, conversationId: conversation.id }, 'AI auto-reply could not be scheduled');
     return false;
   }
-  await answerVisitorMessage(conversation, message);
+  await answerVisitorMessage(message);
   return true;
 }
 

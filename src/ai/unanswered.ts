@@ -34,6 +34,7 @@ const reasonOfNotice: Record<NoticeReason, UnansweredReason> = {
   failure: 'provider_failed',
   'rate-limit': 'limit',
   budget: 'limit',
+  late: 'provider_failed',
 };
 
 /**

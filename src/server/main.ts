@@ -7,6 +7,7 @@ import path from 'node:path';
 import next from 'next';
 import { databaseTarget, env, isProduction } from '@/config/env';
 import { closeLocalEnginePool } from '@/ai/local/engine-pool';
+import type { RecoveryTrigger } from '@/ai/recovery';
 import { drainReplyJobs } from '@/ai/queue';
 import { followReplyCancellations } from '@/ai/cancellation';
 import { getAuthSecret } from '@/auth/server/secret';
@@ -16,6 +17,7 @@ import { CLIENT_IP_HEADER, resolveClientIp, setClientIpStamping } from '@/http/s
 import { refuseUndecodablePath } from '@/http/server/undecodable-path';
 import { logger } from '@/logger';
 import { closeRedis, connectRedis } from '@/redis/client';
+import { watchInstances } from '@/redis/instances';
 import { attachRealtime, type UpgradeHandler } from '@/realtime/server/socket-io/server';
 import { followCacheInvalidations } from './process-cache';
 
@@ -43,6 +45,13 @@ function ensureProductionBuild(dir: string): void {
     throw new Error('`next build` failed (see its output above); fix the error and run `npm start` again');
   }
 }
+
+/**
+ * The recovery of AI replies lost with a process, loaded on first use: it
+ * reaches the reply pipeline and, through it, `next/server`, which may only
+ * load once Next is prepared (as the Socket.IO server's chat service does).
+ */
+const replyRecovery = () => import('@/ai/recovery');
 
 /** Stamps the trusted client IP on the request; any client-sent value of that header is overwritten. */
 function stampClientIp(req: IncomingMessage): void {
@@ -79,13 +88,29 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   // A restart under load is back as soon as the slowest of these is ready, not their sum.
   // Several instances (REDIS_URL): shared state is in place before the first request or socket.
   const [, sharedState] = await Promise.all([databaseReady, connectRedis(), app.prepare()]);
+  let inFlight = 0;
+  let shuttingDown = false;
   if (sharedState) {
     followReplyCancellations().catch((error: unknown) => logger.error({ err: error }, 'redis: AI reply cancellations not followed'));
     followCacheInvalidations().catch((error: unknown) => logger.error({ err: error }, 'redis: cache invalidations not followed'));
   }
 
-  let inFlight = 0;
-  let shuttingDown = false;
+  // Replies that were running when a process died are answered again (or handed over) by a live one.
+  const stopRecoveries = new AbortController();
+  const recoveries = new Set<Promise<unknown>>();
+  const recoverLostReplies = (trigger: RecoveryTrigger) => {
+    const recovery = replyRecovery().then((module) => module.recoverLostReplies(trigger, stopRecoveries.signal));
+    recoveries.add(recovery);
+    void recovery.finally(() => recoveries.delete(recovery)).catch((error: unknown) => logger.error({ err: error, trigger }, 'AI reply recovery not run'));
+  };
+  // Before any reply is claimed here, so other instances see these claims as a live instance's.
+  const instances = sharedState
+    ? await watchInstances(sharedState, (gone) => {
+        logger.info({ instances: gone.length }, 'instances gone without leaving; recovering their AI replies');
+        if (!shuttingDown) recoverLostReplies('instance-gone');
+      })
+    : undefined;
+
   setClientIpStamping(true);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (shuttingDown) res.setHeader('Connection', 'close');
@@ -130,6 +155,7 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   logger.info({ port, url: `http://localhost:${port}`, mode: dev ? 'development' : 'production' }, 'Tanya is listening');
+  recoverLostReplies('start-up');
 
   /**
    * Stop accepting, tell realtime clients to reconnect (to the next process,
@@ -152,7 +178,11 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
       await sleep(50);
       server.closeIdleConnections();
     }
+    stopRecoveries.abort();
+    await Promise.allSettled([...recoveries]);
     await drainReplyJobs(deadline);
+    // Only now: while replies were draining, other instances had to see this one's claims as a live instance's.
+    await instances?.close();
     // Only once no reply can need them any more.
     await closeLocalEnginePool();
     server.closeAllConnections();

@@ -49,20 +49,26 @@ describe('a retried send tells the truth about its AI reply', () => {
     await upstream?.close();
   });
 
-  it('after the process died with the reply in memory, the retry queues it again; once answered, a retry says none is pending', async () => {
+  it('after the process died with the reply in memory, the restarted server answers it once, and a retry says so', async () => {
     const first = await start();
-    upstream.plan({ kind: 'hang' });
+    // The reply the restarted server generates is still coming when the visitor retries.
+    upstream.plan({ kind: 'hang' }, { kind: 'stream', chunks: ['Recovered', ' answer.'], firstTokenDelayMs: 2_000 });
     const asked = upstream.requests.length;
     const { token, body, sent } = await ask(first);
     await expect.poll(() => upstream.requests.length, { timeout: 10_000 }).toBe(asked + 1);
     await first.stop('SIGKILL');
 
     const second = await start(first.dataDir);
+    await expect.poll(() => upstream.requests.length, { timeout: 10_000 }).toBe(asked + 2);
     const retried = await visitorSend(second, token, body);
     expect(retried.status).toBe(200);
     expect(retried.body.data).toMatchObject({ id: sent.id, aiResponsePending: true });
     await expect.poll(() => aiMessages(second, token, sent.conversationId), { timeout: 15_000 }).toHaveLength(1);
-    expect(second.logs.some((entry) => entry.msg === 'AI reply lost with an earlier process; queued again')).toBe(true);
+    expect((await aiMessages(second, token, sent.conversationId))[0]!.content).toBe('Recovered answer.');
+    expect(second.logs.find((entry) => entry.msg === 'AI replies lost with a process recovered')).toMatchObject({ retried: 1 });
+    // The retry found it queued by the recovery: nothing was queued twice.
+    expect(second.logs.some((entry) => entry.msg === 'AI reply lost with an earlier process; queued again')).toBe(false);
+    expect(upstream.requests.length).toBe(asked + 2);
 
     const afterAnswer = await visitorSend(second, token, body);
     expect(afterAnswer.body.data).toMatchObject({ id: sent.id, aiResponsePending: false });

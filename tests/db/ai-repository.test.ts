@@ -27,7 +27,11 @@ for (const { dialect, create, skip } of dialects) {
       return { conversation, question: message };
     }
 
-    const reply = (conversationId: string, afterMessageId: number, overrides: { automatic?: boolean; needsHuman?: boolean } = {}) =>
+    const reply = (
+      conversationId: string,
+      afterMessageId: number,
+      overrides: { automatic?: boolean; needsHuman?: boolean; answersAgain?: boolean } = {},
+    ) =>
       fixture.repository.createAssistantMessageIfStillAllowed({
         conversationId,
         content: 'Answer.',
@@ -35,6 +39,7 @@ for (const { dialect, create, skip } of dialects) {
         afterMessageId,
         automatic: overrides.automatic ?? true,
         needsHuman: overrides.needsHuman ?? false,
+        answersAgain: overrides.answersAgain,
       });
 
     it('stores the reply while the AI handles the conversation', async () => {
@@ -68,6 +73,20 @@ for (const { dialect, create, skip } of dialects) {
       expect(messages.map((message) => message.senderType)).toEqual(['visitor', 'admin']);
     });
 
+    it('drops a second answer to one question (a reply generated again after its process seemed lost), unless asked to answer again', async () => {
+      const { conversation, question } = await conversationWithQuestion();
+      expect(await reply(conversation.id, question.id)).not.toBeNull();
+      expect(await reply(conversation.id, question.id)).toBeNull();
+      expect(await reply(conversation.id, question.id, { automatic: false })).toBeNull();
+      // Concurrent ones too: the conversation's row lock orders them, and the second sees the first's answer.
+      const { conversation: other, question: asked } = await conversationWithQuestion();
+      const raced = await Promise.all([reply(other.id, asked.id), reply(other.id, asked.id), reply(other.id, asked.id)]);
+      expect(raced.filter(Boolean)).toHaveLength(1);
+      expect(await reply(conversation.id, question.id, { automatic: false, answersAgain: true })).not.toBeNull();
+      const { messages } = await fixture.repository.listMessagesByConversationId({ conversationId: conversation.id });
+      expect(messages.map((message) => message.senderType)).toEqual(['visitor', 'ai', 'ai']);
+    });
+
     it('drops an automatic reply when the AI no longer handles the conversation, but not an on-demand one', async () => {
       const { conversation, question } = await conversationWithQuestion();
       await fixture.repository.updateConversationById({ id: conversation.id, isAiHandled: false });
@@ -90,7 +109,7 @@ for (const { dialect, create, skip } of dialects) {
       const { conversation, question } = await conversationWithQuestion();
       const before = new Date(Date.now() - 1_000);
       await reply(conversation.id, question.id);
-      await reply(conversation.id, question.id);
+      await reply(conversation.id, question.id, { answersAgain: true });
       const count = (since: Date) =>
         fixture.repository.countMessagesByConversationSince({ conversationId: conversation.id, senderType: 'ai', since });
       expect(await count(before)).toBe(2);

@@ -1,4 +1,5 @@
 import {
+  aliasedTable,
   and,
   asc,
   count,
@@ -81,6 +82,9 @@ export type ConversationPage = {
 };
 
 export type ConversationKeysetPage = { conversations: ConversationListItem[]; nextCursor: ConversationCursor | null };
+
+/** Visitor questions nobody has answered yet, each the latest message of its conversation, paged like the inbox. */
+export type AwaitingQuestionPage = { questions: Message[]; nextCursor: ConversationCursor | null };
 
 export type MessagePage = {
   /** Always oldest first, ready to display. */
@@ -701,11 +705,14 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
 
     /**
      * Stores the assistant's message only if it may still speak: no admin has
-     * written since `afterMessageId` and, for an automatic reply, the
-     * conversation is still AI-handled and AI replies are on site-wide. The
-     * check is the conditional update that takes the conversation's row lock,
-     * so an admin's message (whose takeover commits with it) and this insert
-     * cannot interleave. Returns null when the assistant has to stay silent.
+     * written since `afterMessageId`, nor the assistant (unless it was asked
+     * to answer again), and, for an automatic reply, the conversation is
+     * still AI-handled and AI replies are on site-wide. The check is the
+     * conditional update that takes the conversation's row lock, so an
+     * admin's message (whose takeover commits with it), or another reply to
+     * the same question (one generated again after its process seemed lost),
+     * and this insert cannot interleave. Returns null when the assistant has
+     * to stay silent.
      */
     async createAssistantMessageIfStillAllowed(input: {
       conversationId: string;
@@ -714,23 +721,25 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       afterMessageId: number;
       automatic: boolean;
       needsHuman: boolean;
+      answersAgain?: boolean;
     }): Promise<{ message: Message; conversation: Conversation } | null> {
       const { conversationId } = input;
       return transaction(async (tx) => {
         const now = new Date();
         const conversationKey = await conversationKeyOf(conversationId, tx);
         if (conversationKey === null) return null;
-        const adminWroteSince = tx
+        const silencingSenders: SenderType[] = input.answersAgain ? ['admin'] : ['admin', 'ai'];
+        const answeredSince = tx
           .select({ one: sql`1` })
           .from(messages)
           .where(
             and(
               eq(messages.conversationId, conversationKey),
-              eq(messages.senderType, 'admin'),
+              inArray(messages.senderType, silencingSenders),
               gt(messages.id, input.afterMessageId),
             ),
           );
-        const conditions = [eq(conversations.id, conversationKey), notExists(adminWroteSince)];
+        const conditions = [eq(conversations.id, conversationKey), notExists(answeredSince)];
         if (input.automatic) {
           const aiSwitchedOff = tx.select({ one: sql`1` }).from(chatSettings).where(eq(chatSettings.aiEnabled, false));
           conditions.push(eq(conversations.isAiHandled, true), notExists(aiSwitchedOff));
@@ -773,6 +782,58 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
           ),
         );
       return Number(row?.total ?? 0);
+    },
+
+    /**
+     * Visitor questions asked at or after `since` that nothing has followed
+     * yet (neither the assistant nor the owner wrote after them), in
+     * conversations the assistant may still answer on its own: AI-handled
+     * and not closed. The oldest activity first, paged by `cursor`.
+     *
+     * Bounded by the conversation's `lastMessageAt` (indexed; a question that
+     * is the latest message moved it), so the scan covers the window only;
+     * the latest message of each is one step down `(conversation_id, id)`.
+     */
+    async listQuestionsAwaitingReplySince({
+      since,
+      cursor,
+      limit = 100,
+    }: {
+      since: Date;
+      cursor?: ConversationCursor;
+      limit?: number;
+    }): Promise<AwaitingQuestionPage> {
+      const safeLimit = Math.max(1, Math.floor(limit));
+      const newer = aliasedTable(messages, 'newer_messages');
+      const latestMessageId = db
+        .select({ id: max(newer.id) })
+        .from(newer)
+        .where(eq(newer.conversationId, conversations.id));
+      const window = cursor
+        ? or(gt(conversations.lastMessageAt, cursor.at), and(eq(conversations.lastMessageAt, cursor.at), gt(conversations.id, cursor.id)))!
+        : gte(conversations.lastMessageAt, since);
+      const rows = await db
+        .select({ ...messageColumns, cursorAt: conversations.lastMessageAt, cursorKey: conversations.id })
+        .from(conversations)
+        .innerJoin(messages, eq(messages.id, latestMessageId))
+        .where(
+          and(
+            cursor ? gte(conversations.lastMessageAt, since) : undefined,
+            window,
+            ne(conversations.status, 'closed'),
+            eq(conversations.isAiHandled, true),
+            eq(messages.senderType, 'visitor'),
+            gte(messages.createdAt, since),
+          ),
+        )
+        .orderBy(asc(conversations.lastMessageAt), asc(conversations.id))
+        .limit(safeLimit + 1);
+      const page = rows.slice(0, safeLimit);
+      const last = page[page.length - 1];
+      return {
+        questions: page.map(({ cursorAt: _at, cursorKey: _key, ...question }) => question),
+        nextCursor: rows.length > safeLimit && last ? { at: last.cursorAt, id: last.cursorKey } : null,
+      };
     },
 
     getMessageById: ({ id }: { id: number }): Promise<Message | null> => firstOrNull(messageById({ id })),
