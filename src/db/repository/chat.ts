@@ -729,17 +729,16 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         const conversationKey = await conversationKeyOf(conversationId, tx);
         if (conversationKey === null) return null;
         const silencingSenders: SenderType[] = input.answersAgain ? ['admin'] : ['admin', 'ai'];
-        const answeredSince = tx
-          .select({ one: sql`1` })
-          .from(messages)
-          .where(
-            and(
-              eq(messages.conversationId, conversationKey),
-              inArray(messages.senderType, silencingSenders),
-              gt(messages.id, input.afterMessageId),
-            ),
+        // One subquery per sender, each an equality on messages_conversation_sender_idx: with `sender_type in (…)`
+        // InnoDB may range-scan the primary key instead, and lock every newer message of every conversation.
+        const hasNotWrittenSince = (senderType: SenderType) =>
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(messages)
+              .where(and(eq(messages.conversationId, conversationKey), eq(messages.senderType, senderType), gt(messages.id, input.afterMessageId))),
           );
-        const conditions = [eq(conversations.id, conversationKey), notExists(answeredSince)];
+        const conditions = [eq(conversations.id, conversationKey), ...silencingSenders.map(hasNotWrittenSince)];
         if (input.automatic) {
           const aiSwitchedOff = tx.select({ one: sql`1` }).from(chatSettings).where(eq(chatSettings.aiEnabled, false));
           conditions.push(eq(conversations.isAiHandled, true), notExists(aiSwitchedOff));
