@@ -15,6 +15,8 @@ import { prepareDatabase } from '@/db/bootstrap';
 import { CLIENT_IP_HEADER, resolveClientIp, setClientIpStamping } from '@/http/server/client-ip';
 import { refuseUndecodablePath } from '@/http/server/undecodable-path';
 import { logger } from '@/logger';
+import { isMailConfigured } from '@/notify/server/mailer';
+import { startOutboxWorker } from '@/notify/server/outbox-worker';
 import { closeRedis, connectRedis } from '@/redis/client';
 import { attachRealtime, type UpgradeHandler } from '@/realtime/server/socket-io/server';
 import { followCacheInvalidations } from './process-cache';
@@ -84,6 +86,9 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     followCacheInvalidations().catch((error: unknown) => logger.error({ err: error }, 'redis: cache invalidations not followed'));
   }
 
+  // Mail waiting in the outbox (from before a restart, or another instance's) goes out from here on.
+  const outbox = isMailConfigured() ? startOutboxWorker() : undefined;
+
   let inFlight = 0;
   let shuttingDown = false;
   setClientIpStamping(true);
@@ -152,7 +157,8 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
       await sleep(50);
       server.closeIdleConnections();
     }
-    await drainReplyJobs(deadline);
+    // The mail being sent finishes (and records itself as sent); the rest wait in the outbox for the next start.
+    await Promise.all([drainReplyJobs(deadline), outbox?.stop()]);
     // Only once no reply can need them any more.
     await closeLocalEnginePool();
     server.closeAllConnections();
