@@ -20,6 +20,12 @@ export type SmtpSink = {
   start(): Promise<void>;
 };
 
+/** A header exactly as it was sent (mailparser turns some, like List-Unsubscribe, into objects). */
+export function rawHeader(mail: ParsedMail, name: string): string | undefined {
+  const line = mail.headerLines.find((header) => header.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim();
+}
+
 export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
   let server: SMTPServer | undefined;

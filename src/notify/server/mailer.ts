@@ -37,9 +37,11 @@ export function mailSender(): string {
 export function describeSmtpError(error: unknown): string {
   const { code, responseCode, response, message } = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const server = env.SMTP_URL ? smtpAddress(env.SMTP_URL) : 'the SMTP server';
-  if (code === 'ECONNREFUSED') return `Could not connect to ${server}: the connection was refused (is the server running, and is the port right?).`;
-  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT') return `${server} did not answer in time.`;
-  if (code === 'EDNS' || code === 'ENOTFOUND') return `The host of ${server} could not be found (check the host name in SMTP_URL).`;
+  // nodemailer reports socket failures as ESOCKET with the system's code in the message.
+  const said = `${code ?? ''} ${message ?? ''}`;
+  if (said.includes('ECONNREFUSED')) return `Could not connect to ${server}: the connection was refused (is the server running, and is the port right?).`;
+  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || said.includes('ETIMEDOUT')) return `${server} did not answer in time.`;
+  if (code === 'EDNS' || said.includes('ENOTFOUND')) return `The host of ${server} could not be found (check the host name in SMTP_URL).`;
   if (code === 'EAUTH') return `${server} refused the user name or password in SMTP_URL: ${response ?? message ?? ''}`.trim();
   if (code === 'ETLS' || code === 'ESOCKET') return `The connection to ${server} failed: ${message ?? code}.`;
   if (responseCode) return `${server} refused the mail: ${response ?? message}`;
