@@ -11,6 +11,10 @@ export type SmtpSink = {
   /** What the server under test puts in SMTP_URL. */
   url: string;
   mails: ParsedMail[];
+  /** Mails whose DATA has started arriving (accepted or not yet). */
+  readonly receiving: number;
+  /** How long the server holds each mail before accepting it: a slow server, with a send in flight. */
+  acceptDelayMs: number;
   /** Resolves once `count` mails arrived in total (fails after `timeoutMs`). */
   waitForMails(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   /** The mails sent to `address`. */
@@ -28,6 +32,8 @@ export function rawHeader(mail: ParsedMail, name: string): string | undefined {
 
 export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
+  let receiving = 0;
+  let acceptDelayMs = 0;
   let server: SMTPServer | undefined;
   let port = options.port ?? 0;
 
@@ -40,8 +46,10 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
         logger: false,
         closeTimeout: 1_000,
         onData(stream, _session, callback) {
+          receiving += 1;
           simpleParser(stream).then(
-            (mail) => {
+            async (mail) => {
+              if (acceptDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, acceptDelayMs));
               mails.push(mail);
               callback();
             },
@@ -67,6 +75,15 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
       return `smtp://127.0.0.1:${port}`;
     },
     mails,
+    get receiving() {
+      return receiving;
+    },
+    get acceptDelayMs() {
+      return acceptDelayMs;
+    },
+    set acceptDelayMs(value: number) {
+      acceptDelayMs = value;
+    },
     async waitForMails(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (mails.length < count) {

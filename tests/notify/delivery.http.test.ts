@@ -60,6 +60,8 @@ describe('the e-mail outbox', () => {
       await smtp.start();
     }
     await expect.poll(() => mailsAbout(name).length, { timeout: 10_000 }).toBe(1);
+    // This server has no PUBLIC_URL: instead of a link, the mail says where to set it.
+    expect(mailsAbout(name)[0]!.text).toContain('Links to the conversation need PUBLIC_URL (e.g. PUBLIC_URL=https://example.com');
     await sleep(3_000);
     expect(mailsAbout(name)).toHaveLength(1);
     expect(await rowsOf(conversationId)).toEqual([expect.objectContaining({ status: 'sent', recipient: ADMIN.email })]);
@@ -89,5 +91,22 @@ describe('the e-mail outbox', () => {
     await expect.poll(() => mailsAbout(name).length, { timeout: 15_000 }).toBe(1);
     await sleep(2_000);
     expect(mailsAbout(name)).toHaveLength(1);
+  });
+
+  it('finishes the mail in flight on SIGTERM, records it as sent, and does not send it again after the restart', async () => {
+    smtp.acceptDelayMs = 2_000;
+    try {
+      const { name, conversationId } = await visitorWrites('Sent while the server stops');
+      const before = smtp.receiving;
+      await expect.poll(() => smtp.receiving, { timeout: 10_000, interval: 20 }).toBe(before + 1);
+      expect(mailsAbout(name)).toHaveLength(0);
+      await fixture.restart();
+      expect(mailsAbout(name)).toHaveLength(1);
+      expect(await rowsOf(conversationId)).toEqual([expect.objectContaining({ status: 'sent' })]);
+    } finally {
+      smtp.acceptDelayMs = 0;
+    }
+    await sleep(3_000);
+    expect(smtp.receiving).toBe(smtp.mails.length);
   });
 });

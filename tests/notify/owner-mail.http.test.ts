@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers/server';
 import { ADMIN, useProductionServer } from '../helpers/production-server';
@@ -125,6 +126,17 @@ describe('e-mail to the owner', () => {
     }
   });
 
+  it('mails only hand-overs when the owner asks for that', async () => {
+    await settings({ notifyOnlyHandovers: true });
+    try {
+      const { name } = await visitorWrites('Just saying hi');
+      await sleep(DELAY_SECONDS * 1000 + 3_000);
+      expect(mailsAbout(name)).toHaveLength(0);
+    } finally {
+      await settings({ notifyOnlyHandovers: false });
+    }
+  });
+
   it('sends a test mail from the settings and reports the SMTP server answer', async () => {
     const response = await api(fixture.server, '/api/chat/settings/test-mail', { body: {}, cookie: fixture.adminCookie });
     expect(response.status).toBe(200);
@@ -133,5 +145,44 @@ describe('e-mail to the owner', () => {
     await expect.poll(() => smtp.to(ADMIN.email).some((mail) => mail.subject === 'Tanya: test e-mail'), { timeout: 5_000 }).toBe(true);
     const anonymous = await api(fixture.server, '/api/chat/settings/test-mail', { body: {} });
     expect(anonymous.status).toBe(401);
+  });
+});
+
+/* Past NOTIFY_MAX_PER_HOUR the owner gets no more mails one by one, but one summary of what was held back. */
+describe('the hourly limit on owner mails', () => {
+  let smtp: SmtpSink;
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await smtp?.stop();
+  });
+  const fixture = useProductionServer({
+    admin: true,
+    repository: true,
+    env: () => ({ SMTP_URL: smtp.url, NOTIFY_AFTER_SECONDS: '1', NOTIFY_MAX_PER_HOUR: '2', CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0' }),
+  });
+
+  it('sends two mails, holds the third back, and counts it in one summary when the hour is up', async () => {
+    await switchAiRepliesOff(fixture.server, fixture.adminCookie);
+    for (let index = 0; index < 3; index += 1) {
+      const token = await newVisitor(fixture.server);
+      const sent = await visitorSend(fixture.server, token, { content: `Question ${index}`, clientMessageId: randomUUID(), visitorName: `Limited ${index}` });
+      expect(sent.status).toBe(201);
+      // One after the other, so which of them is held back is the last.
+      await expect.poll(async () => (await fixture.database.db.select().from(fixture.database.tables.notifications)).filter((row) => row.status !== 'pending').length, { timeout: 10_000 }).toBe(index + 1);
+    }
+    expect(smtp.mails.map((mail) => mail.subject)).toEqual(['New chat message from Limited 0', 'New chat message from Limited 1']);
+    const { notifications } = fixture.database.tables;
+    const rows = await fixture.database.db.select().from(notifications);
+    const summary = rows.find((row) => row.kind === 'owner_summary')!;
+    expect(summary).toMatchObject({ status: 'pending' });
+    expect(summary.dueAt.getTime() - Date.now()).toBeGreaterThan(55 * 60_000);
+
+    // The hour is up (moved here rather than waited for).
+    await fixture.database.transaction((tx) => tx.update(notifications).set({ dueAt: new Date() }).where(eq(notifications.id, summary.id)));
+    await smtp.waitForMails(3);
+    expect(smtp.mails[2]!.subject).toBe('1 more chat is waiting for you');
+    expect(smtp.mails[2]!.text).toContain('1 more conversation got messages nobody has read.');
   });
 });

@@ -112,13 +112,16 @@ export async function prepareOwnerConversationMail(row: Notification): Promise<P
 }
 
 /**
- * A visitor message stored while this mail was being sent found the row still
- * pending and wrote none of its own: it gets its follow-up now.
+ * A visitor message or a hand-over stored while this mail was being sent
+ * found the row still pending and wrote none of its own: it gets its mail now.
  */
 async function followNewerMessages(conversationId: string, upToMessageId: number | null) {
   if (upToMessageId === null) return;
-  const { messages } = await getRepository().listMessagesByConversationId({ conversationId, after: upToMessageId, limit: 1 });
-  if (messages.some((message: Message) => message.senderType === 'visitor')) {
+  const repository = getRepository();
+  const { messages } = await repository.listMessagesByConversationId({ conversationId, after: upToMessageId, limit: TRANSCRIPT_LIMIT });
+  if (messages.some(isHandover)) {
+    await repository.createNotification({ kind: 'owner_handover', conversationId, dedupeKey: ownerDedupeKey(conversationId), dueAt: new Date() });
+  } else if (messages.some((message: Message) => message.senderType === 'visitor')) {
     await queueOwnerMail(conversationId, await nextOwnerMailDue(conversationId, new Date()));
   }
 }

@@ -93,7 +93,7 @@ export function ownerMail(to: string, input: OwnerMailInput): OutgoingMail {
 
 export function ownerSummaryMail(to: string, input: { waiting: number; inboxUrl: string | null; maxPerHour: number }): OutgoingMail {
   const intro = `${input.waiting} more conversation${input.waiting === 1 ? '' : 's'} got messages nobody has read. Past ${input.maxPerHour} mails an hour they are counted here instead of mailed one by one.`;
-  return { to, subject: `${input.waiting} more chats are waiting for you`, ...layout([intro], [], { url: input.inboxUrl, label: 'Open the inbox' }) };
+  return { to, subject: `${input.waiting} more chat${input.waiting === 1 ? ' is' : 's are'} waiting for you`, ...layout([intro], [], { url: input.inboxUrl, label: 'Open the inbox' }) };
 }
 
 export function visitorReplyMail(
