@@ -75,7 +75,11 @@ describe('the e-mail outbox', () => {
       const [failed] = await rowsOf(conversationId);
       expect(failed!.attempts).toBe(5);
       expect(failed!.lastError).toMatch(/^Could not connect to 127\.0\.0\.1:\d+: the connection was refused/);
-      expect(await fixture.repository.listFailedNotifications({ limit: 5 })).toContainEqual(expect.objectContaining({ id: failed!.id }));
+      // The settings page lists it with the SMTP error.
+      const page = await fetch(`${fixture.server.url}/admin/chat/settings`, { headers: { cookie: fixture.adminCookie } });
+      const html = await page.text();
+      expect(html).toContain('data-testid="failed-notifications"');
+      expect(html).toContain(failed!.lastError!.replace(/\(.*/, ''));
     } finally {
       await smtp.start();
     }
