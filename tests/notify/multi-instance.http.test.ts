@@ -53,6 +53,8 @@ describe.skipIf(Boolean(skipReason))(`e-mail from two instances on MySQL and Red
   });
 
   it('sends every mail exactly once, whichever instance took the message', async () => {
+    // A slow SMTP server: each send outlasts the other instance's next poll, which must then find the row claimed.
+    smtp.acceptDelayMs = 1_500;
     const names: string[] = [];
     for (let index = 0; index < CONVERSATIONS; index += 1) {
       const server = index % 2 === 0 ? a : b;
@@ -62,12 +64,13 @@ describe.skipIf(Boolean(skipReason))(`e-mail from two instances on MySQL and Red
       const sent = await visitorSend(server, token, { content: `Question ${index}`, clientMessageId: randomUUID(), visitorName: name });
       expect(sent.status).toBe(201);
     }
-    await smtp.waitForMails(CONVERSATIONS, 20_000);
-    await sleep(3_000);
+    await smtp.waitForMails(CONVERSATIONS, 30_000);
+    await sleep(4_000);
     const subjects = smtp.to(ADMIN.email).map((mail) => mail.subject);
     for (const name of names) expect(subjects.filter((subject) => subject?.includes(name))).toHaveLength(1);
     // Both instances were polling: the logs say who sent what, and between them every mail was sent once.
     const sentBy = (server: TestServer) => server.logs.filter((entry) => entry.msg === 'notification sent').length;
     expect(sentBy(a) + sentBy(b)).toBe(CONVERSATIONS);
+    expect(smtp.receiving).toBe(CONVERSATIONS);
   });
 });
