@@ -44,7 +44,7 @@ describe('e-mail to the owner', () => {
   /** A visitor with a name of its own, so each test finds its mails by subject. */
   async function visitorWrites(content: string, profile: { visitorName?: string; visitorEmail?: string } = {}) {
     const name = profile.visitorName ?? `Visitor ${randomUUID().slice(0, 8)}`;
-    const token = await newVisitor(fixture.server);
+    const token = await newVisitor(fixture.server, { pageUrl: `${fixture.server.url}/projects?from=mail-test` });
     const sent = await visitorSend(fixture.server, token, { content, clientMessageId: randomUUID(), ...profile, visitorName: name });
     expect(sent.status).toBe(201);
     return { token, name, conversationId: sent.body.data.conversationId as string, messageId: sent.body.data.id as number };
@@ -67,6 +67,7 @@ describe('e-mail to the owner', () => {
     expect(mail!.text).toContain('<b>Hello</b> & <script>alert(1)</script>');
     expect(mail!.text).toContain(`Name: ${name}`);
     expect(mail!.text).toContain('E-mail: ana@example.com');
+    expect(mail!.text).toContain('Page: /projects?from=mail-test');
     expect(mail!.text).toContain('Language: English');
     expect(mail!.text).toContain('The assistant did not answer.');
     expect(mail!.text).toContain(`${PUBLIC_URL}/admin/chat?c=${conversationId}`);

@@ -12,7 +12,7 @@ import { getAuthSecret, getVerificationSecrets } from '@/auth/server/secret';
 const ISSUER = 'tanya';
 const RESUME_AUDIENCE = 'tanya:resume';
 const UNSUBSCRIBE_AUDIENCE = 'tanya:unsubscribe';
-export const RESUME_LINK_DAYS = 30;
+const RESUME_LINK_DAYS = 30;
 /** An unsubscribe link must keep working for as long as anyone keeps the mail. */
 const UNSUBSCRIBE_LINK_DAYS = 365;
 
