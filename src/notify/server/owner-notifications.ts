@@ -22,7 +22,7 @@ const OWNER_CONVERSATION_KINDS: NotificationKind[] = ['owner_messages', 'owner_h
 const HOUR_MS = 60 * 60 * 1000;
 const TRANSCRIPT_LIMIT = 50;
 /** Kept as the skipped rows' reason; the summary mail counts the conversations skipped with it. */
-export const HOURLY_LIMIT_REASON = 'NOTIFY_MAX_PER_HOUR reached: counted in the summary mail instead';
+const HOURLY_LIMIT_REASON = 'NOTIFY_MAX_PER_HOUR reached: counted in the summary mail instead';
 const SUMMARY_DEDUPE_KEY = 'owner-summary';
 
 const ownerDedupeKey = (conversationId: string) => `owner:${conversationId}`;

@@ -11,7 +11,7 @@ export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 
 /** Where the owner sets PUBLIC_URL: links cannot be made without it, so the mail says so instead. */
-export const PUBLIC_URL_MISSING =
+const PUBLIC_URL_MISSING =
   'Links to the conversation need PUBLIC_URL (e.g. PUBLIC_URL=https://example.com in the environment or .env, then restart).';
 
 const SENDER_LABEL: Record<Message['senderType'], string> = { visitor: 'Visitor', admin: 'You', ai: 'Assistant' };
@@ -26,7 +26,7 @@ const HANDOVER_REASONS: Record<string, string> = {
 
 export const isHandover = (message: Message) => message.senderType === 'ai' && message.metadata?.handover === true;
 
-export function handoverReason(message: Message): string {
+function handoverReason(message: Message): string {
   const notice = message.metadata?.notice;
   return (typeof notice === 'string' && HANDOVER_REASONS[notice]) || 'the answer is not in the portfolio';
 }
