@@ -131,6 +131,34 @@ const schema = z
         .optional(),
     ),
     PUSHER_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+    // E-mail notifications (owner and visitor). Unset SMTP_URL = no mail is sent.
+    SMTP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url('must be smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS); encode @ or : in the password as %40 / %3A')
+        .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps:// (e.g. smtp://user:password@smtp.example.com:587)')
+        .optional(),
+    ),
+    NOTIFY_EMAIL: z.preprocess(emptyAsUndefined, z.email('must be the address the owner\'s notifications go to, e.g. me@example.com').optional()),
+    MAIL_FROM: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. chat@example.com or "Tanya <chat@example.com>"')
+        .optional(),
+    ),
+    NOTIFY_AFTER_SECONDS: integer(120, 0, 86_400),
+    NOTIFY_DIGEST_MINUTES: integer(15, 0, 1_440),
+    NOTIFY_MAX_PER_HOUR: integer(20, 1, 10_000),
+    // How long to wait before each new attempt at a mail the SMTP server refused; after the last, the mail is marked failed.
+    NOTIFY_RETRY_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of seconds, e.g. 60,300,1800,7200')
+        .default('60,300,1800,7200')
+        .transform((list) => list.split(',').map(Number)),
+    ),
     PUSHER_USE_TLS: z.preprocess(
       emptyAsUndefined,
       z.enum(['true', 'false'], 'must be true or false').default('true').transform((value) => value === 'true'),

@@ -35,6 +35,8 @@ export type ErrorSurface =
   | 'credentials'
   | 'database'
   | 'json'
+  /** A signed link from an e-mail (continue the chat, unsubscribe): expired, altered or for something else. */
+  | 'link'
   | 'login'
   | 'message'
   | 'origin'

@@ -16,6 +16,8 @@ import { prepareDatabase } from '@/db/bootstrap';
 import { CLIENT_IP_HEADER, resolveClientIp, setClientIpStamping } from '@/http/server/client-ip';
 import { refuseUndecodablePath } from '@/http/server/undecodable-path';
 import { logger } from '@/logger';
+import { isMailConfigured } from '@/notify/server/mailer';
+import { startOutboxWorker } from '@/notify/server/outbox-worker';
 import { closeRedis, connectRedis } from '@/redis/client';
 import { watchInstances } from '@/redis/instances';
 import { attachRealtime, type UpgradeHandler } from '@/realtime/server/socket-io/server';
@@ -111,6 +113,9 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
       })
     : undefined;
 
+  // Mail waiting in the outbox (from before a restart, or another instance's) goes out from here on.
+  const outbox = isMailConfigured() ? startOutboxWorker() : undefined;
+
   setClientIpStamping(true);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (shuttingDown) res.setHeader('Connection', 'close');
@@ -180,7 +185,8 @@ export async function startServer({ dev, dir = process.cwd() }: { dev: boolean; 
     }
     stopRecoveries.abort();
     await Promise.allSettled([...recoveries]);
-    await drainReplyJobs(deadline);
+    // The mail being sent finishes (and records itself as sent); the rest wait in the outbox for the next start.
+    await Promise.all([drainReplyJobs(deadline), outbox?.stop()]);
     // Only now: while replies were draining, other instances had to see this one's claims as a live instance's.
     await instances?.close();
     // Only once no reply can need them any more.

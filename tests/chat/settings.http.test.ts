@@ -32,6 +32,9 @@ describe('chat settings API', () => {
     expect(response.body.data).toMatchObject({ aiEnabled: true, aiProvider: 'local', aiTemperature: 0.7, aiSystemPrompt: null });
     expect(response.body.data.welcomeMessage).toEqual(expect.any(String));
     expect(Date.parse(response.body.data.updatedAt)).not.toBeNaN();
+    // No SMTP_URL here: mail is off, which the settings page tells the owner (with how to turn it on).
+    expect(response.body.data).toMatchObject({ notifyEnabled: true, notifyOnlyHandovers: false, notifyAfterSeconds: null, notifyDigestMinutes: null });
+    expect(response.body.data.mail).toMatchObject({ configured: false, defaultAfterSeconds: 120, defaultDigestMinutes: 15, maxPerHour: 20 });
   });
 
   it('greets each visitor in their chat\'s language: the widget\'s locale, else Accept-Language, else English', async () => {
@@ -65,6 +68,9 @@ describe('chat settings API', () => {
       [{ aiModel: '   ' }, 'aiModel'],
       [{ welcomeMessage: 'x'.repeat(2001) }, 'welcomeMessage'],
       [{ offlineMessageIndonesian: 42 }, 'offlineMessageIndonesian'],
+      [{ notifyAfterSeconds: -1 }, 'notifyAfterSeconds'],
+      [{ notifyDigestMinutes: 1.5 }, 'notifyDigestMinutes'],
+      [{ notifyOnlyHandovers: 'yes' }, 'notifyOnlyHandovers'],
       [{ favouriteColour: 'blue' }, '_'],
       [{}, '_'],
     ];

@@ -8,6 +8,7 @@ import type {
   InboxConversation,
   InboxFilter,
   Pagination,
+  TestMailResult,
   UnansweredQuestion,
 } from './types';
 import type { UnansweredStatus } from '@/db/schema/types';
@@ -52,6 +53,9 @@ export const saveChatSettings = (patch: Partial<Omit<ChatSettingsPayload, 'updat
 /** Asks the assistant for a reply now (also in a conversation taken over); it arrives over the channel. `regenerate` answers an answered message again. */
 export const requestAiReply = (conversationId: string, regenerate = false) =>
   requestJson<{ pending: true }>('POST', '/api/chat/ai/respond', { conversationId, regenerate });
+
+/** Sends a test mail now; a refused send is an answer (`sent: false` with the SMTP error), not a failure. */
+export const sendTestMail = () => requestJson<TestMailResult>('POST', '/api/chat/settings/test-mail');
 
 export const testAssistant = (question: string) => requestJson<AssistantTestAnswer>('POST', '/api/chat/ai/test', { question });
 

@@ -17,12 +17,21 @@ export type SettingsDraft = {
   offlineMessage: string;
   welcomeMessageIndonesian: string;
   offlineMessageIndonesian: string;
+  notifyEnabled: boolean;
+  notifyOnlyHandovers: boolean;
+  /** Blank: the server's default (NOTIFY_AFTER_SECONDS / NOTIFY_DIGEST_MINUTES). */
+  notifyAfterSeconds: string;
+  notifyDigestMinutes: string;
 };
+
+/** Numbers typed into inputs; blank means "none" (null in the API). */
+const NUMBER_KEYS = new Set<keyof SettingsDraft>(['aiTemperature', 'notifyAfterSeconds', 'notifyDigestMinutes']);
+const NULLABLE_NUMBER_KEYS = new Set<keyof SettingsDraft>(['notifyAfterSeconds', 'notifyDigestMinutes']);
 
 /** The free texts, where blank means "none" (null in the API). */
 const TEXT_KEYS = new Set<keyof SettingsDraft>(['aiSystemPrompt', 'welcomeMessage', 'offlineMessage', 'welcomeMessageIndonesian', 'offlineMessageIndonesian']);
 
-export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' | 'updatedAt'>): SettingsDraft {
+export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' | 'updatedAt' | 'mail'>): SettingsDraft {
   return {
     aiEnabled: settings.aiEnabled,
     aiProvider: settings.aiProvider,
@@ -33,21 +42,26 @@ export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' 
     offlineMessage: settings.offlineMessage ?? '',
     welcomeMessageIndonesian: settings.welcomeMessageIndonesian ?? '',
     offlineMessageIndonesian: settings.offlineMessageIndonesian ?? '',
+    notifyEnabled: settings.notifyEnabled,
+    notifyOnlyHandovers: settings.notifyOnlyHandovers,
+    notifyAfterSeconds: settings.notifyAfterSeconds === null ? '' : String(settings.notifyAfterSeconds),
+    notifyDigestMinutes: settings.notifyDigestMinutes === null ? '' : String(settings.notifyDigestMinutes),
   };
 }
 
 /**
  * The fields of `draft` that differ from `saved`, as the API wants them. A
- * temperature that is not a number is sent as typed, so the server's field
+ * number that is not a number is sent as typed, so the server's field
  * error explains it (the one set of rules lives in the API's schema).
  */
 export function settingsPatch(saved: SettingsDraft, draft: SettingsDraft): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(draft) as (keyof SettingsDraft)[]) {
     if (draft[key] === saved[key]) continue;
-    if (key === 'aiTemperature') {
-      const text = draft.aiTemperature.trim();
-      patch[key] = text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+    if (NUMBER_KEYS.has(key)) {
+      const text = String(draft[key]).trim();
+      if (text === '' && NULLABLE_NUMBER_KEYS.has(key)) patch[key] = null;
+      else patch[key] = text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
     } else if (TEXT_KEYS.has(key)) {
       patch[key] = String(draft[key]).trim() === '' ? null : draft[key];
     } else {

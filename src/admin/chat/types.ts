@@ -3,6 +3,7 @@ import type { UnansweredQuestionPayload } from '@/ai/unanswered';
 import type { toConversationDetailsPayload, toConversationListPayload } from '@/chat/server/events';
 import type { ChatSettingsPayload } from '@/chat/server/settings';
 import type { ConversationStatus } from '@/db/schema/types';
+import type { FailedNotification, MailSetup, TestMailResult } from '@/notify/server/mail-setup';
 
 /* The shapes the admin inbox receives, taken from the server functions that produce them. */
 
@@ -30,3 +31,6 @@ export type AssistantTestAnswer = Awaited<ReturnType<typeof testAssistant>>;
 
 /** A question the assistant handed over: `GET /api/chat/unanswered`. */
 export type UnansweredQuestion = UnansweredQuestionPayload;
+
+/** How the server's e-mail is set up, the notifications that failed for good, and `POST /api/chat/settings/test-mail`'s answer. */
+export type { FailedNotification, MailSetup, TestMailResult };

@@ -1,5 +1,6 @@
 import type { ChatParticipant, Conversation, ConversationDetails, ConversationListItem, Message } from '@/db/repository/chat';
 import { logger } from '@/logger';
+import { noteNewMessage } from '@/notify/server/dispatch';
 import { describeUserAgent } from './user-agent';
 import { getBroadcaster } from '@/realtime/server/broadcaster';
 import {
@@ -115,8 +116,10 @@ async function publishAll(publications: Publication[]): Promise<void> {
  * rows follow every message whichever tab or instance wrote it (their inbox
  * chimes only for visitors' messages and the assistant's handovers).
  * `new-conversation` goes first when this message opened the conversation.
+ * The e-mail outbox hears of it here too, so every path that stores a
+ * message (visitor, owner, assistant) queues its notification the same way.
  */
-export function publishNewMessage(input: { conversation: Conversation; message: Message; conversationCreated: boolean }) {
+export async function publishNewMessage(input: { conversation: Conversation; message: Message; conversationCreated: boolean }) {
   const conversation = toConversationPayload(input.conversation);
   const message = toMessagePayload(input.message);
   const publications: Publication[] = [
@@ -126,7 +129,7 @@ export function publishNewMessage(input: { conversation: Conversation; message: 
     publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-conversation', data: conversation });
   }
   publications.push({ channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'new-message-alert', data: { conversation, message } });
-  return publishAll(publications);
+  await Promise.all([publishAll(publications), noteNewMessage(input)]);
 }
 
 /** Status or handling changed: the visitor's widget and the admin inbox both follow it. */

@@ -6,6 +6,7 @@ import { getRepository } from '@/db';
 import type { ChatSettings } from '@/db/repository/settings';
 import { aiProviders } from '@/db/schema/types';
 import { AppError } from '@/http/errors';
+import { describeMailSetup, type MailSetup } from '@/notify/server/mail-setup';
 import { publishAiSettingsChanged } from './events';
 import { forgetChatSettings } from './settings-cache';
 
@@ -45,6 +46,23 @@ export const chatSettingsPatchSchema = z
     offlineMessage: optionalText(MAX_SETTINGS_TEXT_LENGTH),
     welcomeMessageIndonesian: optionalText(MAX_SETTINGS_TEXT_LENGTH),
     offlineMessageIndonesian: optionalText(MAX_SETTINGS_TEXT_LENGTH),
+    notifyEnabled: z.boolean('Must be true or false.').optional(),
+    notifyOnlyHandovers: z.boolean('Must be true or false.').optional(),
+    // null: the server's NOTIFY_AFTER_SECONDS / NOTIFY_DIGEST_MINUTES.
+    notifyAfterSeconds: z
+      .number('Must be a number of seconds.')
+      .int('Use whole seconds.')
+      .min(0, 'Must be at least 0.')
+      .max(86_400, 'Use at most 86400 seconds (a day).')
+      .nullable()
+      .optional(),
+    notifyDigestMinutes: z
+      .number('Must be a number of minutes.')
+      .int('Use whole minutes.')
+      .min(0, 'Must be at least 0.')
+      .max(1_440, 'Use at most 1440 minutes (a day).')
+      .nullable()
+      .optional(),
   })
   .strict()
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
@@ -53,13 +71,14 @@ export const chatSettingsPatchSchema = z
   });
 export type ChatSettingsPatchInput = z.infer<typeof chatSettingsPatchSchema>;
 
-/** The settings plus the providers this server can use (for the provider select and its hints). */
-export type ChatSettingsPayload = Omit<ChatSettings, 'updatedAt'> & { updatedAt: string; providers: ProviderInfo[] };
+/** The settings plus the providers this server can use (for the provider select and its hints) and how its mail is set up. */
+export type ChatSettingsPayload = Omit<ChatSettings, 'updatedAt'> & { updatedAt: string; providers: ProviderInfo[]; mail: MailSetup };
 
 const toSettingsPayload = ({ updatedAt, ...settings }: ChatSettings): ChatSettingsPayload => ({
   ...settings,
   updatedAt: updatedAt.toISOString(),
   providers: listProviders(),
+  mail: describeMailSetup(),
 });
 
 export async function readChatSettings(): Promise<ChatSettingsPayload> {

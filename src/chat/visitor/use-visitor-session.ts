@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Locale } from '@/chat/ui/i18n';
 import { currentChatLocale } from '@/chat/ui/preferences';
-import { startVisitorSession, type VisitorSession } from './visitor-api';
+import { startVisitorSession, takeResumeLink, type VisitorSession } from './visitor-api';
 import { readStoredSession, writeStoredSession } from './visitor-storage';
 
 const SESSION_RETRY_MS = 3_000;
@@ -20,7 +20,7 @@ export type VisitorSessionState = {
 };
 
 /**
- * The visitor's chat session: resumed from localStorage (or started) once
+ * The visitor's chat session: from a mail's resume link, else resumed from localStorage (or started) once
  * `enabled`, retried every few seconds while that fails (offline at load).
  * Its texts (welcome, offline, suggested questions) are in the chat's
  * language, asked again when the visitor switches it (`locale`).
@@ -31,7 +31,8 @@ export function useVisitorSession(enabled: boolean, locale: Locale): VisitorSess
   const latest = useRef<VisitorSession | null>(null);
 
   const renew = useCallback(async (): Promise<VisitorSession> => {
-    const started = await startVisitorSession(latest.current?.sessionToken ?? readStoredSession()?.token ?? null, currentChatLocale());
+    const resumed = latest.current ? null : await takeResumeLink();
+    const started = await startVisitorSession(resumed ?? latest.current?.sessionToken ?? readStoredSession()?.token ?? null, currentChatLocale());
     latest.current = started;
     writeStoredSession({ token: started.sessionToken, conversationId: started.conversationId });
     setSession(started);

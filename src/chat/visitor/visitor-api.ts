@@ -67,6 +67,29 @@ export async function startVisitorSession(sessionToken: string | null, locale: L
   };
 }
 
+/** The query parameter of the "continue in the browser" link in a visitor's mail. */
+export const RESUME_PARAMETER = 'resume';
+
+/**
+ * The resume link this page was opened with, exchanged for a new session
+ * bound to its conversation (null without one). The link leaves the address
+ * bar at once, so it is neither bookmarked nor shared by accident.
+ */
+export async function takeResumeLink(): Promise<string | null> {
+  const url = new URL(window.location.href);
+  const token = url.searchParams.get(RESUME_PARAMETER);
+  if (!token) return null;
+  url.searchParams.delete(RESUME_PARAMETER);
+  window.history.replaceState(window.history.state, '', url);
+  try {
+    const { sessionToken } = await callAsVisitor<{ sessionToken: string }>('/api/chat/resume', { token });
+    return sessionToken;
+  } catch {
+    // An expired link simply leaves the visitor with their usual session.
+    return null;
+  }
+}
+
 export type SendInput = { content: string; clientMessageId: string; visitorName?: string; visitorEmail?: string };
 
 /** Over the visitor's socket when it is connected (it must be the one opened with `sessionToken`), else over HTTP. */

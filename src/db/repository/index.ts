@@ -1,6 +1,7 @@
 import type { Database } from '../client';
 import { createAiUsageRepository } from './ai-usage';
 import { createChatRepository } from './chat';
+import { createNotificationRepository } from './notifications';
 import { createPortfolioRepository } from './portfolio';
 import { createRealtimeRepository } from './realtime';
 import { createSettingsRepository } from './settings';
@@ -17,6 +18,7 @@ export function createRepository(database: Database) {
     ...createAiUsageRepository(database),
     ...createRealtimeRepository(database),
     ...createUnansweredRepository(database),
+    ...createNotificationRepository(database),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Database, Tables } from '../client';
 import { columnsWithout } from './select';
 
@@ -26,6 +26,12 @@ export function createUserRepository({ db, tables, transaction, insertReturningI
     async getUserById({ id }: { id: number }): Promise<User | null> {
       const [user] = await db.select(columns).from(users).where(eq(users.id, id)).limit(1);
       return user ?? null;
+    },
+
+    /** The first admin's address: where the owner's notifications go unless NOTIFY_EMAIL says otherwise. */
+    async getFirstUserEmail(): Promise<string | null> {
+      const [user] = await db.select({ email: users.email }).from(users).orderBy(asc(users.id)).limit(1);
+      return user?.email ?? null;
     },
 
     async countUsers(): Promise<number> {

@@ -19,6 +19,8 @@ import {
   senderTypes,
   unansweredReasons,
   unansweredStatuses,
+  notificationKinds,
+  notificationStatuses,
   type CoreValue,
   type MessageMetadata,
   type ProjectListItem,
@@ -171,6 +173,11 @@ export const chatSettings = mysqlTable('chat_settings', {
   offlineMessage: text('offline_message'),
   welcomeMessageIndonesian: text('welcome_message_indonesian'),
   offlineMessageIndonesian: text('offline_message_indonesian'),
+  /** E-mail notifications (they also need SMTP_URL); a null timing means the environment's default. */
+  notifyEnabled: boolean('notify_enabled').notNull().default(true),
+  notifyOnlyHandovers: boolean('notify_only_handovers').notNull().default(false),
+  notifyAfterSeconds: int('notify_after_seconds'),
+  notifyDigestMinutes: int('notify_digest_minutes'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -310,4 +317,54 @@ export const unansweredQuestions = mysqlTable(
     index('unanswered_questions_status_last_asked_idx').on(table.status, table.lastAskedAt),
     index('unanswered_questions_last_asked_idx').on(table.lastAskedAt),
   ],
+);
+
+/**
+ * The e-mail outbox. A notification is written here first and sent later by
+ * the worker of some instance, which claims the row with a lease
+ * (`claimToken`, `claimedUntil`) so exactly one instance sends it; a process
+ * that dies keeps nothing: the lease runs out and another claim takes it.
+ * `dedupeKey` is set while a row is pending and cleared when it is done, so a
+ * conversation has at most one pending mail of a sort (the digest).
+ */
+export const notifications = mysqlTable(
+  'notifications',
+  {
+    id: id(),
+    kind: mysqlEnum('kind', notificationKinds).notNull(),
+    /** The conversation's public id (the summary mail has none). */
+    conversationId: varchar('conversation_id', { length: 32 }),
+    dedupeKey: varchar('dedupe_key', { length: 100 }),
+    status: mysqlEnum('status', notificationStatuses).notNull().default('pending'),
+    /** When it may be sent (first, or again after a failure). */
+    dueAt: timestamp('due_at').notNull(),
+    attempts: int('attempts').notNull().default(0),
+    claimToken: varchar('claim_token', { length: 36 }),
+    claimedUntil: timestamp('claimed_until'),
+    /** The last message the sent mail showed: the follow-up starts after it. */
+    upToMessageId: int('up_to_message_id'),
+    recipient: varchar('recipient', { length: 255 }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at'),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('notifications_dedupe_key_uq').on(table.dedupeKey),
+    index('notifications_status_due_idx').on(table.status, table.dueAt),
+    index('notifications_conversation_idx').on(table.conversationId, table.kind),
+    index('notifications_sent_idx').on(table.sentAt),
+  ],
+);
+
+/** Addresses that unsubscribed from a conversation's mails (the link in every visitor mail): nothing more is sent to them about it. */
+export const emailUnsubscribes = mysqlTable(
+  'email_unsubscribes',
+  {
+    id: id(),
+    conversationId: varchar('conversation_id', { length: 32 }).notNull(),
+    email: varchar('email', { length: 255 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('email_unsubscribes_conversation_email_uq').on(table.conversationId, table.email)],
 );

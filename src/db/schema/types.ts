@@ -29,3 +29,14 @@ export type UnansweredReason = (typeof unansweredReasons)[number];
 /** open: waiting for the owner; done: answered (e.g. into the Q&A); dismissed: the owner chose to ignore it. */
 export const unansweredStatuses = ['open', 'done', 'dismissed'] as const;
 export type UnansweredStatus = (typeof unansweredStatuses)[number];
+
+/**
+ * What an outbox row is about: the owner's mail about a conversation's unread messages, the owner's mail about a
+ * hand-over (sent at once), the owner's summary once the hourly limit is reached, the visitor's copy of the owner's reply.
+ */
+export const notificationKinds = ['owner_messages', 'owner_handover', 'owner_summary', 'visitor_reply'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** pending: waiting or being retried; sent; failed: out of attempts (the SMTP error is kept); skipped: no longer needed. */
+export const notificationStatuses = ['pending', 'sent', 'failed', 'skipped'] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];

@@ -11,6 +11,10 @@ const saved = toSettingsDraft({
   offlineMessage: null,
   welcomeMessageIndonesian: 'Hai!',
   offlineMessageIndonesian: null,
+  notifyEnabled: true,
+  notifyOnlyHandovers: false,
+  notifyAfterSeconds: null,
+  notifyDigestMinutes: 15,
 });
 
 describe('the settings form patch', () => {
@@ -25,6 +29,10 @@ describe('the settings form patch', () => {
       offlineMessage: '',
       welcomeMessageIndonesian: 'Hai!',
       offlineMessageIndonesian: '',
+      notifyEnabled: true,
+      notifyOnlyHandovers: false,
+      notifyAfterSeconds: '',
+      notifyDigestMinutes: '15',
     });
   });
 
@@ -42,5 +50,14 @@ describe('the settings form patch', () => {
   it('passes a temperature that is not a number through, for the server to explain', () => {
     expect(settingsPatch(saved, { ...saved, aiTemperature: 'warm' })).toEqual({ aiTemperature: 'warm' });
     expect(settingsPatch(saved, { ...saved, aiTemperature: '' })).toEqual({ aiTemperature: '' });
+  });
+
+  it('sends notification timings as numbers, and blank as null (the server default)', () => {
+    expect(settingsPatch(saved, { ...saved, notifyAfterSeconds: ' 30 ', notifyDigestMinutes: '', notifyOnlyHandovers: true })).toEqual({
+      notifyAfterSeconds: 30,
+      notifyDigestMinutes: null,
+      notifyOnlyHandovers: true,
+    });
+    expect(settingsPatch(saved, { ...saved, notifyAfterSeconds: 'soon' })).toEqual({ notifyAfterSeconds: 'soon' });
   });
 });

@@ -170,6 +170,52 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
         })}
       </Section>
 
+      <Section title="E-mail notifications" description="A mail when a visitor's message stays unread, and at once when the assistant hands a conversation over to you.">
+        {initialSettings.mail.configured ? null : (
+          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="mail-off">
+            E-mail is off on this server: set <code>SMTP_URL</code> (e.g. <code>smtp://user:password@smtp.example.com:587</code>) in the environment or
+            <code> .env</code> and restart. Until then nothing is sent, whatever these settings say.
+          </p>
+        )}
+        <label className="flex items-start gap-3">
+          <input
+            type="checkbox"
+            checked={draft.notifyEnabled}
+            onChange={(event) => update('notifyEnabled', event.target.checked)}
+            className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+            data-testid="setting-notify-enabled"
+          />
+          <span>
+            <span className="block text-sm font-medium text-slate-800">Send notifications</span>
+            <span className="block text-xs text-slate-500">To {initialSettings.mail.notifyEmail ?? 'the first admin’s e-mail'} (NOTIFY_EMAIL), and replies to visitors who left an address.</span>
+          </span>
+        </label>
+        <label className="flex items-start gap-3">
+          <input
+            type="checkbox"
+            checked={draft.notifyOnlyHandovers}
+            onChange={(event) => update('notifyOnlyHandovers', event.target.checked)}
+            className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+            data-testid="setting-notify-only-handovers"
+          />
+          <span>
+            <span className="block text-sm font-medium text-slate-800">Only hand-overs</span>
+            <span className="block text-xs text-slate-500">Mail me only when the assistant hands a conversation over, not for every unread message.</span>
+          </span>
+        </label>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field id="setting-notify-after-seconds" label="Delay (seconds)" errors={errorsOf('notifyAfterSeconds')} hint={`Unread this long → a mail. Blank: the server’s ${initialSettings.mail.defaultAfterSeconds}.`}>
+            <TextInput id="setting-notify-after-seconds" type="number" inputMode="numeric" min={0} value={draft.notifyAfterSeconds} onChange={(event) => update('notifyAfterSeconds', event.target.value)} errors={errorsOf('notifyAfterSeconds')} data-testid="setting-notify-after-seconds" />
+          </Field>
+          <Field id="setting-notify-digest-minutes" label="Digest window (minutes)" errors={errorsOf('notifyDigestMinutes')} hint={`Later messages of a conversation wait this long, in one mail. Blank: the server’s ${initialSettings.mail.defaultDigestMinutes}.`}>
+            <TextInput id="setting-notify-digest-minutes" type="number" inputMode="numeric" min={0} value={draft.notifyDigestMinutes} onChange={(event) => update('notifyDigestMinutes', event.target.value)} errors={errorsOf('notifyDigestMinutes')} data-testid="setting-notify-digest-minutes" />
+          </Field>
+        </div>
+        {initialSettings.mail.publicUrlConfigured ? null : (
+          <p className="text-xs text-slate-500">Links in the mails need PUBLIC_URL (the address of this site, e.g. https://example.com); without it the mails say so instead.</p>
+        )}
+      </Section>
+
       <div className="sticky bottom-0 z-10 -mx-4 flex items-center gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:gap-3 sm:rounded-xl sm:border">
         <p className="min-w-0 flex-1 text-xs sm:text-sm" role="status" data-testid="settings-status">
           {status.kind === 'saving' ? (

@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AssistantTestBox } from '@/admin/chat/components/assistant-test-box';
 import { ChatSettingsForm } from '@/admin/chat/components/chat-settings-form';
+import { NotificationMailBox } from '@/admin/chat/components/notification-mail-box';
 import { verifySession } from '@/auth/server/session';
 import { readChatSettings } from '@/chat/server/settings';
+import { listFailedNotifications } from '@/notify/server/mail-setup';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Chat settings' };
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: 'Chat settings' };
 export default async function ChatSettingsPage() {
   // The layout checks too, but a page must not rely on its layout for access control.
   if (!(await verifySession())) redirect('/admin/login');
-  const settings = await readChatSettings();
+  const [settings, failed] = await Promise.all([readChatSettings(), listFailedNotifications()]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -24,6 +26,7 @@ export default async function ChatSettingsPage() {
         </h1>
       </div>
       <ChatSettingsForm initialSettings={settings} />
+      <NotificationMailBox mail={settings.mail} failed={failed} />
       <AssistantTestBox />
     </div>
   );

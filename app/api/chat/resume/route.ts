@@ -1,0 +1,10 @@
+import { readJsonInput } from '@/http/server/body';
+import { ok, route } from '@/http/server/response';
+import { linkTokenSchema } from '@/notify/server/schemas';
+import { resumeConversationFromLink } from '@/notify/server/visitor-notifications';
+
+/** The "continue in the browser" link of a visitor's mail: a new session bound to that conversation. */
+export const POST = route(async (request) => {
+  const { token } = await readJsonInput(request, linkTokenSchema);
+  return ok(await resumeConversationFromLink(token));
+});
