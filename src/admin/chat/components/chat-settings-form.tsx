@@ -173,7 +173,7 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
       <Section title="E-mail notifications" description="A mail when a visitor's message stays unread, and at once when the assistant hands a conversation over to you.">
         {initialSettings.mail.configured ? null : (
           <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="mail-off">
-            E-mail is off on this server: set <code>SMTP_URL</code> (e.g. <code>smtp://user:password@smtp.example.com:587</code>) in the environment or
+            E-mail is off on this server: set <code>SMTP_URL</code> (e.g. <code className="break-all">smtp://user:password@smtp.example.com:587</code>) in the environment or
             <code> .env</code> and restart. Until then nothing is sent, whatever these settings say.
           </p>
         )}
