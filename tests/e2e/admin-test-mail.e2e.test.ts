@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
+import { describe, expect, it } from 'vitest';
+import { useSmtpSink } from '../helpers/smtp';
 import { ADMIN, useE2e } from './helpers/fixtures';
 import { byTestId, waitUntil } from './helpers/page-objects';
 
 /* The settings page's "send a test e-mail": what the SMTP server answered, then what went wrong once it is gone. */
 describe('test e-mail on the chat settings page', () => {
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await smtp?.stop();
-  });
-  const e2e = useE2e({ env: () => ({ SMTP_URL: smtp.url }) });
+  const smtp = useSmtpSink();
+  const e2e = useE2e({ env: () => ({ SMTP_URL: smtp.sink.url }) });
 
   it('shows the SMTP server answer, then the error in words when the server is gone', async () => {
     const context = await e2e.newAdminContext();
@@ -24,10 +18,10 @@ describe('test e-mail on the chat settings page', () => {
     const sent = byTestId(page, 'test-mail-sent');
     await sent.waitFor();
     expect(await sent.textContent()).toMatch(new RegExp(`^Sent to ${ADMIN.email.replace('.', '\\.')}\\. The SMTP server answered: 250 `));
-    await smtp.waitForMails(1);
-    expect(smtp.to(ADMIN.email).map((mail) => mail.subject)).toEqual(['Tanya: test e-mail']);
+    await smtp.sink.waitForMails(1);
+    expect(smtp.sink.to(ADMIN.email).map((mail) => mail.subject)).toEqual(['Tanya: test e-mail']);
 
-    await smtp.stop();
+    await smtp.sink.stop();
     await byTestId(page, 'send-test-mail').click();
     const failed = byTestId(page, 'test-mail-failed');
     await failed.waitFor();

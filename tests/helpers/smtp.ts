@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -97,4 +98,24 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
     start: listen,
   };
   return sink;
+}
+
+/**
+ * A sink for the whole suite: started before it, stopped after it. Call it
+ * before `useProductionServer`, whose env reads `sink.url`.
+ */
+export function useSmtpSink(): { readonly sink: SmtpSink } {
+  let sink: SmtpSink | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink?.stop();
+  });
+  return {
+    get sink() {
+      if (!sink) throw new Error('the SMTP sink starts in beforeAll: use it inside a hook or a test');
+      return sink;
+    },
+  };
 }

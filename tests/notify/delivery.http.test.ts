@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, useProductionServer } from '../helpers/production-server';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
+import { useSmtpSink } from '../helpers/smtp';
 import { newVisitor, switchAiRepliesOff, visitorSend } from '../chat/helpers';
 
 const DELAY_SECONDS = 1;
@@ -13,18 +13,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * a mail that cannot be sent at all ends as failed, with the SMTP error.
  */
 describe('the e-mail outbox', () => {
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await smtp?.stop();
-  });
+  const smtp = useSmtpSink();
   const fixture = useProductionServer({
     admin: true,
     repository: true,
     env: () => ({
-      SMTP_URL: smtp.url,
+      SMTP_URL: smtp.sink.url,
       NOTIFY_AFTER_SECONDS: String(DELAY_SECONDS),
       // Four retries a second or two apart instead of minutes to hours.
       NOTIFY_RETRY_SECONDS: '1,2,2,2',
@@ -38,7 +32,7 @@ describe('the e-mail outbox', () => {
     expect(sent.status).toBe(201);
     return { name, conversationId: sent.body.data.conversationId as string };
   }
-  const mailsAbout = (name: string) => smtp.to(ADMIN.email).filter((mail) => mail.subject?.includes(name));
+  const mailsAbout = (name: string) => smtp.sink.to(ADMIN.email).filter((mail) => mail.subject?.includes(name));
   const rowsOf = async (conversationId: string) =>
     (await fixture.database.db.select().from(fixture.database.tables.notifications)).filter((row) => row.conversationId === conversationId);
 
@@ -47,7 +41,7 @@ describe('the e-mail outbox', () => {
   });
 
   it('keeps the mail through an SMTP outage and delivers it once when the server is back', async () => {
-    await smtp.stop();
+    await smtp.sink.stop();
     let name: string;
     let conversationId: string;
     try {
@@ -57,7 +51,7 @@ describe('the e-mail outbox', () => {
       expect(waiting).toMatchObject({ status: 'pending' });
       expect(waiting!.lastError).toMatch(/connection was refused/);
     } finally {
-      await smtp.start();
+      await smtp.sink.start();
     }
     await expect.poll(() => mailsAbout(name).length, { timeout: 10_000 }).toBe(1);
     // This server has no PUBLIC_URL: instead of a link, the mail says where to set it.
@@ -68,7 +62,7 @@ describe('the e-mail outbox', () => {
   });
 
   it('marks a mail failed, with the SMTP error, once the retries are used up', async () => {
-    await smtp.stop();
+    await smtp.sink.stop();
     try {
       const { conversationId } = await visitorWrites('Hello?');
       await expect.poll(async () => (await rowsOf(conversationId))[0]?.status, { timeout: 20_000, interval: 500 }).toBe('failed');
@@ -81,7 +75,7 @@ describe('the e-mail outbox', () => {
       expect(html).toContain('data-testid="failed-notifications"');
       expect(html).toContain(failed!.lastError!.replace(/\(.*/, ''));
     } finally {
-      await smtp.start();
+      await smtp.sink.start();
     }
   });
 
@@ -98,19 +92,19 @@ describe('the e-mail outbox', () => {
   });
 
   it('finishes the mail in flight on SIGTERM, records it as sent, and does not send it again after the restart', async () => {
-    smtp.acceptDelayMs = 2_000;
+    smtp.sink.acceptDelayMs = 2_000;
     try {
       const { name, conversationId } = await visitorWrites('Sent while the server stops');
-      const before = smtp.receiving;
-      await expect.poll(() => smtp.receiving, { timeout: 10_000, interval: 20 }).toBe(before + 1);
+      const before = smtp.sink.receiving;
+      await expect.poll(() => smtp.sink.receiving, { timeout: 10_000, interval: 20 }).toBe(before + 1);
       expect(mailsAbout(name)).toHaveLength(0);
       await fixture.restart();
       expect(mailsAbout(name)).toHaveLength(1);
       expect(await rowsOf(conversationId)).toEqual([expect.objectContaining({ status: 'sent' })]);
     } finally {
-      smtp.acceptDelayMs = 0;
+      smtp.sink.acceptDelayMs = 0;
     }
     await sleep(3_000);
-    expect(smtp.receiving).toBe(smtp.mails.length);
+    expect(smtp.sink.receiving).toBe(smtp.sink.mails.length);
   });
 });

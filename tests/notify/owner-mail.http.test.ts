@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers/server';
 import { ADMIN, useProductionServer } from '../helpers/production-server';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
+import { useSmtpSink } from '../helpers/smtp';
 import { newVisitor, switchAiRepliesOff, visitorSend } from '../chat/helpers';
 
 const DELAY_SECONDS = 2;
@@ -16,18 +16,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * for a burst, and at once for the assistant's hand-over.
  */
 describe('e-mail to the owner', () => {
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await smtp?.stop();
-  });
+  const smtp = useSmtpSink();
   const fixture = useProductionServer({
     admin: true,
     repository: true,
     env: () => ({
-      SMTP_URL: smtp.url,
+      SMTP_URL: smtp.sink.url,
       PUBLIC_URL,
       NOTIFY_AFTER_SECONDS: String(DELAY_SECONDS),
       MAIL_FROM: 'Tanya <chat@tanya.test>',
@@ -49,7 +43,7 @@ describe('e-mail to the owner', () => {
     expect(sent.status).toBe(201);
     return { token, name, conversationId: sent.body.data.conversationId as string, messageId: sent.body.data.id as number };
   }
-  const mailsAbout = (name: string) => smtp.to(ADMIN.email).filter((mail) => mail.subject?.includes(name));
+  const mailsAbout = (name: string) => smtp.sink.to(ADMIN.email).filter((mail) => mail.subject?.includes(name));
 
   beforeAll(async () => {
     await switchAiRepliesOff(fixture.server, fixture.adminCookie);
@@ -143,7 +137,7 @@ describe('e-mail to the owner', () => {
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ sent: true, to: ADMIN.email });
     expect(response.body.data.response).toMatch(/^250/);
-    await expect.poll(() => smtp.to(ADMIN.email).some((mail) => mail.subject === 'Tanya: test e-mail'), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => smtp.sink.to(ADMIN.email).some((mail) => mail.subject === 'Tanya: test e-mail'), { timeout: 5_000 }).toBe(true);
     const anonymous = await api(fixture.server, '/api/chat/settings/test-mail', { body: {} });
     expect(anonymous.status).toBe(401);
   });
@@ -151,17 +145,11 @@ describe('e-mail to the owner', () => {
 
 /* Past NOTIFY_MAX_PER_HOUR the owner gets no more mails one by one, but one summary of what was held back. */
 describe('the hourly limit on owner mails', () => {
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await smtp?.stop();
-  });
+  const smtp = useSmtpSink();
   const fixture = useProductionServer({
     admin: true,
     repository: true,
-    env: () => ({ SMTP_URL: smtp.url, NOTIFY_AFTER_SECONDS: '1', NOTIFY_MAX_PER_HOUR: '2', CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0' }),
+    env: () => ({ SMTP_URL: smtp.sink.url, NOTIFY_AFTER_SECONDS: '1', NOTIFY_MAX_PER_HOUR: '2', CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE: '0' }),
   });
 
   it('sends two mails, holds the third back, and counts it in one summary when the hour is up', async () => {
@@ -173,7 +161,7 @@ describe('the hourly limit on owner mails', () => {
       // One after the other, so which of them is held back is the last.
       await expect.poll(async () => (await fixture.database.db.select().from(fixture.database.tables.notifications)).filter((row) => row.status !== 'pending').length, { timeout: 10_000 }).toBe(index + 1);
     }
-    expect(smtp.mails.map((mail) => mail.subject)).toEqual(['New chat message from Limited 0', 'New chat message from Limited 1']);
+    expect(smtp.sink.mails.map((mail) => mail.subject)).toEqual(['New chat message from Limited 0', 'New chat message from Limited 1']);
     const { notifications } = fixture.database.tables;
     const rows = await fixture.database.db.select().from(notifications);
     const summary = rows.find((row) => row.kind === 'owner_summary')!;
@@ -182,8 +170,8 @@ describe('the hourly limit on owner mails', () => {
 
     // The hour is up (moved here rather than waited for).
     await fixture.database.transaction((tx) => tx.update(notifications).set({ dueAt: new Date() }).where(eq(notifications.id, summary.id)));
-    await smtp.waitForMails(3);
-    expect(smtp.mails[2]!.subject).toBe('1 more chat is waiting for you');
-    expect(smtp.mails[2]!.text).toContain('1 more conversation got messages nobody has read.');
+    await smtp.sink.waitForMails(3);
+    expect(smtp.sink.mails[2]!.subject).toBe('1 more chat is waiting for you');
+    expect(smtp.sink.mails[2]!.text).toContain('1 more conversation got messages nobody has read.');
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers/server';
 import { useProductionServer } from '../helpers/production-server';
-import { rawHeader, startSmtpSink, type SmtpSink } from '../helpers/smtp';
+import { rawHeader, useSmtpSink } from '../helpers/smtp';
 import { newVisitor, switchAiRepliesOff, visitorGet, visitorSend } from '../chat/helpers';
 
 const DELAY_SECONDS = 1;
@@ -16,17 +16,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * visitor is back.
  */
 describe('e-mail to the visitor', () => {
-  let smtp: SmtpSink;
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await smtp?.stop();
-  });
+  const smtp = useSmtpSink();
   const fixture = useProductionServer({
     admin: true,
     repository: true,
-    env: () => ({ SMTP_URL: smtp.url, PUBLIC_URL, NOTIFY_AFTER_SECONDS: String(DELAY_SECONDS) }),
+    env: () => ({ SMTP_URL: smtp.sink.url, PUBLIC_URL, NOTIFY_AFTER_SECONDS: String(DELAY_SECONDS) }),
   });
 
   beforeAll(async () => {
@@ -47,8 +41,8 @@ describe('e-mail to the visitor', () => {
     const conversationId = sent.body.data.conversationId as string;
     await ownerReplies(conversationId, 'Yes, <i>gladly</i>. Tell me more!');
 
-    await expect.poll(() => smtp.to(email).length, { timeout: 10_000 }).toBe(1);
-    const [mail] = smtp.to(email);
+    await expect.poll(() => smtp.sink.to(email).length, { timeout: 10_000 }).toBe(1);
+    const [mail] = smtp.sink.to(email);
     expect(mail!.text).toContain('Yes, <i>gladly</i>. Tell me more!');
     expect(mail!.html).toContain('Yes, &lt;i&gt;gladly&lt;/i&gt;. Tell me more!');
     expect(mail!.text).not.toContain('Do you take freelance work?');
@@ -61,7 +55,7 @@ describe('e-mail to the visitor', () => {
     // Not seen since: a second reply is no second mail to an address nobody confirmed.
     await ownerReplies(conversationId, 'Are you still there?');
     await sleep(DELAY_SECONDS * 1000 + 2_500);
-    expect(smtp.to(email)).toHaveLength(1);
+    expect(smtp.sink.to(email)).toHaveLength(1);
 
     // Following the link: the page hands its token to the API and gets a new session in that conversation.
     const resumeToken = new URL(resumeLink!).searchParams.get('resume')!;
@@ -81,7 +75,7 @@ describe('e-mail to the visitor', () => {
 
     // Seen again (through the link): the next reply may be mailed.
     await ownerReplies(conversationId, 'One more thing.');
-    await expect.poll(() => smtp.to(email).length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => smtp.sink.to(email).length, { timeout: 10_000 }).toBe(2);
   });
 
   it('refuses a resume link that was altered or is not one', async () => {
@@ -98,9 +92,9 @@ describe('e-mail to the visitor', () => {
     const sent = await visitorSend(fixture.server, token, { content: 'Hi', clientMessageId: randomUUID(), visitorEmail: email });
     const conversationId = sent.body.data.conversationId as string;
     await ownerReplies(conversationId, 'Hello!');
-    await expect.poll(() => smtp.to(email).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => smtp.sink.to(email).length, { timeout: 10_000 }).toBe(1);
 
-    const link = /<([^>]+)>/.exec(rawHeader(smtp.to(email)[0]!, 'List-Unsubscribe') ?? '')![1]!;
+    const link = /<([^>]+)>/.exec(rawHeader(smtp.sink.to(email)[0]!, 'List-Unsubscribe') ?? '')![1]!;
     // What a mail client's unsubscribe button does (RFC 8058).
     const response = await fetch(onServer(link), {
       method: 'POST',
@@ -113,6 +107,6 @@ describe('e-mail to the visitor', () => {
     await api(fixture.server, '/api/chat/read', { body: { conversationId, upToMessageId: sent.body.data.id }, headers: { 'x-session-token': token } });
     await ownerReplies(conversationId, 'Did you see my answer?');
     await sleep(DELAY_SECONDS * 1000 + 2_500);
-    expect(smtp.to(email)).toHaveLength(1);
+    expect(smtp.sink.to(email)).toHaveLength(1);
   });
 });
