@@ -109,4 +109,22 @@ describe('e-mail to the visitor', () => {
     await sleep(DELAY_SECONDS * 1000 + 2_500);
     expect(smtp.sink.to(email)).toHaveLength(1);
   });
+
+  // Last in this file: it spends the address's new-session allowance for the minute.
+  it('makes new sessions from a resume link no faster than the chat allows new sessions from one address', async () => {
+    const email = `again-${randomUUID().slice(0, 8)}@example.com`;
+    const token = await newVisitor(fixture.server);
+    const sent = await visitorSend(fixture.server, token, { content: 'Ping', clientMessageId: randomUUID(), visitorEmail: email });
+    await ownerReplies(sent.body.data.conversationId as string, 'Pong');
+    await expect.poll(() => smtp.sink.to(email).length, { timeout: 10_000 }).toBe(1);
+    const resumeToken = new URL(/http:\/\/tanya\.test\/chat\?resume=[\w.-]+/.exec(smtp.sink.to(email)[0]!.text!)![0]).searchParams.get('resume')!;
+
+    // CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE is 30 by default, and this file's other sessions count too.
+    const statuses: number[] = [];
+    for (let use = 0; use <= 30 && !statuses.includes(429); use++) {
+      statuses.push((await api(fixture.server, '/api/chat/resume', { body: { token: resumeToken } })).status);
+    }
+    expect(statuses[0]).toBe(200);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });

@@ -5,10 +5,10 @@ import { getRepository } from '@/db';
 import type { ChatParticipant, Conversation, ConversationCursor } from '@/db/repository/chat';
 import { chatLanguages, type ChatLanguage } from '@/db/schema/types';
 import { publishedQa, type PortfolioDocument } from '@/portfolio/schema';
-import { AppError, type ErrorCode } from '@/http/errors';
-import { createRateLimiter, type RateLimiter } from '@/http/server/rate-limit';
+import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
 import type { ChatActor } from './actor';
+import { enforceLimits, limitNewSessions, messagesPerIp, messagesPerSession } from './limits';
 import { sitePagePath } from './page-url';
 import { checkHoneypot, passBotGate } from './bot-gate';
 import {
@@ -27,33 +27,8 @@ import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
 import { readCurrentChatSettings } from './settings-cache';
 import { findVisitorSession, forgetVisitorSession, hashSessionToken, visitorSessionBoundTo } from './visitor-session';
 
-const MINUTE_MS = 60_000;
 const MAX_USER_AGENT_LENGTH = 512;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-type Limit = { limiter: RateLimiter; limit: number; name: string };
-
-function limit(name: string, perMinute: number): Limit {
-  return { limiter: createRateLimiter({ name, limit: perMinute, windowMs: MINUTE_MS }), limit: perMinute, name };
-}
-
-const newSessionsPerIp = limit('chat-session-ip', env.CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE);
-const messagesPerSession = limit('chat-send-session', env.CHAT_RATE_LIMIT_PER_MINUTE);
-const messagesPerIp = limit('chat-send-ip', env.CHAT_RATE_LIMIT_PER_IP_PER_MINUTE);
-
-/**
- * Takes one slot from every limit that is on (a limit of 0 is off); all of
- * them count the hit, so a refusal by one still spends the others.
- */
-async function enforceLimits(checks: { limit: Limit; key: string }[], refusal: { code: Extract<ErrorCode, `rate_limit:${string}`>; ip: string; message: string }) {
-  const active = checks.filter((check) => check.limit.limit > 0);
-  const results = await Promise.all(active.map((check) => check.limit.limiter.hit(check.key)));
-  const refusedBy = active.filter((_, index) => !results[index]!.allowed).map((check) => check.limit.name);
-  if (refusedBy.length === 0) return;
-  const retryAfter = Math.max(...results.filter((result) => !result.allowed).map((result) => result.retryAfterSeconds));
-  logSecurityEvent('chat rate limited', { ip: refusal.ip, limits: refusedBy, retryAfter });
-  throw new AppError(refusal.code, { message: refusal.message, retryAfter });
-}
 
 const conversationNotFound = () => new AppError('not_found:conversation', { message: 'Conversation not found.' });
 
@@ -136,11 +111,7 @@ export async function startVisitorSession(
     };
   }
 
-  await enforceLimits([{ limit: newSessionsPerIp, key: input.ip }], {
-    code: 'rate_limit:session',
-    ip: input.ip,
-    message: 'Too many new chat sessions. Try again shortly.',
-  });
+  await limitNewSessions(input.ip);
   await passBotGate({ proof: input.botGate, ip: input.ip });
   const sessionToken = randomUUID();
   const session = await repository.createChatSession({

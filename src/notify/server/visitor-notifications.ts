@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { visitorLanguage } from '@/ai/language';
+import { limitNewSessions } from '@/chat/server/limits';
 import { hashSessionToken } from '@/chat/server/visitor-session';
 import { readCurrentChatSettings } from '@/chat/server/settings-cache';
 import { env } from '@/config/env';
@@ -76,7 +77,12 @@ const badLink = () =>
  * conversation (an existing session's token is never handed out). Counts as
  * the visitor being seen, so the next reply can be mailed again.
  */
-export async function resumeConversationFromLink(token: string): Promise<{ sessionToken: string; conversationId: string; expiresAt: string }> {
+export async function resumeConversationFromLink(
+  token: string,
+  ip: string,
+): Promise<{ sessionToken: string; conversationId: string; expiresAt: string }> {
+  // The link may be opened again and again for 30 days: each use is a new session, limited like any other.
+  await limitNewSessions(ip);
   const conversationId = await verifyResumeToken(token);
   const repository = getRepository();
   const conversation = conversationId ? await repository.getConversationById({ id: conversationId }) : null;

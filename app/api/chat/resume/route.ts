@@ -1,4 +1,5 @@
 import { readJsonInput } from '@/http/server/body';
+import { getClientIp } from '@/http/server/client-ip';
 import { ok, route } from '@/http/server/response';
 import { linkTokenSchema } from '@/notify/server/schemas';
 import { resumeConversationFromLink } from '@/notify/server/visitor-notifications';
@@ -6,5 +7,5 @@ import { resumeConversationFromLink } from '@/notify/server/visitor-notification
 /** The "continue in the browser" link of a visitor's mail: a new session bound to that conversation. */
 export const POST = route(async (request) => {
   const { token } = await readJsonInput(request, linkTokenSchema);
-  return ok(await resumeConversationFromLink(token));
+  return ok(await resumeConversationFromLink(token, getClientIp(request)));
 });
