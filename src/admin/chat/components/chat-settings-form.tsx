@@ -49,6 +49,24 @@ function Section({ title, description, children }: { title: string; description:
  * what changed; the server validates and answers with the stored settings,
  * which apply to the next message without a restart.
  */
+function CheckboxSetting({ checked, onChange, testId, label, hint }: { checked: boolean; onChange: (checked: boolean) => void; testId: string; label: string; hint: ReactNode }) {
+  return (
+    <label className="flex items-start gap-3">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+        data-testid={testId}
+      />
+      <span>
+        <span className="block text-sm font-medium text-slate-800">{label}</span>
+        <span className="block text-xs text-slate-500">{hint}</span>
+      </span>
+    </label>
+  );
+}
+
 export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSettingsPayload }) {
   const [saved, setSaved] = useState(() => toSettingsDraft(initialSettings));
   const [draft, setDraft] = useState(saved);
@@ -104,19 +122,13 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
   return (
     <form noValidate onSubmit={(event) => void save(event)} className="space-y-6" aria-labelledby="chat-settings-title" data-testid="chat-settings-form">
       <Section title="AI assistant" description="Answers visitors from your portfolio while you are away. You can take any conversation over at any time.">
-        <label className="flex items-start gap-3">
-          <input
-            type="checkbox"
-            checked={draft.aiEnabled}
-            onChange={(event) => update('aiEnabled', event.target.checked)}
-            className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
-            data-testid="setting-ai-enabled"
-          />
-          <span>
-            <span className="block text-sm font-medium text-slate-800">AI auto-reply</span>
-            <span className="block text-xs text-slate-500">Off: the assistant stays silent everywhere, and only you answer.</span>
-          </span>
-        </label>
+        <CheckboxSetting
+          checked={draft.aiEnabled}
+          onChange={(checked) => update('aiEnabled', checked)}
+          testId="setting-ai-enabled"
+          label="AI auto-reply"
+          hint="Off: the assistant stays silent everywhere, and only you answer."
+        />
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="setting-ai-provider" label="Provider" errors={errorsOf('aiProvider')} hint={provider?.hint ?? providerDescriptions[draft.aiProvider]}>
             <select
@@ -177,32 +189,20 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
             <code> .env</code> and restart. Until then nothing is sent, whatever these settings say.
           </p>
         )}
-        <label className="flex items-start gap-3">
-          <input
-            type="checkbox"
-            checked={draft.notifyEnabled}
-            onChange={(event) => update('notifyEnabled', event.target.checked)}
-            className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
-            data-testid="setting-notify-enabled"
-          />
-          <span>
-            <span className="block text-sm font-medium text-slate-800">Send notifications</span>
-            <span className="block text-xs text-slate-500">To {initialSettings.mail.notifyEmail ?? 'the first admin’s e-mail'} (NOTIFY_EMAIL), and replies to visitors who left an address.</span>
-          </span>
-        </label>
-        <label className="flex items-start gap-3">
-          <input
-            type="checkbox"
-            checked={draft.notifyOnlyHandovers}
-            onChange={(event) => update('notifyOnlyHandovers', event.target.checked)}
-            className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
-            data-testid="setting-notify-only-handovers"
-          />
-          <span>
-            <span className="block text-sm font-medium text-slate-800">Only hand-overs</span>
-            <span className="block text-xs text-slate-500">Mail me only when the assistant hands a conversation over, not for every unread message.</span>
-          </span>
-        </label>
+        <CheckboxSetting
+          checked={draft.notifyEnabled}
+          onChange={(checked) => update('notifyEnabled', checked)}
+          testId="setting-notify-enabled"
+          label="Send notifications"
+          hint={<>To {initialSettings.mail.notifyEmail ?? 'the first admin’s e-mail'} (NOTIFY_EMAIL), and replies to visitors who left an address.</>}
+        />
+        <CheckboxSetting
+          checked={draft.notifyOnlyHandovers}
+          onChange={(checked) => update('notifyOnlyHandovers', checked)}
+          testId="setting-notify-only-handovers"
+          label="Only hand-overs"
+          hint="Mail me only when the assistant hands a conversation over, not for every unread message."
+        />
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="setting-notify-after-seconds" label="Delay (seconds)" errors={errorsOf('notifyAfterSeconds')} hint={`Unread this long → a mail. Blank: the server’s ${initialSettings.mail.defaultAfterSeconds}.`}>
             <TextInput id="setting-notify-after-seconds" type="number" inputMode="numeric" min={0} value={draft.notifyAfterSeconds} onChange={(event) => update('notifyAfterSeconds', event.target.value)} errors={errorsOf('notifyAfterSeconds')} data-testid="setting-notify-after-seconds" />
