@@ -3,13 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ModelMessage } from 'ai';
 import { isProduction } from '@/config/env';
 import { logger } from '@/logger';
-import type { PortfolioDocument } from '@/portfolio/schema';
 import { processGlobals } from '@/server/process-globals';
 import type { Generation } from '../generate';
-import type { EngineJob, EngineJobHandle, EnginePoolState, EngineRequest, EngineResponse, EngineWorker } from './engine-protocol';
+import type { EngineJob, EngineJobHandle, EnginePoolState, EngineRequest, EngineResponse, EngineWorker, LocalGenerationRequest } from './engine-protocol';
 import { portfolioFingerprint } from './portfolio-index';
 
 /**
@@ -33,19 +31,6 @@ export const ENGINE_POOL_SIZE = Math.max(1, os.availableParallelism() - 1);
 const JOBS_PER_WORKER = 2;
 /** Past the job's own silence timeout (which the worker enforces), how long before the worker counts as stuck and is replaced. */
 const STUCK_GRACE_MS = 2_000;
-
-export type LocalGenerationRequest = {
-  portfolio: PortfolioDocument;
-  ownerName: string;
-  ownerInstructions: string | null;
-  messages: ModelMessage[];
-  temperature?: number;
-  maxOutputTokens: number;
-  timeoutMs: number;
-  signal: AbortSignal;
-  /** The visible reply so far, every time it grows (coalesced by the worker). */
-  onText?: (text: string) => void;
-};
 
 /** The worker could not finish the job: it crashed, or stopped answering. Retried like a provider error. */
 export class LocalEngineError extends Error {

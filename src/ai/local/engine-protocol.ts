@@ -1,7 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import type { ModelMessage } from 'ai';
 import type { PortfolioDocument } from '@/portfolio/schema';
-import type { Generation } from '../generate';
+import type { Generation, GenerationRequest } from '../generate';
 
 /*
  * What the main thread and the built-in assistant's worker threads
@@ -10,19 +9,21 @@ import type { Generation } from '../generate';
  * importing the pool.
  */
 
-export type EngineJob = {
+/** A reply from the built-in engine: a hosted model's request, with the portfolio and owner in place of a model and system prompt. */
+export type LocalGenerationRequest = Omit<GenerationRequest, 'model' | 'system'> & {
+  portfolio: PortfolioDocument;
+  ownerName: string;
+  ownerInstructions: string | null;
+};
+
+/** What crosses to the worker: the request without what stays on the main thread (the signal, the text callback). */
+export type EngineJob = Omit<LocalGenerationRequest, 'portfolio' | 'signal' | 'onText'> & {
   type: 'generate';
   jobId: number;
   /** Names the portfolio version; the worker keeps the index of the last one it was sent. */
   fingerprint: string;
   /** Only when this worker has not been sent this version yet. */
   portfolio?: PortfolioDocument;
-  ownerName: string;
-  ownerInstructions: string | null;
-  messages: ModelMessage[];
-  temperature?: number;
-  maxOutputTokens: number;
-  timeoutMs: number;
 };
 
 export type EngineRequest = EngineJob | { type: 'abort'; jobId: number };
