@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, useProductionServer } from '../helpers/production-server';
 import { useSmtpSink } from '../helpers/smtp';
 import { newVisitor, switchAiRepliesOff, visitorSend } from '../chat/helpers';
 
 const DELAY_SECONDS = 1;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /*
  * Nothing lost on the way: a mail waits in the outbox through an SMTP outage

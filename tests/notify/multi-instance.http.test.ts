@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMysqlDatabase, mysqlSkipReason, mysqlUrl, type TestDatabase } from '../helpers/databases';
@@ -10,7 +11,6 @@ import { newVisitor, switchAiRepliesOff, visitorSend } from '../chat/helpers';
 
 const skipReason = !redisUrl ? redisSkipReason : !mysqlUrl ? mysqlSkipReason : '';
 const CONVERSATIONS = 6;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /*
  * Two instances on one MySQL database, both polling the same outbox: each

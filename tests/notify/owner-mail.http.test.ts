@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers/server';
@@ -8,7 +9,6 @@ import { newVisitor, switchAiRepliesOff, visitorSend } from '../chat/helpers';
 
 const DELAY_SECONDS = 2;
 const PUBLIC_URL = 'http://tanya.test';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /*
  * The owner's mail, against a real SMTP server on loopback: after the delay

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers/server';
 import { useProductionServer } from '../helpers/production-server';
@@ -7,7 +8,6 @@ import { newVisitor, switchAiRepliesOff, visitorGet, visitorSend } from '../chat
 
 const DELAY_SECONDS = 1;
 const PUBLIC_URL = 'http://tanya.test';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /*
  * "Continue over e-mail": the owner's reply reaches a visitor who left an

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { closeConnections, openRedis, redisKey, whenReady, type RedisConnections } from '@/redis/client';
 import { claimUnlessHeldByLiveInstance, watchInstances } from '@/redis/instances';
@@ -7,7 +8,6 @@ import { useRedis } from './helpers';
 
 const HEARTBEAT_MS = 100;
 const CLAIM_MS = 60_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!redisUrl)(`live instances in Redis${redisUrl ? '' : ` (skipped: ${redisSkipReason})`}`, () => {
   const fixture = useRedis();
