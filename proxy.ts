@@ -1,7 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminSessionForToken } from '@/auth/server/admin-sessions';
 import { env } from '@/config/env';
-import { contentSecurityPolicy, createNonce, realtimeConnectSources, type RealtimeTarget } from '@/http/server/csp';
+import { EMBED_ORIGIN_HEADER, embedChatFraming } from '@/embed/server/allow-list';
+import { answerApiCors } from '@/embed/server/cors';
+import { EMBED_CHAT_PATH, EMBED_QUERY } from '@/embed/protocol';
+import { contentSecurityPolicy, createNonce, realtimeConnectSources, type Framing, type RealtimeTarget } from '@/http/server/csp';
 import { ADMIN_COOKIE } from '@/shared/names';
 
 const PUBLIC_ADMIN_PAGES = ['/admin/login', '/admin/setup'];
@@ -22,16 +25,32 @@ const isAdminPage = (pathname: string) => pathname === '/admin' || pathname.star
 const isPublicAdminPage = (pathname: string) =>
   PUBLIC_ADMIN_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`));
 
+/** Admin pages are never framed; the embedded chat by the sites on the allow-list (see embedChatFraming); the rest by this site. */
+async function framingFor(request: NextRequest, requestHeaders: Headers): Promise<Framing> {
+  const { pathname, searchParams } = request.nextUrl;
+  // Whatever a client sent under this name: only the decision made here reaches the page.
+  requestHeaders.delete(EMBED_ORIGIN_HEADER);
+  if (isAdminPage(pathname)) return 'none';
+  if (pathname !== EMBED_CHAT_PATH) return 'self';
+  const { embeddingOrigin, frameAncestors } = await embedChatFraming({
+    host: searchParams.get(EMBED_QUERY.host),
+    referer: request.headers.get('referer'),
+  });
+  if (embeddingOrigin) requestHeaders.set(EMBED_ORIGIN_HEADER, embeddingOrigin);
+  return frameAncestors;
+}
+
 /**
  * Turns visitors without a live admin session (signed cookie, session still
  * open) away from admin pages before anything renders, keeping where they were
  * going. This is a courtesy, not the guard: the dashboard layout and every
  * admin handler check the session themselves. It also gives every page its
  * own CSP nonce; Next reads the nonce from the request's CSP header and puts
- * it on its own scripts.
+ * it on its own scripts. API requests get only their CORS answer (cors.ts).
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith('/api/')) return answerApiCors(request);
   const adminPage = isAdminPage(pathname);
 
   if (adminPage && !isPublicAdminPage(pathname) && !(await adminSessionForToken(request.cookies.get(ADMIN_COOKIE)?.value))) {
@@ -41,14 +60,14 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = createNonce();
+  const requestHeaders = new Headers(request.headers);
   const policy = contentSecurityPolicy({
     nonce,
-    framing: adminPage ? 'none' : 'self',
+    framing: await framingFor(request, requestHeaders),
     development: env.NODE_ENV === 'development',
     realtimeSources: realtimeConnectSources(realtimeTarget(request)),
     turnstile: env.CHAT_BOT_GATE === 'turnstile',
   });
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
@@ -57,6 +76,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // API routes answer JSON and guard themselves; static assets need no policy.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
+  // API routes answer JSON and guard themselves (the visitor's half needs its CORS answer); static assets need no policy.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|embed\\.js).*)', '/api/chat/:path*', '/api/pusher/auth'],
 };

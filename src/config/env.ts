@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseEmbedOrigins } from '@/embed/origins';
 
 /**
  * The one place that reads process.env. Everything else imports `env` (or the
@@ -158,6 +159,18 @@ const schema = z
         .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of seconds, e.g. 60,300,1800,7200')
         .default('60,300,1800,7200')
         .transform((list) => list.split(',').map(Number)),
+    ),
+    // The sites whose pages may embed the chat by its script tag (/embed.js), until the owner edits the list in the settings.
+    EMBED_ORIGINS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default('')
+        .transform((list, context) => {
+          const { origins, errors } = parseEmbedOrigins(list.split(','));
+          for (const error of errors) context.addIssue({ code: 'custom', message: `${error} (a comma-separated list, e.g. https://blog.example.com,https://example.github.io)` });
+          return origins;
+        }),
     ),
     PUSHER_USE_TLS: z.preprocess(
       emptyAsUndefined,

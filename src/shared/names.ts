@@ -19,4 +19,6 @@ export const STORAGE_KEYS = {
   chatSession: 'tanya.chat.session',
   chatProfile: 'tanya.chat.profile',
   chatOutbox: 'tanya.chat.outbox',
+  /** On a site embedding the chat (embed.js): that this browser has a conversation there. A flag, never a token. */
+  embedReturning: 'tanya.embed.returning',
 } as const;

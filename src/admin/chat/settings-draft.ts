@@ -22,6 +22,8 @@ export type SettingsDraft = {
   /** Blank: the server's default (NOTIFY_AFTER_SECONDS / NOTIFY_DIGEST_MINUTES). */
   notifyAfterSeconds: string;
   notifyDigestMinutes: string;
+  /** One origin per line. */
+  embedOrigins: string;
 };
 
 /** Numbers typed into inputs; blank means "none" (null in the API). */
@@ -32,6 +34,7 @@ const NULLABLE_NUMBER_KEYS = new Set<keyof SettingsDraft>(['notifyAfterSeconds',
 const TEXT_KEYS = new Set<keyof SettingsDraft>(['aiSystemPrompt', 'welcomeMessage', 'offlineMessage', 'welcomeMessageIndonesian', 'offlineMessageIndonesian']);
 
 export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' | 'updatedAt' | 'mail'>): SettingsDraft {
+  // Until the owner saves a list, the form shows the one the server's EMBED_ORIGINS gives.
   return {
     aiEnabled: settings.aiEnabled,
     aiProvider: settings.aiProvider,
@@ -46,6 +49,7 @@ export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' 
     notifyOnlyHandovers: settings.notifyOnlyHandovers,
     notifyAfterSeconds: settings.notifyAfterSeconds === null ? '' : String(settings.notifyAfterSeconds),
     notifyDigestMinutes: settings.notifyDigestMinutes === null ? '' : String(settings.notifyDigestMinutes),
+    embedOrigins: (settings.embedOrigins ?? settings.embedOriginsFromEnvironment).join('\n'),
   };
 }
 
@@ -62,6 +66,8 @@ export function settingsPatch(saved: SettingsDraft, draft: SettingsDraft): Recor
       const text = String(draft[key]).trim();
       if (text === '' && NULLABLE_NUMBER_KEYS.has(key)) patch[key] = null;
       else patch[key] = text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+    } else if (key === 'embedOrigins') {
+      patch[key] = draft[key].split(/[\s,]+/).filter(Boolean);
     } else if (TEXT_KEYS.has(key)) {
       patch[key] = String(draft[key]).trim() === '' ? null : draft[key];
     } else {

@@ -1,13 +1,15 @@
 import { isSameSiteOrigin } from '@/http/server/origin';
 
 /**
- * The part of a visitor's reported page URL worth keeping: its path and
- * query on this site (the host the request came to, or PUBLIC_URL). A page
- * anywhere else is dropped, so a visitor cannot plant a foreign link in the
- * owner's inbox; leading slashes are collapsed so the stored path can never
- * read as a protocol-relative `//host` link.
+ * The part of a visitor's reported page URL worth keeping: on this site
+ * (the host the request came to, or PUBLIC_URL), its path and query; on a
+ * site allowed to embed the chat (`embedOrigins`), the whole URL without
+ * the fragment, since the inbox must say which site it was. A page anywhere
+ * else is dropped, so a visitor cannot plant a foreign link in the owner's
+ * inbox; leading slashes are collapsed so a stored path can never read as a
+ * protocol-relative `//host` link.
  */
-export function sitePagePath(pageUrl: string | null | undefined, host: string | null): string | undefined {
+export function storablePageUrl(pageUrl: string | null | undefined, host: string | null, embedOrigins: readonly string[]): string | undefined {
   if (!pageUrl) return undefined;
   let url: URL;
   try {
@@ -15,6 +17,8 @@ export function sitePagePath(pageUrl: string | null | undefined, host: string | 
   } catch {
     return undefined;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isSameSiteOrigin(url.origin, host)) return undefined;
-  return `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const path = `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
+  if (isSameSiteOrigin(url.origin, host)) return path;
+  return embedOrigins.includes(url.origin) ? `${url.origin}${path}` : undefined;
 }

@@ -4,12 +4,13 @@ import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import type { ChatParticipant, Conversation, ConversationCursor } from '@/db/repository/chat';
 import { chatLanguages, type ChatLanguage } from '@/db/schema/types';
+import { readEmbedOrigins } from '@/embed/server/allow-list';
 import { publishedQa, type PortfolioDocument } from '@/portfolio/schema';
 import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
 import type { ChatActor } from './actor';
 import { enforceLimits, limitNewSessions, messagesPerIp, messagesPerSession } from './limits';
-import { sitePagePath } from './page-url';
+import { storablePageUrl } from './page-url';
 import { checkHoneypot, passBotGate } from './bot-gate';
 import {
   publishConversationUpdated,
@@ -83,8 +84,8 @@ export async function startVisitorSession(
   const repository = getRepository();
   const now = new Date();
   const expiresAt = expiryFrom(now);
-  const pageUrl = sitePagePath(input.pageUrl, input.host);
-  const [settings, { portfolio }] = await Promise.all([readCurrentChatSettings(), readPublishedPortfolio()]);
+  const [settings, { portfolio }, embedOrigins] = await Promise.all([readCurrentChatSettings(), readPublishedPortfolio(), readEmbedOrigins()]);
+  const pageUrl = storablePageUrl(input.pageUrl, input.host, embedOrigins);
   const ownerName = portfolio.about?.name ?? null;
   const locale = visitorLanguage(input.locale, input.acceptLanguage);
   const indonesian = locale === 'id';

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { listProviders, type ProviderInfo } from '@/ai/providers';
 import { stopAutomaticReplies } from '@/ai/service';
 import type { AdminSession } from '@/auth/server/session';
+import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import type { ChatSettings } from '@/db/repository/settings';
 import { aiProviders } from '@/db/schema/types';
+import { MAX_EMBED_ORIGINS, parseEmbedOrigins } from '@/embed/origins';
 import { AppError } from '@/http/errors';
 import { describeMailSetup, type MailSetup } from '@/notify/server/mail-setup';
 import { publishAiSettingsChanged } from './events';
@@ -63,6 +65,17 @@ export const chatSettingsPatchSchema = z
       .max(1_440, 'Use at most 1440 minutes (a day).')
       .nullable()
       .optional(),
+    // null: the server's EMBED_ORIGINS. Each entry must be an origin alone (https://example.com).
+    embedOrigins: z
+      .array(z.string('Each site must be text.').max(300, 'Use at most 300 characters per site.'), 'Must be a list of sites.')
+      .max(MAX_EMBED_ORIGINS, `List at most ${MAX_EMBED_ORIGINS} sites.`)
+      .transform((entries, context) => {
+        const { origins, errors } = parseEmbedOrigins(entries);
+        for (const error of errors) context.addIssue({ code: 'custom', message: error });
+        return origins;
+      })
+      .nullable()
+      .optional(),
   })
   .strict()
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
@@ -71,12 +84,21 @@ export const chatSettingsPatchSchema = z
   });
 export type ChatSettingsPatchInput = z.infer<typeof chatSettingsPatchSchema>;
 
-/** The settings plus the providers this server can use (for the provider select and its hints) and how its mail is set up. */
-export type ChatSettingsPayload = Omit<ChatSettings, 'updatedAt'> & { updatedAt: string; providers: ProviderInfo[]; mail: MailSetup };
+/**
+ * The settings plus the providers this server can use (for the provider select and its hints), how its mail is
+ * set up, and the embed allow-list EMBED_ORIGINS gives while `embedOrigins` is null.
+ */
+export type ChatSettingsPayload = Omit<ChatSettings, 'updatedAt'> & {
+  updatedAt: string;
+  providers: ProviderInfo[];
+  mail: MailSetup;
+  embedOriginsFromEnvironment: string[];
+};
 
 const toSettingsPayload = ({ updatedAt, ...settings }: ChatSettings): ChatSettingsPayload => ({
   ...settings,
   updatedAt: updatedAt.toISOString(),
+  embedOriginsFromEnvironment: env.EMBED_ORIGINS,
   providers: listProviders(),
   mail: describeMailSetup(),
 });

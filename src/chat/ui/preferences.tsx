@@ -34,6 +34,15 @@ const PreferencesContext = createContext<ChatPreferences | null>(null);
 const isTheme = (value: unknown): value is Theme => typeof value === 'string' && (themes as readonly string[]).includes(value);
 const browserLocale = () => localeFromLanguages(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
 
+let siteLocale: Locale | null = null;
+/** The chat's language until the visitor picks one: the site's choice (an embedding page's data-lang), else the browser's. */
+const defaultLocale = () => siteLocale ?? browserLocale();
+
+/** An embedding site chose the chat's language (embed.js's data-lang). Browser only: call it before the chat renders. */
+export function chooseSiteLocale(locale: Locale): void {
+  siteLocale = locale;
+}
+
 export function themeClassOf(theme: Theme): string {
   return theme === 'system' ? '' : theme;
 }
@@ -46,13 +55,13 @@ const decodeLocale = (raw: string | null) => (isLocale(raw) ? raw : null);
  * the rendered value is still the server's default.
  */
 export function currentChatLocale(): Locale {
-  return decodeLocale(readStored(STORAGE_KEYS.locale)) ?? browserLocale();
+  return decodeLocale(readStored(STORAGE_KEYS.locale)) ?? defaultLocale();
 }
 
 export function ChatPreferencesProvider({ children }: { children: ReactNode }) {
   const [locale, setLocale] = useStoredValue<Locale>(STORAGE_KEYS.locale, decodeLocale, {
     server: 'en',
-    client: browserLocale,
+    client: defaultLocale,
   });
   const [theme, setTheme] = useStoredValue<Theme>(STORAGE_KEYS.theme, (raw) => (isTheme(raw) ? raw : null), {
     server: 'system',

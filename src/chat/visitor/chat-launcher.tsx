@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { Messages } from '@/chat/ui/i18n';
 import { cx } from '@/ui/cx';
+import { LAUNCHER_ICONS } from './launcher-icons';
 
 type ChatLauncherProps = { t: Messages; open: boolean; unread: number; onClick: () => void; ref?: Ref<HTMLButtonElement> };
 
@@ -22,11 +23,11 @@ export function ChatLauncher({ t, open, unread, onClick, ref }: ChatLauncherProp
     >
       {open ? (
         <svg viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden="true">
-          <path d="M6 9l6 6 6-6" />
+          <path d={LAUNCHER_ICONS.collapse} />
         </svg>
       ) : (
         <svg viewBox="0 0 24 24" width="26" height="26" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-          <path d="M21 11.5a8.4 8.4 0 0 1-.9 3.8 8.5 8.5 0 0 1-7.6 4.7 8.4 8.4 0 0 1-3.8-.9L3 21l1.9-5.7a8.4 8.4 0 0 1-.9-3.8 8.5 8.5 0 0 1 4.7-7.6 8.4 8.4 0 0 1 3.8-.9h.5a8.5 8.5 0 0 1 8 8v.5z" />
+          <path d={LAUNCHER_ICONS.chat} />
         </svg>
       )}
       {unread > 0 ? (

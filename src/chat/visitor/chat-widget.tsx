@@ -15,9 +15,11 @@ import { hasStoredConversation } from './visitor-storage';
 
 const FloatingChat = lazy(() => import('./floating-chat').then((module) => ({ default: module.FloatingChat })));
 
-/** The widget stays off the pages that are the chat already, and off the admin. */
+const PAGES_WITHOUT_WIDGET = ['/chat', '/embed', '/admin'];
+
+/** The widget stays off the pages that are the chat already (here or embedded on another site), and off the admin. */
 export function isWidgetHiddenOn(pathname: string): boolean {
-  return pathname === '/chat' || pathname.startsWith('/chat/') || pathname === '/admin' || pathname.startsWith('/admin/');
+  return PAGES_WITHOUT_WIDGET.some((page) => pathname === page || pathname.startsWith(`${page}/`));
 }
 
 export function ChatWidget() {

@@ -5,6 +5,7 @@ import { headerButtonClass } from '@/chat/ui/preference-controls';
 import { useChatPreferences } from '@/chat/ui/preferences';
 import { cx } from '@/ui/cx';
 import { ChatLauncher } from './chat-launcher';
+import { CloseChatButton } from './close-chat-button';
 import { useVisitorChat } from './use-visitor-chat';
 import { VisitorChatPanel } from './visitor-chat-panel';
 
@@ -53,11 +54,7 @@ export function FloatingChat({ open, setOpen }: { open: boolean; setOpen: (open:
                     <path d="M15 3h6v6M9 21H3v-6M21 3l-7 7M3 21l7-7" />
                   </svg>
                 </a>
-                <button type="button" onClick={close} className={headerButtonClass} aria-label={t.closeChat} title={t.closeChat} data-testid="close-chat">
-                  <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden="true">
-                    <path d="M18 6L6 18M6 6l12 12" />
-                  </svg>
-                </button>
+                <CloseChatButton t={t} onClick={close} />
               </>
             }
           />

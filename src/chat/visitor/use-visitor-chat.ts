@@ -23,6 +23,8 @@ import type { VisitorProfile } from './visitor-storage';
 
 export type VisitorChat = {
   session: VisitorSession | null;
+  /** The visitor's open conversation, once there is one (the session's, or the one its first message started). */
+  conversationId: string | null;
   connection: ConnectionState;
   /** Stored messages, then the ones still in the outbox. */
   messages: DisplayMessage[];
@@ -143,6 +145,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
 
   return {
     session,
+    conversationId,
     connection,
     messages,
     loaded: conversationId === null ? session !== null : conversation.loaded,

@@ -4,6 +4,7 @@ import { ApiError, callApi } from '@/http/client/api-client';
 import type { RealtimeConnector } from '@/realtime/client';
 import type { SentMessagePayload } from '@/realtime/protocol';
 import { proveNotABot } from './bot-gate';
+import { visitorPageUrl } from './page-location';
 
 /*
  * The visitor's two write calls to the chat API. Reads and live updates go
@@ -45,7 +46,7 @@ type SessionAnswer = Partial<VisitorSession> & { sessionToken: string };
  * one passes the bot gate: the challenge is fetched and solved here, when the server asks for it.
  */
 export async function startVisitorSession(sessionToken: string | null, locale: Locale): Promise<VisitorSession> {
-  const body = { sessionToken: sessionToken ?? undefined, pageUrl: window.location.href, locale, [HONEYPOT_FIELD]: honeypotValue() };
+  const body = { sessionToken: sessionToken ?? undefined, pageUrl: visitorPageUrl(), locale, [HONEYPOT_FIELD]: honeypotValue() };
   let data: SessionAnswer | null = null;
   if (sessionToken) {
     try {

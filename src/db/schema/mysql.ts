@@ -178,6 +178,8 @@ export const chatSettings = mysqlTable('chat_settings', {
   notifyOnlyHandovers: boolean('notify_only_handovers').notNull().default(false),
   notifyAfterSeconds: int('notify_after_seconds'),
   notifyDigestMinutes: int('notify_digest_minutes'),
+  /** The origins whose pages may embed the chat (/embed.js); null: the server's EMBED_ORIGINS. */
+  embedOrigins: json('embed_origins').$type<string[]>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -158,6 +158,8 @@ export const chatSettings = sqliteTable('chat_settings', {
   notifyOnlyHandovers: flag('notify_only_handovers').notNull().default(false),
   notifyAfterSeconds: integer('notify_after_seconds'),
   notifyDigestMinutes: integer('notify_digest_minutes'),
+  /** The origins whose pages may embed the chat (/embed.js); null: the server's EMBED_ORIGINS. */
+  embedOrigins: text('embed_origins', { mode: 'json' }).$type<string[]>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,17 +1,24 @@
 /** What API answers (JSON, and the HTML 404 of an unknown API route) may do: nothing, and never be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** Who may frame a page: nobody, this site, or exactly these origins ('*' for anyone). */
+export type Framing = 'none' | 'self' | readonly string[];
+
+const frameAncestorsOf = (framing: Framing) =>
+  typeof framing === 'string' ? `'${framing}'` : framing.length > 0 ? framing.join(' ') : "'none'";
+
 /**
  * The Content-Security-Policy for one page response. Scripts run only with
  * this request's nonce ('strict-dynamic' lets them load their own chunks);
  * inline styles stay allowed because Tailwind and React's style props need
  * them and they cannot run code. Connections go to this site and to the
  * realtime origins in use, named exactly (see realtimeConnectSources), never
- * to any WebSocket host. Admin pages may not be framed at all.
+ * to any WebSocket host. Admin pages may not be framed at all, the embedded
+ * chat only by the sites allowed to embed it.
  */
 export function contentSecurityPolicy(options: {
   nonce: string;
-  framing: 'none' | 'self';
+  framing: Framing;
   development: boolean;
   realtimeSources: readonly string[];
   turnstile?: boolean;
@@ -28,7 +35,7 @@ export function contentSecurityPolicy(options: {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    `frame-ancestors '${options.framing}'`,
+    `frame-ancestors ${frameAncestorsOf(options.framing)}`,
   ].join('; ');
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsPatch, toSettingsDraft } from '@/admin/chat/settings-draft';
 
-const saved = toSettingsDraft({
+const settingsFixture = {
   aiEnabled: true,
   aiProvider: 'local',
   aiModel: 'gpt-4o-mini',
@@ -15,7 +15,10 @@ const saved = toSettingsDraft({
   notifyOnlyHandovers: false,
   notifyAfterSeconds: null,
   notifyDigestMinutes: 15,
-});
+  embedOrigins: null,
+  embedOriginsFromEnvironment: ['https://blog.example'],
+} satisfies Parameters<typeof toSettingsDraft>[0];
+const saved = toSettingsDraft(settingsFixture);
 
 describe('the settings form patch', () => {
   it('holds strings for the inputs', () => {
@@ -33,6 +36,7 @@ describe('the settings form patch', () => {
       notifyOnlyHandovers: false,
       notifyAfterSeconds: '',
       notifyDigestMinutes: '15',
+      embedOrigins: 'https://blog.example',
     });
   });
 
@@ -59,5 +63,13 @@ describe('the settings form patch', () => {
       notifyOnlyHandovers: true,
     });
     expect(settingsPatch(saved, { ...saved, notifyAfterSeconds: 'soon' })).toEqual({ notifyAfterSeconds: 'soon' });
+  });
+
+  it("shows the environment's embed allow-list until one is saved, and sends the typed one as a list", () => {
+    expect(settingsPatch(saved, { ...saved, embedOrigins: 'https://blog.example\n\n  https://me.github.io, https://x.example ' })).toEqual({
+      embedOrigins: ['https://blog.example', 'https://me.github.io', 'https://x.example'],
+    });
+    expect(settingsPatch(saved, { ...saved, embedOrigins: '' })).toEqual({ embedOrigins: [] });
+    expect(toSettingsDraft({ ...settingsFixture, embedOrigins: [] }).embedOrigins).toBe('');
   });
 });

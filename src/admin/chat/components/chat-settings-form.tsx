@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import type { FieldErrors } from '@/http/errors';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
@@ -31,6 +31,10 @@ const messageFields = [
   { key: 'offlineMessage', label: 'Offline message (English)', hint: 'Shown when you are offline and the AI is off. Messages are still accepted.' },
   { key: 'offlineMessageIndonesian', label: 'Offline message (Indonesian)', hint: 'The same in Bahasa Indonesia.' },
 ] as const;
+
+const noSubscription = () => () => undefined;
+/** This site's origin as the admin's browser reaches it (empty during the server render). */
+const useSiteOrigin = () => useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -75,6 +79,7 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
   // Which providers this server has configured (API keys are environment variables, not settings).
   const [providers, setProviders] = useState<AiProviderOption[]>(initialSettings.providers);
 
+  const siteOrigin = useSiteOrigin();
   const patch = useMemo(() => settingsPatch(saved, draft), [saved, draft]);
   const dirty = Object.keys(patch).length > 0;
   const provider = providers.find((option) => option.id === draft.aiProvider);
@@ -214,6 +219,30 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
         {initialSettings.mail.publicUrlConfigured ? null : (
           <p className="text-xs text-slate-500">Links in the mails need PUBLIC_URL (the address of this site, e.g. https://example.com); without it the mails say so instead.</p>
         )}
+      </Section>
+
+      <Section title="Chat on other sites" description="Paste one script tag into any page of a site listed here, and the chat opens there as it does on this site.">
+        <Field
+          id="setting-embed-origins"
+          label="Sites allowed to embed the chat"
+          errors={errorsOf('embedOrigins')}
+          hint={
+            draft.embedOrigins.trim() === ''
+              ? 'None yet: one address per line, like https://blog.example.com (the scheme and host, with the port if not the usual one).'
+              : 'One address per line. Any other site gets a notice instead of the chat.'
+          }
+        >
+          <TextArea id="setting-embed-origins" rows={3} value={draft.embedOrigins} onChange={(event) => update('embedOrigins', event.target.value)} errors={errorsOf('embedOrigins')} placeholder="https://blog.example.com" data-testid="setting-embed-origins" />
+        </Field>
+        <div className="space-y-1.5">
+          <p className="text-sm font-medium text-slate-900">The snippet</p>
+          <pre className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100" data-testid="embed-snippet">
+            <code>{`<script src="${siteOrigin}/embed.js" async></script>`}</code>
+          </pre>
+          <p className="text-xs text-slate-500">
+            Options on the tag: <code>data-position=&quot;left&quot;</code>, <code>data-color=&quot;#4f46e5&quot;</code>, <code>data-lang=&quot;id&quot;</code>, <code>data-open=&quot;true&quot;</code>. The README lists the page&apos;s JavaScript API.
+          </p>
+        </div>
       </Section>
 
       <div className="sticky bottom-0 z-10 -mx-4 flex items-center gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:gap-3 sm:rounded-xl sm:border">

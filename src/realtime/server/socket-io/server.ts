@@ -11,6 +11,7 @@ import { findVisitorSession, findVisitorSessionByTokenHash } from '@/chat/server
 import { getRepository } from '@/db';
 import { AppError, kindOf, retryAfterSecondsOf } from '@/http/errors';
 import { resolveClientIp } from '@/http/server/client-ip';
+import { isEmbedOriginAllowed } from '@/embed/server/allow-list';
 import { isSameSiteOrigin } from '@/http/server/origin';
 import { createRateLimiter } from '@/http/server/rate-limit';
 import { parseInput } from '@/http/server/validation';
@@ -130,6 +131,11 @@ async function authenticate(socket: RealtimeSocket): Promise<RealtimeIdentity | 
   const { auth, headers } = socket.handshake;
   const sessionToken = (auth as Record<string, unknown> | undefined)?.sessionToken;
   if (sessionToken !== undefined) {
+    // Browsers send the page's origin: this site's pages (the embedded chat's frame included) or a site on the embed allow-list.
+    const origin = headers.origin;
+    if (origin !== undefined && !isSameSiteOrigin(origin, headers.host ?? null) && !(await isEmbedOriginAllowed(origin))) {
+      return { refused: 'origin not on the embed allow-list' };
+    }
     const session = await findVisitorSession(sessionToken);
     return session ? { role: 'visitor', sessionId: session.id, tokenHash: session.tokenHash } : { refused: 'unknown or expired session token' };
   }
@@ -158,8 +164,14 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
     serveClient: false,
     maxHttpBufferSize: MAX_PACKET_BYTES,
     destroyUpgrade: false,
-    // Same-site pages only ever connect from this origin; no CORS headers are sent.
-    cors: undefined,
+    // Long-polling from another origin: only the sites on the embed allow-list get a CORS answer (never with credentials).
+    cors: {
+      origin: (origin, callback) => {
+        if (!origin) return callback(null, false);
+        isEmbedOriginAllowed(origin).then((allowed) => callback(null, allowed), (error: Error) => callback(error));
+      },
+      credentials: false,
+    },
   });
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isRealtimeUrl(req.url)) return;

@@ -1,0 +1,1 @@
+ALTER TABLE `chat_settings` ADD `embed_origins` text;
