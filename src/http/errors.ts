@@ -11,6 +11,8 @@ const statusByKind = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A single-use or short-lived thing (a device link) that was valid once and is no more. */
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limit: 429,
@@ -34,6 +36,8 @@ export type ErrorSurface =
   | 'conversation'
   | 'credentials'
   | 'database'
+  /** A visitor's devices on a conversation: the "continue on another device" link, signing a device out. */
+  | 'device'
   | 'json'
   /** A signed link from an e-mail (continue the chat, unsubscribe): expired, altered or for something else. */
   | 'link'
@@ -66,6 +70,7 @@ const defaultMessages: Partial<Record<ErrorKind, string>> = {
   forbidden: 'You are not allowed to do that.',
   not_found: 'Not found.',
   conflict: 'That conflicts with the current state.',
+  gone: 'That is no longer available.',
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'Send the body as application/json.',
   rate_limit: 'Too many requests. Try again shortly.',

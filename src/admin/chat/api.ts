@@ -1,3 +1,4 @@
+import type { ConversationDevice } from '@/chat/devices';
 import { sendChatMessage } from '@/chat/client';
 import { requestJson, resultOf } from '@/http/client/api-client';
 import type { RealtimeConnector } from '@/realtime/client';
@@ -68,3 +69,9 @@ export const changeUnansweredQuestion = (id: number, status: UnansweredStatus) =
 /** Stores the pair in the portfolio's Q&A and marks the question done. */
 export const answerUnansweredQuestion = (id: number, input: { answer: string; question?: string; language?: 'en' | 'id' }) =>
   requestJson<UnansweredQuestion>('POST', `/api/chat/unanswered/${id}/answer`, input);
+
+export const fetchConversationDevices = (conversationId: string) =>
+  requestJson<{ devices: ConversationDevice[] }>('GET', `/api/chat/devices?conversationId=${encodeURIComponent(conversationId)}`);
+
+export const signOutConversationDevice = (conversationId: string, deviceId: number) =>
+  requestJson<{ signedOut: true }>('DELETE', `/api/chat/devices/${deviceId}?conversationId=${encodeURIComponent(conversationId)}`);

@@ -158,3 +158,9 @@ export type ConversationPatch = z.infer<typeof conversationPatchSchema>;
 export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
+
+/** The conversation whose devices are listed, linked or signed out (a visitor may name only its own). */
+export const deviceConversationSchema = z.object({ conversationId: conversationIdInput });
+
+/** A device's id in `/api/chat/devices/:id`. */
+export const deviceIdSchema = z.object({ id: idString });

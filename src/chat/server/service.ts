@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { scheduleAutoReply, stopRepliesInConversation } from '@/ai/service';
-import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import type { ChatParticipant, Conversation, ConversationCursor } from '@/db/repository/chat';
 import { chatLanguages, type ChatLanguage } from '@/db/schema/types';
@@ -26,19 +25,19 @@ import {
 import type { ConversationPatch, ConversationsQuery, DeliveredInput, MessagesQuery, ReadInput, SendInput, SessionInput } from './schemas';
 import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
 import { readCurrentChatSettings } from './settings-cache';
-import { findVisitorSession, forgetVisitorSession, hashSessionToken, visitorSessionBoundTo } from './visitor-session';
-
-const MAX_USER_AGENT_LENGTH = 512;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import {
+  findVisitorSession,
+  forgetVisitorSession,
+  hashSessionToken,
+  sessionExpiryFrom,
+  sessionOriginColumns,
+  visitorSessionBoundTo,
+} from './visitor-session';
 
 const conversationNotFound = () => new AppError('not_found:conversation', { message: 'Conversation not found.' });
 
 /** A caller-supplied id as it goes into a security log: any string, so capped. */
 const loggedId = (conversationId: string) => conversationId.slice(0, 64);
-
-function expiryFrom(now: Date): Date {
-  return new Date(now.getTime() + env.CHAT_SESSION_EXPIRY_DAYS * DAY_MS);
-}
 
 // ── Sessions ──────────────────────────────────────────────────────────────
 
@@ -83,7 +82,7 @@ export async function startVisitorSession(
   checkHoneypot(input.website, input.ip);
   const repository = getRepository();
   const now = new Date();
-  const expiresAt = expiryFrom(now);
+  const expiresAt = sessionExpiryFrom(now);
   const [settings, { portfolio }, embedOrigins] = await Promise.all([readCurrentChatSettings(), readPublishedPortfolio(), readEmbedOrigins()]);
   const pageUrl = storablePageUrl(input.pageUrl, input.host, embedOrigins);
   const ownerName = portfolio.about?.name ?? null;
@@ -119,8 +118,7 @@ export async function startVisitorSession(
     tokenHash: hashSessionToken(sessionToken),
     visitorId: randomUUID(),
     expiresAt,
-    ipAddress: input.ip === 'unknown' ? null : input.ip,
-    userAgent: input.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
+    ...sessionOriginColumns(input),
     pageUrl: pageUrl ?? null,
   });
   return {

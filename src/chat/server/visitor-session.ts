@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { env } from '@/config/env';
 import { getRepository } from '@/db';
-import type { ChatSession } from '@/db/repository/chat';
+import type { ChatSession, Conversation } from '@/db/repository/chat';
 import { createProcessCache } from '@/server/process-cache';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -8,6 +9,46 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 /** Session tokens are stored only as this hash; a database leak does not hand out live sessions. */
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_USER_AGENT_LENGTH = 512;
+
+/** When a session created or used at `now` expires (it slides with every use). */
+export function sessionExpiryFrom(now: Date): Date {
+  return new Date(now.getTime() + env.CHAT_SESSION_EXPIRY_DAYS * DAY_MS);
+}
+
+/** Where a session was opened from: kept with it for the visitor details and the device list. */
+export type SessionOrigin = { ip: string; userAgent: string | null };
+
+export const sessionOriginColumns = ({ ip, userAgent }: SessionOrigin) => ({
+  ipAddress: ip === 'unknown' ? null : ip,
+  userAgent: userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
+});
+
+/**
+ * A new session bound to an existing conversation, for a signed link (the
+ * mail's "continue in the browser", another device's "continue here"): an
+ * existing session's token is never handed out. Counts as the visitor being
+ * seen, so the next reply can be mailed again.
+ */
+export async function openSessionOnConversation(
+  conversation: Pick<Conversation, 'id' | 'visitorId'>,
+  origin: SessionOrigin,
+): Promise<{ sessionToken: string; conversationId: string; expiresAt: string }> {
+  const repository = getRepository();
+  const sessionToken = randomUUID();
+  const now = new Date();
+  const session = await repository.createChatSession({
+    tokenHash: hashSessionToken(sessionToken),
+    visitorId: conversation.visitorId,
+    expiresAt: sessionExpiryFrom(now),
+    ...sessionOriginColumns(origin),
+  });
+  await repository.bindChatSessionToConversationById({ id: session.id, conversationId: conversation.id });
+  await repository.touchConversationVisitorSeenById({ id: conversation.id, at: now });
+  return { sessionToken, conversationId: conversation.id, expiresAt: session.expiresAt.toISOString() };
 }
 
 /**

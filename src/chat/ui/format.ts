@@ -32,3 +32,22 @@ export function formatDay(iso: string, locale: Locale, t: Messages, now = new Da
   if (key === dayKey(yesterday.toISOString())) return t.yesterday;
   return cached(dayFormats, locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
 }
+
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "just now", "5 minutes ago", "yesterday" in the UI's language. */
+export function formatTimeAgo(iso: string, locale: Locale, now = Date.now()): string {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(intlLocale[locale], { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
+  const elapsed = Math.max(0, now - Date.parse(iso));
+  const [unit, size] = RELATIVE_STEPS.find(([, step]) => elapsed >= step) ?? ['second', 0];
+  return unit === 'second' ? format.format(0, 'second') : format.format(-Math.floor(elapsed / size), unit);
+}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { cx } from '@/ui/cx';
 import { localeNames, locales, type Locale } from './i18n';
 import { themes, useChatPreferences, type Theme } from './preferences';
@@ -76,8 +76,8 @@ export function SoundToggle({ className }: { className?: string }) {
 export const headerButtonClass =
   'inline-flex size-9 items-center justify-center rounded-full text-slate-500 transition hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white';
 
-/** Language and theme behind one settings button (a native disclosure: keyboard and screen readers for free). */
-export function PreferencesMenu() {
+/** Language and theme behind one settings button (a native disclosure: keyboard and screen readers for free), then `children` (the chat's own actions). */
+export function PreferencesMenu({ children }: { children?: ReactNode }) {
   const { t } = useChatPreferences();
   return (
     <details className="group relative" data-testid="preferences-menu">
@@ -90,7 +90,26 @@ export function PreferencesMenu() {
       <div className="absolute right-0 z-20 mt-2 w-56 space-y-3 rounded-xl border border-slate-200 bg-white p-3 shadow-xl dark:border-slate-700 dark:bg-slate-900">
         <LanguageSelect />
         <ThemeSelect />
+        {children ? <div className="border-t border-slate-200 pt-2 dark:border-slate-700">{children}</div> : null}
       </div>
     </details>
+  );
+}
+
+/** An action in the chat's menu: it closes the menu before it runs. */
+export function MenuAction({ label, onSelect, testId }: { label: string; onSelect: () => void; testId: string }) {
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      onClick={(event) => {
+        const menu = event.currentTarget.closest('details');
+        if (menu) menu.open = false;
+        onSelect();
+      }}
+      className="w-full rounded-md px-2 py-1.5 text-left text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-slate-200 dark:hover:bg-slate-800"
+    >
+      {label}
+    </button>
   );
 }

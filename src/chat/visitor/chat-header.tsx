@@ -20,6 +20,7 @@ export function ChatHeader({
   aiEnabled,
   leading,
   actions,
+  menuActions,
 }: {
   t: Messages;
   ownerName: string | null;
@@ -29,6 +30,8 @@ export function ChatHeader({
   leading?: ReactNode;
   /** After the settings (the widget's full-page and close buttons). */
   actions?: ReactNode;
+  /** Extra entries at the bottom of the settings menu ("Continue on another device"). */
+  menuActions?: ReactNode;
 }) {
   const name = ownerName ?? t.owner;
   const status = ownerOnline === null ? '' : ownerOnline ? t.ownerOnline(name) : aiEnabled ? t.aiAvailable : t.ownerOffline(name);
@@ -53,7 +56,7 @@ export function ChatHeader({
         </p>
       </div>
       <SoundToggle />
-      <PreferencesMenu />
+      <PreferencesMenu>{menuActions}</PreferencesMenu>
       {actions}
     </header>
   );

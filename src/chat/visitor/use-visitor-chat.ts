@@ -38,6 +38,8 @@ export type VisitorChat = {
   /** The owner's and assistant's messages the visitor has not seen yet. */
   unread: number;
   queued: number;
+  /** This browser lost its conversation (signed out from another device, or its session expired). */
+  signedOut: boolean;
   /** The server asked to slow down: queued messages go out once it allows. */
   rateLimited: boolean;
   send: (text: string) => void;
@@ -157,6 +159,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     ai: { thinking: ai.thinking, stream: ai.stream },
     unread,
     queued: outbox.entries.length,
+    signedOut: visitorSession.signedOut,
     rateLimited: outbox.rateLimited,
     send: (text) => {
       typingSignal.stopped();

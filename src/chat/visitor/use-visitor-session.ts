@@ -15,6 +15,11 @@ export type VisitorSessionState = {
   current: () => VisitorSession | null;
   /** Resumes the stored session, or starts a new one when it expired. */
   renew: () => Promise<VisitorSession>;
+  /**
+   * The stored session was refused and a new one started, so the conversation it had is no longer
+   * open here (another device signed this browser out, or the session expired).
+   */
+  signedOut: boolean;
   /** The first message created the conversation: remember it with the session. */
   joinConversation: (conversationId: string) => void;
 };
@@ -28,11 +33,14 @@ export type VisitorSessionState = {
 export function useVisitorSession(enabled: boolean, locale: Locale): VisitorSessionState {
   const [session, setSession] = useState<VisitorSession | null>(null);
   const [conversationId, setConversationId] = useState<string | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
   const latest = useRef<VisitorSession | null>(null);
 
   const renew = useCallback(async (): Promise<VisitorSession> => {
     const resumed = latest.current ? null : await takeResumeLink();
-    const started = await startVisitorSession(resumed ?? latest.current?.sessionToken ?? readStoredSession()?.token ?? null, currentChatLocale());
+    const previous = latest.current ? { token: latest.current.sessionToken, conversationId: latest.current.conversationId } : readStoredSession();
+    const started = await startVisitorSession(resumed ?? previous?.token ?? null, currentChatLocale());
+    setSignedOut(!resumed && Boolean(previous?.conversationId) && started.sessionToken !== previous?.token);
     latest.current = started;
     writeStoredSession({ token: started.sessionToken, conversationId: started.conversationId });
     setSession(started);
@@ -62,6 +70,7 @@ export function useVisitorSession(enabled: boolean, locale: Locale): VisitorSess
 
   const joinConversation = useCallback((id: string) => {
     setConversationId(id);
+    setSignedOut(false);
     const current = latest.current;
     if (current && current.conversationId !== id) {
       latest.current = { ...current, conversationId: id };
@@ -70,5 +79,5 @@ export function useVisitorSession(enabled: boolean, locale: Locale): VisitorSess
   }, []);
 
   const current = useCallback(() => latest.current, []);
-  return { session, conversationId, current, renew, joinConversation };
+  return { session, conversationId, current, renew, signedOut, joinConversation };
 }

@@ -1,17 +1,19 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Composer } from '@/chat/ui/composer';
 import { ConnectionBanner } from '@/chat/ui/connection-banner';
 import type { DisplayMessage } from '@/chat/ui/display-message';
 import type { Messages } from '@/chat/ui/i18n';
 import { Markdown } from '@/chat/ui/markdown/markdown';
 import { MessageList } from '@/chat/ui/message-list';
+import { MenuAction } from '@/chat/ui/preference-controls';
 import { useChatPreferences } from '@/chat/ui/preferences';
 import { StreamingBubble } from '@/chat/ui/streaming-bubble';
 import { ThinkingIndicator, TypingIndicator } from '@/chat/ui/typing-indicator';
 import { cx } from '@/ui/cx';
 import { ChatHeader } from './chat-header';
+import { OtherDevicesPanel } from './other-devices';
 import { ProfilePrompt } from './profile-prompt';
 import type { VisitorChat } from './use-visitor-chat';
 import { HONEYPOT_FIELD } from './visitor-api';
@@ -91,6 +93,9 @@ export function VisitorChatPanel({
   const showOffline = chat.ownerOnline === false && !aiEnabled;
   const showProfile = chat.profile.state === 'ask' && session !== null;
   const suggestions = session && chat.loaded && chat.messages.length === 0 ? session.suggestedQuestions : [];
+  const [devicesOpen, setDevicesOpen] = useState(false);
+  // Only a conversation can be carried over: before the first message there is nothing to continue.
+  const devicesFor = session && chat.conversationId ? { sessionToken: session.sessionToken, conversationId: chat.conversationId } : null;
 
   const footer = (
     <>
@@ -106,13 +111,22 @@ export function VisitorChatPanel({
       data-testid="chat-panel"
       lang={locale}
       aria-label={ownerName ? t.chatWith(ownerName) : t.chatTitle}
-      className={cx(themeClass, 'flex h-full min-h-0 flex-col bg-white text-slate-900 [color-scheme:light] dark:bg-slate-950 dark:text-slate-100 dark:[color-scheme:dark]', className)}
+      className={cx(themeClass, 'relative flex h-full min-h-0 flex-col bg-white text-slate-900 [color-scheme:light] dark:bg-slate-950 dark:text-slate-100 dark:[color-scheme:dark]', className)}
     >
       {/* The bot gate's honeypot: out of sight and out of the tab order, so only a form-filling bot fills it. */}
       <div aria-hidden="true" className="pointer-events-none absolute -left-[9999px] h-px w-px overflow-hidden">
         <input type="text" name={HONEYPOT_FIELD} aria-label="Leave this field empty" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <ChatHeader t={t} ownerName={ownerName} ownerOnline={chat.ownerOnline} aiEnabled={aiEnabled} leading={headerLeading} actions={headerActions} />
+      <ChatHeader
+        t={t}
+        ownerName={ownerName}
+        ownerOnline={chat.ownerOnline}
+        aiEnabled={aiEnabled}
+        leading={headerLeading}
+        actions={headerActions}
+        menuActions={devicesFor ? <MenuAction label={t.continueOnDevice} onSelect={() => setDevicesOpen(true)} testId="continue-on-device" /> : null}
+      />
+      {devicesOpen && devicesFor ? <OtherDevicesPanel t={t} locale={locale} {...devicesFor} onClose={() => setDevicesOpen(false)} /> : null}
       <ConnectionBanner state={chat.connection} t={t} queued={chat.queued} />
       <MessageList
         messages={chat.messages}
@@ -141,6 +155,11 @@ export function VisitorChatPanel({
         {chat.rateLimited ? (
           <div data-testid="rate-limit-notice" role="status" className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-100">
             {t.rateLimited}
+          </div>
+        ) : null}
+        {chat.signedOut ? (
+          <div data-testid="signed-out-notice" role="status" className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
+            {t.deviceSignedOut}
           </div>
         ) : null}
         {showOffline ? (

@@ -1,6 +1,7 @@
 import type { Database } from '../client';
 import { createAiUsageRepository } from './ai-usage';
 import { createChatRepository } from './chat';
+import { createDeviceRepository } from './devices';
 import { createNotificationRepository } from './notifications';
 import { createPortfolioRepository } from './portfolio';
 import { createRealtimeRepository } from './realtime';
@@ -15,6 +16,7 @@ export function createRepository(database: Database) {
     ...createPortfolioRepository(database),
     ...createSettingsRepository(database),
     ...createChatRepository(database),
+    ...createDeviceRepository(database),
     ...createAiUsageRepository(database),
     ...createRealtimeRepository(database),
     ...createUnansweredRepository(database),

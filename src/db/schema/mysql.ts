@@ -370,3 +370,18 @@ export const emailUnsubscribes = mysqlTable(
   },
   (table) => [uniqueIndex('email_unsubscribes_conversation_email_uq').on(table.conversationId, table.email)],
 );
+
+/**
+ * The "continue on another device" links already used (their JWT ids): each
+ * opens one new session once. Kept until the link would have expired anyway.
+ */
+export const deviceLinkClaims = mysqlTable(
+  'device_link_claims',
+  {
+    id: id(),
+    linkId: varchar('link_id', { length: 36 }).notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('device_link_claims_link_uq').on(table.linkId), index('device_link_claims_expires_idx').on(table.expiresAt)],
+);

@@ -29,3 +29,16 @@ export function assertSameOrigin(request: Request): void {
   logSecurityEvent('foreign origin refused', { ip: getClientIp(request), origin, path: new URL(request.url).pathname });
   throw new AppError('forbidden:origin', { message: 'Cross-site requests are not allowed.' });
 }
+
+/**
+ * This site's own origin, for links it hands out (a device link): PUBLIC_URL
+ * when set, else the Host the request came to, over https when a trusted
+ * proxy says the visitor used it.
+ */
+export function siteOriginOf(request: Request): string {
+  if (env.PUBLIC_URL) return new URL(env.PUBLIC_URL).origin;
+  const url = new URL(request.url);
+  const forwardedProto = env.TRUST_PROXY > 0 ? request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+  const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : url.protocol.slice(0, -1);
+  return `${protocol}://${request.headers.get('host') ?? url.host}`;
+}

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { visitorLanguage } from '@/ai/language';
 import { limitNewSessions } from '@/chat/server/limits';
-import { hashSessionToken } from '@/chat/server/visitor-session';
+import { openSessionOnConversation, type SessionOrigin } from '@/chat/server/visitor-session';
 import { readCurrentChatSettings } from '@/chat/server/settings-cache';
-import { env } from '@/config/env';
 import { getRepository } from '@/db';
 import type { Conversation } from '@/db/repository/chat';
 import type { Notification } from '@/db/repository/notifications';
@@ -23,7 +21,6 @@ import { notificationTiming, publicLink } from './timing';
  * be flooded.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const visitorDedupeKey = (conversationId: string) => `visitor:${conversationId}`;
 
 /** The owner replied in a conversation. */
@@ -72,31 +69,14 @@ export async function prepareVisitorReplyMail(row: Notification): Promise<Prepar
 const badLink = () =>
   new AppError('bad_request:link', { message: 'This link has expired or is not valid. Open the chat on the site to write again.' });
 
-/**
- * A resume link followed: a new visitor session, bound to the link's
- * conversation (an existing session's token is never handed out). Counts as
- * the visitor being seen, so the next reply can be mailed again.
- */
-export async function resumeConversationFromLink(
-  token: string,
-  ip: string,
-): Promise<{ sessionToken: string; conversationId: string; expiresAt: string }> {
+/** A resume link followed: a new visitor session, bound to the link's conversation. */
+export async function resumeConversationFromLink(token: string, origin: SessionOrigin): Promise<{ sessionToken: string; conversationId: string; expiresAt: string }> {
   // The link may be opened again and again for 30 days: each use is a new session, limited like any other.
-  await limitNewSessions(ip);
+  await limitNewSessions(origin.ip);
   const conversationId = await verifyResumeToken(token);
-  const repository = getRepository();
-  const conversation = conversationId ? await repository.getConversationById({ id: conversationId }) : null;
+  const conversation = conversationId ? await getRepository().getConversationById({ id: conversationId }) : null;
   if (!conversation || conversation.status === 'closed') throw badLink();
-  const sessionToken = randomUUID();
-  const now = new Date();
-  const session = await repository.createChatSession({
-    tokenHash: hashSessionToken(sessionToken),
-    visitorId: conversation.visitorId,
-    expiresAt: new Date(now.getTime() + env.CHAT_SESSION_EXPIRY_DAYS * DAY_MS),
-  });
-  await repository.bindChatSessionToConversationById({ id: session.id, conversationId: conversation.id });
-  await repository.touchConversationVisitorSeenById({ id: conversation.id, at: now });
-  return { sessionToken, conversationId: conversation.id, expiresAt: session.expiresAt.toISOString() };
+  return openSessionOnConversation(conversation, origin);
 }
 
 /** One click in the mail (or the mail client's List-Unsubscribe-Post): no more mails about this conversation to this address. */

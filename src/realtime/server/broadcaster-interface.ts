@@ -15,4 +15,6 @@ export interface Broadcaster {
    * them until they reconnect (when the next authorisation is refused).
    */
   disconnectAdmins?(target: { sessionId: string } | { userId: number }): Promise<void>;
+  /** The same for a visitor session that was signed out (a device removed from its conversation). */
+  disconnectVisitorSession?(sessionId: number): Promise<void>;
 }

@@ -7,5 +7,5 @@ import { resumeConversationFromLink } from '@/notify/server/visitor-notification
 /** The "continue in the browser" link of a visitor's mail: a new session bound to that conversation. */
 export const POST = route(async (request) => {
   const { token } = await readJsonInput(request, linkTokenSchema);
-  return ok(await resumeConversationFromLink(token, getClientIp(request)));
+  return ok(await resumeConversationFromLink(token, { ip: getClientIp(request), userAgent: request.headers.get('user-agent') }));
 });

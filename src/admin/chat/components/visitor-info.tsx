@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ConversationDetails } from '../types';
 import { fullDateTime, pageLinkOf, visitorLabel } from '../format';
+import { ConversationDevices } from './conversation-devices';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
@@ -67,6 +68,7 @@ export function VisitorInfo({ details }: { details: ConversationDetails }) {
           <time dateTime={details.createdAt}>{fullDateTime(details.createdAt)}</time>
         </Row>
       </dl>
+      <ConversationDevices key={details.id} conversationId={details.id} />
     </section>
   );
 }

@@ -62,6 +62,7 @@ const ADMIN_SESSION_SWEEP_MS = 30_000;
 /** Rooms no client can subscribe to (no channel rule admits them), used to reach a session's or a user's sockets. */
 const adminSessionRoom = (sessionId: string) => `internal:admin-session:${sessionId}`;
 const adminUserRoom = (userId: number) => `internal:admin-user:${userId}`;
+const visitorSessionRoom = (sessionId: number) => `internal:visitor-session:${sessionId}`;
 
 export type RealtimeServer = {
   /** The broadcaster that publishes through this server (also registered process-wide). */
@@ -222,6 +223,9 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       // Through the adapter this reaches every instance's sockets; `true` closes the transport too.
       io.in('sessionId' in target ? adminSessionRoom(target.sessionId) : adminUserRoom(target.userId)).disconnectSockets(true);
     },
+    async disconnectVisitorSession(sessionId) {
+      io.in(visitorSessionRoom(sessionId)).disconnectSockets(true);
+    },
   };
   const sweep = setInterval(() => void sweepRevokedAdminSockets(io), ADMIN_SESSION_SWEEP_MS);
   sweep.unref();
@@ -229,7 +233,9 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
   io.on('connection', (socket) => {
     const { identity, ip } = socket.data;
     const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
-    if (identity.role === 'admin') void socket.join([adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)]);
+    void socket.join(
+      identity.role === 'admin' ? [adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)] : visitorSessionRoom(identity.sessionId),
+    );
 
     /**
      * A visitor's session is looked up again for each event (from the process cache, which checks
