@@ -227,6 +227,28 @@ describe.skipIf(Boolean(skipReason))(`two instances sharing MySQL and Redis${ski
     helperCookie = await signInAsAdmin(a, HELPER);
   });
 
+  it('signing a device out on A closes its socket open on B at once, and B refuses its token', async () => {
+    const laptop = await visitorOnA('Carry me to my phone');
+    const link = await api(a, '/api/chat/devices/link', { body: { conversationId: laptop.conversationId }, headers: { 'x-session-token': laptop.token } });
+    const claimed = await api(a, '/api/chat/devices/claim', { body: { token: new URL(link.body.data.url as string).hash.slice(1) } });
+    expect(claimed.status).toBe(200);
+    const phoneToken = claimed.body.data.sessionToken as string;
+    const phoneOnB = await socketTo(b, { token: phoneToken });
+    await subscribe(phoneOnB, conversationChannel(laptop.conversationId));
+    const devices = await api(a, `/api/chat/devices?conversationId=${laptop.conversationId}`, { headers: { 'x-session-token': laptop.token } });
+    const phone = (devices.body.data.devices as { id: number; current: boolean }[]).find((device) => !device.current)!;
+
+    const disconnected = waitFor<[string]>(phoneOnB, 'disconnect');
+    const signedOut = await api(a, `/api/chat/devices/${phone.id}?conversationId=${laptop.conversationId}`, {
+      method: 'DELETE',
+      headers: { 'x-session-token': laptop.token },
+    });
+    expect(signedOut.status).toBe(200);
+    expect((await disconnected)[0]).toBe('io server disconnect');
+    // B had the session in its cache a moment ago; the sign-out's signal made it forget.
+    expect((await visitorGet(b, phoneToken, `/api/chat/messages?conversationId=${laptop.conversationId}`)).status).toBe(401);
+  });
+
   for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
     it(`${signal} on the visitor's instance: its connector moves to the other one and gap-fills, nothing lost or doubled`, async () => {
       const doomed = await startInstance();

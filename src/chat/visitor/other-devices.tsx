@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ConversationDevice, DeviceLink } from '@/chat/devices';
+import { DEVICE_LINK_MINUTES, type ConversationDevice, type DeviceLink } from '@/chat/devices';
 import { formatTimeAgo } from '@/chat/ui/format';
 import type { Locale, Messages } from '@/chat/ui/i18n';
 import { ApiError } from '@/http/client/api-client';
@@ -27,7 +27,8 @@ function useNow(intervalMs: number): number {
 
 function LinkSection({ t, link, now, onRenew }: { t: Messages; link: DeviceLink; now: number; onRenew: () => void }) {
   const [copied, setCopied] = useState(false);
-  const minutesLeft = Math.ceil((Date.parse(link.expiresAt) - now) / 60_000);
+  // `now` ticks every few seconds, so it may predate the link a little: never more than the link's lifetime.
+  const minutesLeft = Math.min(DEVICE_LINK_MINUTES, Math.ceil((Date.parse(link.expiresAt) - now) / 60_000));
   if (minutesLeft <= 0) {
     return (
       <div className="space-y-2 rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-900" data-testid="device-link-expired">
