@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { turbopackSourceMaps: false },
-  serverExternalPackages: ['better-sqlite3', 'argon2', 'mysql2', 'pino', 'pusher'],
+  serverExternalPackages: ['better-sqlite3', 'argon2', 'mysql2', 'pino', 'pusher', 'pdfkit'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -46,3 +46,14 @@ export function limitNewSessions(ip: string) {
     message: 'Too many new chat sessions. Try again shortly.',
   });
 }
+
+/** A PDF costs the server a moment of CPU; a visitor downloading in a loop is told to wait. */
+const transcriptsPerIp = limit('chat-transcript-ip', 20);
+
+export function limitTranscripts(ip: string) {
+  return enforceLimits([{ limit: transcriptsPerIp, key: ip }], {
+    code: 'rate_limit:conversation',
+    ip,
+    message: 'Too many downloads. Try again in a minute.',
+  });
+}

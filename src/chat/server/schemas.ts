@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chatLanguages, conversationStatuses } from '@/db/schema/types';
+import { transcriptFormats } from './transcript/transcript';
 
 /*
  * Input shapes of the chat API. Query strings arrive as strings, so message
@@ -164,3 +165,9 @@ export const deviceConversationSchema = z.object({ conversationId: conversationI
 
 /** A device's id in `/api/chat/devices/:id`. */
 export const deviceIdSchema = z.object({ id: idString });
+
+export const transcriptQuerySchema = z.object({
+  format: z.enum(transcriptFormats, `Choose a format: ${transcriptFormats.join(', ')}.`),
+  /** The language of the document's labels; the visitor's own when left out. */
+  lang: z.enum(chatLanguages).optional(),
+});

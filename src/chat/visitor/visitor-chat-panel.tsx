@@ -15,6 +15,7 @@ import { cx } from '@/ui/cx';
 import { ChatHeader } from './chat-header';
 import { OtherDevicesPanel } from './other-devices';
 import { ProfilePrompt } from './profile-prompt';
+import { TranscriptDownload } from './transcript-download';
 import type { VisitorChat } from './use-visitor-chat';
 import { HONEYPOT_FIELD } from './visitor-api';
 
@@ -94,8 +95,8 @@ export function VisitorChatPanel({
   const showProfile = chat.profile.state === 'ask' && session !== null;
   const suggestions = session && chat.loaded && chat.messages.length === 0 ? session.suggestedQuestions : [];
   const [devicesOpen, setDevicesOpen] = useState(false);
-  // Only a conversation can be carried over: before the first message there is nothing to continue.
-  const devicesFor = session && chat.conversationId ? { sessionToken: session.sessionToken, conversationId: chat.conversationId } : null;
+  // Only a conversation can be carried over or downloaded: before the first message there is nothing to take.
+  const ownConversation = session && chat.conversationId ? { sessionToken: session.sessionToken, conversationId: chat.conversationId } : null;
 
   const footer = (
     <>
@@ -124,9 +125,16 @@ export function VisitorChatPanel({
         aiEnabled={aiEnabled}
         leading={headerLeading}
         actions={headerActions}
-        menuActions={devicesFor ? <MenuAction label={t.continueOnDevice} onSelect={() => setDevicesOpen(true)} testId="continue-on-device" /> : null}
+        menuActions={
+          ownConversation ? (
+            <>
+              <MenuAction label={t.continueOnDevice} onSelect={() => setDevicesOpen(true)} testId="continue-on-device" />
+              <TranscriptDownload t={t} locale={locale} {...ownConversation} />
+            </>
+          ) : null
+        }
       />
-      {devicesOpen && devicesFor ? <OtherDevicesPanel t={t} locale={locale} {...devicesFor} onClose={() => setDevicesOpen(false)} /> : null}
+      {devicesOpen && ownConversation ? <OtherDevicesPanel t={t} locale={locale} {...ownConversation} onClose={() => setDevicesOpen(false)} /> : null}
       <ConnectionBanner state={chat.connection} t={t} queued={chat.queued} />
       <MessageList
         messages={chat.messages}

@@ -17,6 +17,7 @@ import { visitorLabel } from '../format';
 import type { InboxEvent } from '../inbox-list';
 import { useOpenConversation, type PendingReply } from '../use-open-conversation';
 import { ConversationActions } from './conversation-actions';
+import { TranscriptMenu } from './transcript-menu';
 import { HandlingBadge, StatusBadge } from './handling-badge';
 import { VisitorInfo } from './visitor-info';
 
@@ -136,6 +137,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
             <ConversationActions conversation={details} onChange={change} onAskAi={askAi} aiAnswered={aiAnswered} />
           </div>
         ) : null}
+        {details ? <TranscriptMenu conversationId={details.id} /> : null}
       </header>
       {open.detailsError ? (
         <p role="alert" className="border-b border-red-100 bg-red-50 px-4 py-2 text-sm text-red-700">
