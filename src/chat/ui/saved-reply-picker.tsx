@@ -46,7 +46,8 @@ export function useSavedReplyPicker(
     },
     [replies],
   );
-  const close = useCallback(() => setState({ slash: null, active: 0 }), []);
+  // Every blur of the box closes the list: when it is closed already, nothing renders again.
+  const close = useCallback(() => setState((current) => (current.slash === null ? current : { slash: null, active: 0 })), []);
 
   const choose = useCallback(
     (index: number) => {
