@@ -49,6 +49,8 @@ export type ErrorSurface =
   | 'realtime'
   /** The browser client's own: an answer that was not the API's JSON. */
   | 'response'
+  /** The owner's saved replies (the `/` picker in the reply box, their export and import). */
+  | 'saved_reply'
   | 'server'
   /** A question the assistant handed over (the inbox's Unanswered tab). */
   | 'unanswered'

@@ -1,4 +1,5 @@
 import type { ConversationDevice } from '@/chat/devices';
+import type { SavedRepliesImportResult, SavedReply } from '@/chat/saved-replies';
 import { sendChatMessage } from '@/chat/client';
 import { requestJson, resultOf } from '@/http/client/api-client';
 import type { RealtimeConnector } from '@/realtime/client';
@@ -75,3 +76,19 @@ export const fetchConversationDevices = (conversationId: string) =>
 
 export const signOutConversationDevice = (conversationId: string, deviceId: number) =>
   requestJson<{ signedOut: true }>('DELETE', `/api/chat/devices/${deviceId}?conversationId=${encodeURIComponent(conversationId)}`);
+
+export type SavedReplyDraft = { title: string; text: string; shortcut: string };
+
+export const fetchSavedReplies = () => requestJson<{ replies: SavedReply[] }>('GET', '/api/chat/saved-replies');
+
+export const createSavedReply = (draft: SavedReplyDraft) => requestJson<SavedReply>('POST', '/api/chat/saved-replies', draft);
+
+export const updateSavedReply = (id: number, draft: SavedReplyDraft) => requestJson<SavedReply>('PATCH', `/api/chat/saved-replies/${id}`, draft);
+
+export const deleteSavedReply = (id: number) => requestJson<{ deleted: true }>('DELETE', `/api/chat/saved-replies/${id}`);
+
+/** Sends an export file's parsed contents as they are: the server judges all of it. */
+export const importSavedReplies = (file: unknown) => requestJson<SavedRepliesImportResult>('POST', '/api/chat/saved-replies/import', file);
+
+/** A plain link: the browser downloads the file under the name the server gives it. */
+export const SAVED_REPLIES_EXPORT_URL = '/api/chat/saved-replies/export';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAVED_REPLIES_FILE_VERSION, SAVED_REPLY_LIMITS, SAVED_REPLY_SHORTCUT_PATTERN } from '@/chat/saved-replies';
 import { chatLanguages, conversationStatuses } from '@/db/schema/types';
 import { transcriptFormats } from './transcript/transcript';
 
@@ -171,3 +172,58 @@ export const transcriptQuerySchema = z.object({
   /** The language of the document's labels; the visitor's own when left out. */
   lang: z.enum(chatLanguages).optional(),
 });
+
+const replyTitle = z
+  .string('Give the reply a title.')
+  .trim()
+  .min(1, 'Give the reply a title.')
+  .max(SAVED_REPLY_LIMITS.title, `Use at most ${SAVED_REPLY_LIMITS.title} characters.`);
+const replyText = z
+  .string('Write the reply.')
+  .trim()
+  .min(1, 'Write the reply.')
+  .max(SAVED_REPLY_LIMITS.text, `Use at most ${SAVED_REPLY_LIMITS.text} characters.`);
+/** "/rates" or "rates" stores "rates"; empty or null means none. */
+const replyShortcut = z
+  .string('Must be text.')
+  .trim()
+  .transform((shortcut) => shortcut.replace(/^\//, ''))
+  .refine((shortcut) => shortcut === '' || SAVED_REPLY_SHORTCUT_PATTERN.test(shortcut), {
+    message: `Use 1 to ${SAVED_REPLY_LIMITS.shortcut} lowercase letters, digits, "-" or "_" after the "/".`,
+  })
+  .transform((shortcut) => shortcut || null)
+  .nullable();
+
+export const savedReplyInputSchema = z.object({
+  title: replyTitle,
+  text: replyText,
+  shortcut: replyShortcut.optional().transform((shortcut) => shortcut ?? null),
+});
+export type SavedReplyInput = z.infer<typeof savedReplyInputSchema>;
+
+export const savedReplyPatchSchema = z
+  .object({ title: replyTitle.optional(), text: replyText.optional(), shortcut: replyShortcut.optional() })
+  .strict()
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Change title, text or shortcut.', path: ['_'] });
+export type SavedReplyPatch = z.infer<typeof savedReplyPatchSchema>;
+
+/** A saved reply's id in `/api/chat/saved-replies/:id`. */
+export const savedReplyIdSchema = z.object({ id: idString });
+
+/** An export file, checked whole before anything is written: each shortcut at most once, no more replies than the cap. */
+export const savedRepliesFileSchema = z.object({
+  version: z.literal(SAVED_REPLIES_FILE_VERSION, `Only version ${SAVED_REPLIES_FILE_VERSION} files (what the export writes) can be imported.`),
+  replies: z
+    .array(savedReplyInputSchema, 'Must be a list of replies.')
+    .max(SAVED_REPLY_LIMITS.count, `A file holds at most ${SAVED_REPLY_LIMITS.count} replies.`)
+    .superRefine((replies, context) => {
+      const first = new Map<string, number>();
+      replies.forEach(({ shortcut }, index) => {
+        if (shortcut === null) return;
+        const earlier = first.get(shortcut);
+        if (earlier === undefined) first.set(shortcut, index);
+        else context.addIssue({ code: 'custom', path: [index, 'shortcut'], message: `"/${shortcut}" is also the shortcut of reply ${earlier + 1}.` });
+      });
+    }),
+});
+export type SavedRepliesFileInput = z.infer<typeof savedRepliesFileSchema>;

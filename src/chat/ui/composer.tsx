@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { cx } from '@/ui/cx';
 import type { Messages } from './i18n';
+import { insertSavedReply, type SavedReplyOption, type SlashQuery } from './saved-reply-match';
+import { SavedReplyList, useSavedReplyPicker } from './saved-reply-picker';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 /** The counter appears once fewer characters than this are left. */
@@ -19,13 +21,29 @@ export type ComposerProps = {
   autoFocus?: boolean;
   placeholder?: string;
   className?: string;
+  /** The owner's saved replies: typing `/` at the start of a word offers them. Without it the box is a plain textbox. */
+  savedReplies?: readonly SavedReplyOption[];
 };
 
 /** The message box: Enter sends, Shift+Enter adds a line, grows with its text, labelled for screen readers. */
-export function Composer({ t, onSend, onTyping, autoFocus, placeholder, className }: ComposerProps) {
+export function Composer({ t, onSend, onTyping, autoFocus, placeholder, className, savedReplies }: ComposerProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once an inserted reply is rendered. */
+  const caretAfterInsert = useRef<number | null>(null);
   const id = useId();
+  const listId = `${id}-saved-replies`;
+  // The owner edits the inserted text before sending it: it only fills the box.
+  const insert = useCallback(
+    (reply: SavedReplyOption, at: SlashQuery) => {
+      const next = insertSavedReply(input.current?.value ?? '', at, reply.text);
+      caretAfterInsert.current = next.caret;
+      setText(next.text);
+      onTyping?.();
+    },
+    [onTyping],
+  );
+  const picker = useSavedReplyPicker(savedReplies, listId, insert);
   const left = MAX_MESSAGE_LENGTH - text.length;
   const canSend = text.trim().length > 0 && left >= 0;
 
@@ -38,6 +56,11 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
     if (!element) return;
     element.style.height = 'auto';
     element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
+    if (caretAfterInsert.current !== null) {
+      element.focus();
+      element.setSelectionRange(caretAfterInsert.current, caretAfterInsert.current);
+      caretAfterInsert.current = null;
+    }
   }, [text]);
 
   function send() {
@@ -48,6 +71,7 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (picker.onKeyDown(event)) return;
     // Enter while an IME is composing (Japanese, Chinese…) confirms the composition, it does not send.
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -74,16 +98,29 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
           maxLength={MAX_MESSAGE_LENGTH}
           placeholder={placeholder ?? t.messagePlaceholder}
           aria-describedby={`${id}-hint`}
+          {...(savedReplies
+            ? {
+                role: 'combobox',
+                'aria-autocomplete': 'list' as const,
+                'aria-expanded': picker.open,
+                'aria-controls': listId,
+                'aria-activedescendant': picker.open ? picker.optionId(picker.active) : undefined,
+              }
+            : {})}
           onChange={(event) => {
             setText(event.target.value);
+            picker.track(event.target);
             onTyping?.();
           }}
+          onSelect={(event) => picker.track(event.currentTarget)}
+          onBlur={picker.close}
           onKeyDown={onKeyDown}
           className="block max-h-40 w-full resize-none rounded-2xl border border-slate-300 bg-white px-3.5 py-2.5 text-[15px] leading-snug text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500"
         />
         <span id={`${id}-hint`} className="sr-only">
-          {t.composerHint}
+          {savedReplies ? `${t.composerHint}; ${t.savedRepliesHint}` : t.composerHint}
         </span>
+        {savedReplies ? <SavedReplyList id={listId} picker={picker} t={t} /> : null}
         {left < COUNTER_FROM ? (
           <span className={cx('pointer-events-none absolute bottom-1 right-3 text-[11px]', left < 0 ? 'text-rose-600' : 'text-slate-400')} aria-live="polite">
             {t.charactersLeft(Math.max(0, left))}

@@ -5,6 +5,7 @@ import { createDeviceRepository } from './devices';
 import { createNotificationRepository } from './notifications';
 import { createPortfolioRepository } from './portfolio';
 import { createRealtimeRepository } from './realtime';
+import { createSavedReplyRepository } from './saved-replies';
 import { createSettingsRepository } from './settings';
 import { createUnansweredRepository } from './unanswered';
 import { createUserRepository } from './users';
@@ -21,6 +22,7 @@ export function createRepository(database: Database) {
     ...createRealtimeRepository(database),
     ...createUnansweredRepository(database),
     ...createNotificationRepository(database),
+    ...createSavedReplyRepository(database),
   };
 }
 

@@ -365,3 +365,21 @@ export const deviceLinkClaims = sqliteTable(
   },
   (table) => [uniqueIndex('device_link_claims_link_uq').on(table.linkId), index('device_link_claims_expires_idx').on(table.expiresAt)],
 );
+
+/**
+ * The owner's saved replies, offered by the `/` picker in the admin's reply
+ * box. `shortcut` is stored without its slash; several replies may have none
+ * (NULLs do not collide in a unique index on either dialect).
+ */
+export const savedReplies = sqliteTable(
+  'saved_replies',
+  {
+    id: id(),
+    title: text('title', { length: 100 }).notNull(),
+    text: text('text').notNull(),
+    shortcut: text('shortcut', { length: 32 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('saved_replies_shortcut_uq').on(table.shortcut)],
+);

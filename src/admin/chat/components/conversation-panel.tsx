@@ -16,6 +16,7 @@ import { changeConversation, requestAiReply, type ConversationChange } from '../
 import { visitorLabel } from '../format';
 import type { InboxEvent } from '../inbox-list';
 import { useOpenConversation, type PendingReply } from '../use-open-conversation';
+import { useSavedReplies } from '../use-saved-replies';
 import { ConversationActions } from './conversation-actions';
 import { TranscriptMenu } from './transcript-menu';
 import { HandlingBadge, StatusBadge } from './handling-badge';
@@ -43,6 +44,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
   const open = useOpenConversation(conversationId, onInboxEvent);
   const { details, setDetails, pending, retry, discard } = open;
   const [showInfo, setShowInfo] = useState(false);
+  const { replies: savedReplies } = useSavedReplies();
   const name = details ? visitorLabel(details) : t.visitor;
 
   const displayed = useMemo(() => [...open.messages.map(toDisplayMessage), ...pending.map(toPendingDisplay)], [open.messages, pending]);
@@ -170,7 +172,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
             ) : (
               <>
                 {details?.isAiHandled ? <p className="mb-2 text-xs text-slate-500">Replying takes this conversation over from the AI assistant.</p> : null}
-                <Composer t={t} onSend={open.send} onTyping={open.noteTyping} placeholder={`Reply to ${name}…`} />
+                <Composer t={t} onSend={open.send} onTyping={open.noteTyping} placeholder={`Reply to ${name}… (/ for saved replies)`} savedReplies={savedReplies} />
               </>
             )}
           </div>

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { AssistantTestBox } from '@/admin/chat/components/assistant-test-box';
 import { ChatSettingsForm } from '@/admin/chat/components/chat-settings-form';
 import { NotificationMailBox } from '@/admin/chat/components/notification-mail-box';
+import { SavedRepliesSettings } from '@/admin/chat/components/saved-replies-settings';
 import { verifySession } from '@/auth/server/session';
 import { readChatSettings } from '@/chat/server/settings';
 import { listFailedNotifications } from '@/notify/server/mail-setup';
@@ -26,6 +27,7 @@ export default async function ChatSettingsPage() {
         </h1>
       </div>
       <ChatSettingsForm initialSettings={settings} />
+      <SavedRepliesSettings />
       <NotificationMailBox mail={settings.mail} failed={failed} />
       <AssistantTestBox />
     </div>
