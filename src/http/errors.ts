@@ -46,6 +46,8 @@ export type ErrorSurface =
   | 'origin'
   /** A request path that cannot be percent-decoded. */
   | 'path'
+  /** The visitor's rating of a resolved conversation. */
+  | 'rating'
   | 'realtime'
   /** The browser client's own: an answer that was not the API's JSON. */
   | 'response'

@@ -42,6 +42,12 @@ export type ConversationPayload = {
   needsHuman: boolean;
   lastMessageAt: string;
   createdAt: string;
+  /** The latest resolution; the visitor is asked to rate each one once (src/chat/ratings.ts). */
+  resolvedAt: string | null;
+  /** The visitor's rating (1–5) and comment, for the latest resolution it answered. */
+  rating: number | null;
+  ratingComment: string | null;
+  ratedAt: string | null;
 };
 
 export type PresenceMember = { id: string; name: string };

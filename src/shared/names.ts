@@ -19,6 +19,8 @@ export const STORAGE_KEYS = {
   chatSession: 'tanya.chat.session',
   chatProfile: 'tanya.chat.profile',
   chatOutbox: 'tanya.chat.outbox',
+  /** The resolution (conversation and time) whose rating question the visitor put aside. */
+  ratingDismissed: 'tanya.chat.rating-dismissed',
   /** On a site embedding the chat (embed.js): that this browser has a conversation there. A flag, never a token. */
   embedReturning: 'tanya.embed.returning',
 } as const;

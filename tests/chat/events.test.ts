@@ -17,6 +17,10 @@ const conversation: Conversation = {
   lastMessageAt: at,
   visitorLastSeenAt: null,
   adminLastSeenAt: null,
+  resolvedAt: null,
+  rating: null,
+  ratingComment: null,
+  ratedAt: null,
   createdAt: at,
   updatedAt: at,
 };

@@ -19,6 +19,7 @@ export type SettingsDraft = {
   offlineMessageIndonesian: string;
   notifyEnabled: boolean;
   notifyOnlyHandovers: boolean;
+  ratingsEnabled: boolean;
   /** Blank: the server's default (NOTIFY_AFTER_SECONDS / NOTIFY_DIGEST_MINUTES). */
   notifyAfterSeconds: string;
   notifyDigestMinutes: string;
@@ -47,6 +48,7 @@ export function toSettingsDraft(settings: Omit<ChatSettingsPayload, 'providers' 
     offlineMessageIndonesian: settings.offlineMessageIndonesian ?? '',
     notifyEnabled: settings.notifyEnabled,
     notifyOnlyHandovers: settings.notifyOnlyHandovers,
+    ratingsEnabled: settings.ratingsEnabled,
     notifyAfterSeconds: settings.notifyAfterSeconds === null ? '' : String(settings.notifyAfterSeconds),
     notifyDigestMinutes: settings.notifyDigestMinutes === null ? '' : String(settings.notifyDigestMinutes),
     embedOrigins: (settings.embedOrigins ?? settings.embedOriginsFromEnvironment).join('\n'),

@@ -59,6 +59,10 @@ export function toConversationPayload(conversation: Conversation): ConversationP
     needsHuman: conversation.needsHuman,
     lastMessageAt: conversation.lastMessageAt.toISOString(),
     createdAt: conversation.createdAt.toISOString(),
+    resolvedAt: conversation.resolvedAt?.toISOString() ?? null,
+    rating: conversation.rating,
+    ratingComment: conversation.ratingComment,
+    ratedAt: conversation.ratedAt?.toISOString() ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SAVED_REPLIES_FILE_VERSION, SAVED_REPLY_LIMITS, SAVED_REPLY_SHORTCUT_PATTERN } from '@/chat/saved-replies';
 import { chatLanguages, conversationStatuses } from '@/db/schema/types';
+import { RATING_COMMENT_MAX } from '@/chat/ratings';
 import { transcriptFormats } from './transcript/transcript';
 
 /*
@@ -227,3 +228,15 @@ export const savedRepliesFileSchema = z.object({
     }),
 });
 export type SavedRepliesFileInput = z.infer<typeof savedRepliesFileSchema>;
+
+export const ratingInputSchema = z.object({
+  conversationId: conversationIdInput,
+  rating: z.number('Choose from 1 to 5.').int('Choose from 1 to 5.').min(1, 'Choose from 1 to 5.').max(5, 'Choose from 1 to 5.'),
+  comment: z
+    .string('Must be text.')
+    .trim()
+    .max(RATING_COMMENT_MAX, `Use at most ${RATING_COMMENT_MAX} characters.`)
+    .transform((comment) => comment || null)
+    .nullish(),
+});
+export type RatingInput = z.infer<typeof ratingInputSchema>;

@@ -22,7 +22,8 @@ import {
   toMessagePayload,
   toVisitorMessagePayload,
 } from './events';
-import type { ConversationPatch, ConversationsQuery, DeliveredInput, MessagesQuery, ReadInput, SendInput, SessionInput } from './schemas';
+import type { ConversationPatch, ConversationsQuery, DeliveredInput, MessagesQuery, RatingInput, ReadInput, SendInput, SessionInput } from './schemas';
+import type { RatingState } from '@/chat/ratings';
 import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
 import { readCurrentChatSettings } from './settings-cache';
 import {
@@ -94,6 +95,7 @@ export async function startVisitorSession(
     welcomeMessage: indonesian ? settings.welcomeMessageIndonesian : settings.welcomeMessage,
     offlineMessage: indonesian ? settings.offlineMessageIndonesian : settings.offlineMessage,
     aiEnabled: settings.aiEnabled,
+    ratingsEnabled: settings.ratingsEnabled,
     ownerName,
     suggestedQuestions: suggestedQuestions(portfolio, locale),
   };
@@ -103,9 +105,11 @@ export async function startVisitorSession(
     await repository.touchChatSessionById({ id: live.id, expiresAt, pageUrl, now });
     await forgetVisitorSession(live);
     const conversation = live.conversationId ? await repository.getConversationById({ id: live.conversationId }) : null;
+    const open = conversation && conversation.status !== 'closed' ? conversation : null;
     return {
       sessionToken: input.sessionToken,
-      conversationId: conversation && conversation.status !== 'closed' ? conversation.id : null,
+      conversationId: open?.id ?? null,
+      ratingState: open ? ratingStateOf(open) : null,
       expiresAt: expiresAt.toISOString(),
       ...greeting,
     };
@@ -124,10 +128,16 @@ export async function startVisitorSession(
   return {
     sessionToken,
     conversationId: null,
+    ratingState: null,
     expiresAt: session.expiresAt.toISOString(),
     ...greeting,
   };
 }
+
+const ratingStateOf = (conversation: Conversation): RatingState => {
+  const { status, resolvedAt, ratedAt } = toConversationPayload(conversation);
+  return { status, resolvedAt, ratedAt };
+};
 
 // ── Access ────────────────────────────────────────────────────────────────
 
@@ -340,10 +350,29 @@ export async function getConversationDetails(id: string) {
 
 export async function updateConversation(id: string, patch: ConversationPatch) {
   const repository = getRepository();
-  if (!(await repository.getConversationById({ id }))) throw conversationNotFound();
-  const conversation = await repository.updateConversationById({ id, ...patch });
+  const current = await repository.getConversationById({ id });
+  if (!current) throw conversationNotFound();
+  const resolvesIt = patch.status === 'resolved' && current.status !== 'resolved';
+  const conversation = await repository.updateConversationById({ id, ...patch, ...(resolvesIt ? { resolvedAt: new Date() } : {}) });
   if (!conversation) throw conversationNotFound();
   if (patch.isAiHandled === false) stopRepliesInConversation(id);
   await publishConversationUpdated(conversation);
   return toConversationPayload(conversation);
+}
+
+// ── Ratings ───────────────────────────────────────────────────────────────
+
+/**
+ * The visitor's answer to "How was this conversation?": for its own
+ * conversation, once per resolution, while the owner asks for ratings.
+ */
+export async function rateConversation(actor: ChatActor, input: RatingInput) {
+  if (actor.kind !== 'visitor') throw new AppError('forbidden:rating', { message: 'Only the visitor rates a conversation.' });
+  const conversation = await getAccessibleConversation(actor, input.conversationId);
+  const settings = await readCurrentChatSettings();
+  if (!settings.ratingsEnabled) throw new AppError('forbidden:rating', { message: 'Ratings are turned off on this site.' });
+  const rated = await getRepository().rateConversationById({ id: conversation.id, rating: input.rating, comment: input.comment ?? null });
+  if (!rated) throw new AppError('conflict:rating', { message: 'This conversation is not waiting for a rating: it was rated already, or it is not resolved.' });
+  await publishConversationUpdated(rated);
+  return toConversationPayload(rated);
 }

@@ -50,6 +50,7 @@ export const chatSettingsPatchSchema = z
     offlineMessageIndonesian: optionalText(MAX_SETTINGS_TEXT_LENGTH),
     notifyEnabled: z.boolean('Must be true or false.').optional(),
     notifyOnlyHandovers: z.boolean('Must be true or false.').optional(),
+    ratingsEnabled: z.boolean('Must be true or false.').optional(),
     // null: the server's NOTIFY_AFTER_SECONDS / NOTIFY_DIGEST_MINUTES.
     notifyAfterSeconds: z
       .number('Must be a number of seconds.')

@@ -13,6 +13,7 @@ import { conversationChannel, type MessagePayload } from '@/realtime/channels';
 import type { ConnectionState, ConnectorConfig } from '@/realtime/client';
 import { useRealtimeConfig } from '@/realtime/client/realtime-config';
 import type { OutboxEntry } from './outbox';
+import { useRatingRequest, type RatingRequest } from './use-rating-request';
 import { useReadReceipts } from './use-read-receipts';
 import { useReplyArrivals } from './use-reply-arrivals';
 import { useVisitorOutbox } from './use-visitor-outbox';
@@ -38,6 +39,8 @@ export type VisitorChat = {
   /** The owner's and assistant's messages the visitor has not seen yet. */
   unread: number;
   queued: number;
+  /** "How was this conversation?" after the owner resolved it. */
+  rating: RatingRequest;
   /** This browser lost its conversation (signed out from another device, or its session expired). */
   signedOut: boolean;
   /** The server asked to slow down: queued messages go out once it allows. */
@@ -109,6 +112,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
   const presence = useAdminsOnline(connector);
   const noteOwnerActivity = presence.noteActivity;
   const { profile, save: saveProfile, dismiss: dismissProfile } = useVisitorProfile();
+  const rating = useRatingRequest(connector, session, conversationId);
 
   const outbox = useVisitorOutbox(visitorSession, {
     ready: session !== null && connection === 'connected',
@@ -160,6 +164,7 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     unread,
     queued: outbox.entries.length,
     signedOut: visitorSession.signedOut,
+    rating,
     rateLimited: outbox.rateLimited,
     send: (text) => {
       typingSignal.stopped();

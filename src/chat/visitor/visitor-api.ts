@@ -1,8 +1,10 @@
 import { sendChatMessage } from '@/chat/client';
+import type { RatingState } from '@/chat/ratings';
 import type { Locale } from '@/chat/ui/i18n';
 import { ApiError, callApi } from '@/http/client/api-client';
 import type { RealtimeConnector } from '@/realtime/client';
 import type { SentMessagePayload } from '@/realtime/protocol';
+import type { ConversationPayload } from '@/realtime/channels';
 import { proveNotABot } from './bot-gate';
 import { visitorPageUrl } from './page-location';
 
@@ -21,6 +23,10 @@ export type VisitorSession = {
   /** Shown when no admin is online and the assistant is off (null: the UI's own text). */
   offlineMessage: string | null;
   aiEnabled: boolean;
+  /** Whether the owner asks visitors to rate a resolved conversation. */
+  ratingsEnabled: boolean;
+  /** The open conversation's resolution and rating, as of the session's start (updates arrive on its channel). */
+  ratingState: RatingState | null;
   /** The portfolio owner's name, for labelling their replies. */
   ownerName: string | null;
   /** Up to three published Q&A questions, offered as taps before the visitor has written anything. */
@@ -64,6 +70,8 @@ export async function startVisitorSession(sessionToken: string | null, locale: L
     welcomeMessage: data.welcomeMessage ?? null,
     offlineMessage: data.offlineMessage ?? null,
     aiEnabled: data.aiEnabled ?? false,
+    ratingsEnabled: data.ratingsEnabled ?? false,
+    ratingState: data.ratingState ?? null,
     ownerName: data.ownerName ?? null,
   };
 }
@@ -97,3 +105,7 @@ export type SendInput = { content: string; clientMessageId: string; visitorName?
 export function sendVisitorMessage(sessionToken: string, input: SendInput, connector?: RealtimeConnector | null): Promise<SentMessagePayload> {
   return sendChatMessage(input, { connector, sessionToken, credentials: 'omit' });
 }
+
+/** The visitor's answer to "How was this conversation?". */
+export const rateConversation = (sessionToken: string, input: { conversationId: string; rating: number; comment: string | null }) =>
+  callAsVisitor<ConversationPayload>('/api/chat/rating', input, sessionToken);

@@ -15,6 +15,7 @@ import { cx } from '@/ui/cx';
 import { ChatHeader } from './chat-header';
 import { OtherDevicesPanel } from './other-devices';
 import { ProfilePrompt } from './profile-prompt';
+import { RatingPrompt } from './rating-prompt';
 import { TranscriptDownload } from './transcript-download';
 import type { VisitorChat } from './use-visitor-chat';
 import { HONEYPOT_FIELD } from './visitor-api';
@@ -165,6 +166,7 @@ export function VisitorChatPanel({
             {t.rateLimited}
           </div>
         ) : null}
+        <RatingPrompt t={t} request={chat.rating} />
         {chat.signedOut ? (
           <div data-testid="signed-out-notice" role="status" className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
             {t.deviceSignedOut}

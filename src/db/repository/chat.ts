@@ -10,6 +10,7 @@ import {
   gt,
   gte,
   inArray,
+  isNotNull,
   isNull,
   lt,
   lte,
@@ -519,18 +520,55 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       status,
       isAiHandled,
       needsHuman,
+      resolvedAt,
     }: {
       id: string;
       status?: ConversationStatus;
       isAiHandled?: boolean;
       needsHuman?: boolean;
+      /** With `status: 'resolved'` when it was not resolved before: a new resolution, to be rated once. */
+      resolvedAt?: Date;
     }): Promise<Conversation | null> {
       const patch = {
         ...(status !== undefined ? { status } : {}),
         ...(isAiHandled !== undefined ? { isAiHandled } : {}),
         ...(needsHuman !== undefined ? { needsHuman } : {}),
+        ...(resolvedAt !== undefined ? { resolvedAt } : {}),
       };
       return patchConversationById({ id, patch });
+    },
+
+    /**
+     * Stores the visitor's rating of the conversation's latest resolution, only
+     * while it is resolved and that resolution has no rating yet (one answer per
+     * resolution, whatever races); null when it is not waiting for one.
+     */
+    async rateConversationById({
+      id,
+      rating,
+      comment,
+      at = new Date(),
+    }: {
+      id: string;
+      rating: number;
+      comment: string | null;
+      at?: Date;
+    }): Promise<Conversation | null> {
+      if (!isConversationId(id)) return null;
+      const result = await transaction((tx) =>
+        tx
+          .update(conversations)
+          .set({ rating, ratingComment: comment, ratedAt: at })
+          .where(
+            and(
+              eq(conversations.publicId, id),
+              eq(conversations.status, 'resolved'),
+              isNotNull(conversations.resolvedAt),
+              or(isNull(conversations.ratedAt), lt(conversations.ratedAt, conversations.resolvedAt)),
+            ),
+          ),
+      );
+      return affectedRows(result) === 1 ? getConversationById({ id }) : null;
     },
 
     /**

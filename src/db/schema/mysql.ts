@@ -176,6 +176,8 @@ export const chatSettings = mysqlTable('chat_settings', {
   /** E-mail notifications (they also need SMTP_URL); a null timing means the environment's default. */
   notifyEnabled: boolean('notify_enabled').notNull().default(true),
   notifyOnlyHandovers: boolean('notify_only_handovers').notNull().default(false),
+  /** Whether the visitor's chat asks for a rating once the owner resolves the conversation. */
+  ratingsEnabled: boolean('ratings_enabled').notNull().default(true),
   notifyAfterSeconds: int('notify_after_seconds'),
   notifyDigestMinutes: int('notify_digest_minutes'),
   /** The origins whose pages may embed the chat (/embed.js); null: the server's EMBED_ORIGINS. */
@@ -199,6 +201,12 @@ export const conversations = mysqlTable(
     lastMessageAt: timestamp('last_message_at').notNull().$defaultFn(() => new Date()),
     visitorLastSeenAt: timestamp('visitor_last_seen_at'),
     adminLastSeenAt: timestamp('admin_last_seen_at'),
+    /** When it was last resolved: the visitor is asked to rate each resolution once. */
+    resolvedAt: timestamp('resolved_at'),
+    /** The visitor's answer to "How was this conversation?" (1–5), for its latest resolution. */
+    rating: int('rating'),
+    ratingComment: varchar('rating_comment', { length: 1000 }),
+    ratedAt: timestamp('rated_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

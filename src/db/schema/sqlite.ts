@@ -156,6 +156,8 @@ export const chatSettings = sqliteTable('chat_settings', {
   /** E-mail notifications (they also need SMTP_URL); a null timing means the environment's default. */
   notifyEnabled: flag('notify_enabled').notNull().default(true),
   notifyOnlyHandovers: flag('notify_only_handovers').notNull().default(false),
+  /** Whether the visitor's chat asks for a rating once the owner resolves the conversation. */
+  ratingsEnabled: flag('ratings_enabled').notNull().default(true),
   notifyAfterSeconds: integer('notify_after_seconds'),
   notifyDigestMinutes: integer('notify_digest_minutes'),
   /** The origins whose pages may embed the chat (/embed.js); null: the server's EMBED_ORIGINS. */
@@ -179,6 +181,12 @@ export const conversations = sqliteTable(
     lastMessageAt: timestamp('last_message_at').notNull().$defaultFn(() => new Date()),
     visitorLastSeenAt: timestamp('visitor_last_seen_at'),
     adminLastSeenAt: timestamp('admin_last_seen_at'),
+    /** When it was last resolved: the visitor is asked to rate each resolution once. */
+    resolvedAt: timestamp('resolved_at'),
+    /** The visitor's answer to "How was this conversation?" (1–5), for its latest resolution. */
+    rating: integer('rating'),
+    ratingComment: text('rating_comment', { length: 1000 }),
+    ratedAt: timestamp('rated_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

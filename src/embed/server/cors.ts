@@ -24,6 +24,7 @@ const VISITOR_API_PATHS = [
   '/api/chat/delivered',
   '/api/chat/resume',
   '/api/chat/devices',
+  '/api/chat/rating',
   '/api/pusher/auth',
 ];
 

@@ -18,6 +18,10 @@ function conversation(n: number, minute: number, overrides: Partial<Conversation
     needsHuman: false,
     lastMessageAt: at(minute),
     createdAt: at(0),
+    resolvedAt: null,
+    rating: null,
+    ratingComment: null,
+    ratedAt: null,
     ...overrides,
   };
 }

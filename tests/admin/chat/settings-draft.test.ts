@@ -13,6 +13,7 @@ const settingsFixture = {
   offlineMessageIndonesian: null,
   notifyEnabled: true,
   notifyOnlyHandovers: false,
+  ratingsEnabled: true,
   notifyAfterSeconds: null,
   notifyDigestMinutes: 15,
   embedOrigins: null,

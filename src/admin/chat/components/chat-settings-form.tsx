@@ -185,6 +185,13 @@ export function ChatSettingsForm({ initialSettings }: { initialSettings: ChatSet
             </Field>
           );
         })}
+        <CheckboxSetting
+          checked={draft.ratingsEnabled}
+          onChange={(checked) => update('ratingsEnabled', checked)}
+          testId="setting-ratings-enabled"
+          label="Ask for a rating"
+          hint="When you resolve a conversation, the visitor's chat asks “How was this conversation?” (1–5 and an optional comment), once per resolution."
+        />
       </Section>
 
       <Section title="E-mail notifications" description="A mail when a visitor's message stays unread, and at once when the assistant hands a conversation over to you.">

@@ -3,6 +3,7 @@
 import type { InboxConversation } from '../types';
 import { fullDateTime, previewText, shortTimeAgo, visitorLabel } from '../format';
 import { HandlingBadge } from './handling-badge';
+import { RatingBadge } from './rating-badge';
 import { Button } from '@/ui/button';
 import { cx } from '@/ui/cx';
 
@@ -46,7 +47,10 @@ function ConversationListItem({ conversation, selected, onSelect }: { conversati
             </span>
           ) : null}
         </span>
-        <HandlingBadge conversation={conversation} />
+        <span className="flex items-center gap-2">
+          <HandlingBadge conversation={conversation} />
+          {conversation.rating !== null ? <RatingBadge rating={conversation.rating} /> : null}
+        </span>
       </button>
     </li>
   );

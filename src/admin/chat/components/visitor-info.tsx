@@ -64,6 +64,18 @@ export function VisitorInfo({ details }: { details: ConversationDetails }) {
         ) : (
           <p className="text-xs text-slate-500">The visitor&apos;s session has expired, so there is nothing more to show about {visitorLabel(details)}.</p>
         )}
+        {details.rating !== null ? (
+          <Row label="Rating" testId="conversation-rating">
+            <span aria-label={`${details.rating} out of 5`}>
+              <span aria-hidden="true" className="text-amber-500">
+                {'★'.repeat(details.rating)}
+                <span className="text-slate-300">{'★'.repeat(5 - details.rating)}</span>
+              </span>{' '}
+              {details.rating}/5
+            </span>
+            {details.ratingComment ? <q className="mt-1 block whitespace-pre-wrap text-slate-700">{details.ratingComment}</q> : null}
+          </Row>
+        ) : null}
         <Row label="Started" testId="conversation-started">
           <time dateTime={details.createdAt}>{fullDateTime(details.createdAt)}</time>
         </Row>
