@@ -7,7 +7,7 @@ import { EMBED_CHAT_PATH, EMBED_QUERY } from '@/embed/protocol';
 import { contentSecurityPolicy, createNonce, realtimeConnectSources, type Framing, type RealtimeTarget } from '@/http/server/csp';
 import { ADMIN_COOKIE } from '@/shared/names';
 
-const PUBLIC_ADMIN_PAGES = ['/admin/login', '/admin/setup'];
+const PUBLIC_ADMIN_PAGES = ['/admin/login', '/admin/setup', '/admin/invite'];
 
 /** Where this page's realtime connection goes: see realtimeConnectSources. */
 function realtimeTarget(request: NextRequest): RealtimeTarget {

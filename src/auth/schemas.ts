@@ -30,3 +30,12 @@ export const setupInputSchema = z.object({
 
 /** `POST /api/auth/logout`: no body ends this session, `{ everywhere: true }` every session of this admin. */
 export const logoutInputSchema = z.object({ everywhere: z.boolean().default(false) });
+
+export const invitationInputSchema = z.object({ email: emailSchema });
+
+/** Opening an invitation: its token (from the link's fragment) and the new admin's name and password. */
+export const acceptInvitationSchema = z.object({
+  token: z.string('The link has no token.').min(1, 'The link has no token.').max(2048, 'The token is too long.'),
+  name: adminNameSchema,
+  password: newPasswordSchema,
+});

@@ -58,6 +58,8 @@ export type ErrorSurface =
   | 'unanswered'
   | 'session'
   | 'setup'
+  /** The team of admins: invitations, removal. */
+  | 'team'
   | 'validation'
   | 'webhook';
 

@@ -42,6 +42,8 @@ export type ConversationPayload = {
   needsHuman: boolean;
   lastMessageAt: string;
   createdAt: string;
+  /** The admin it is assigned to; null: unassigned. */
+  assignedAdminId: number | null;
   /** The latest resolution; the visitor is asked to rate each one once (src/chat/ratings.ts). */
   resolvedAt: string | null;
   /** The visitor's rating (1–5) and comment, for the latest resolution it answered. */

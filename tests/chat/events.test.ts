@@ -17,6 +17,7 @@ const conversation: Conversation = {
   lastMessageAt: at,
   visitorLastSeenAt: null,
   adminLastSeenAt: null,
+  assignedAdminId: null,
   resolvedAt: null,
   rating: null,
   ratingComment: null,

@@ -1,3 +1,4 @@
+import type { TeamPayload } from '@/auth/server/team';
 import type { ConversationDevice } from '@/chat/devices';
 import type { SavedRepliesImportResult, SavedReply } from '@/chat/saved-replies';
 import { sendChatMessage } from '@/chat/client';
@@ -22,6 +23,7 @@ type InboxPage = { conversations: InboxConversation[]; nextCursor: string | null
 /** The first page of the inbox (`page` 1, with its total), or the one after `cursor` (keyset: stable while messages arrive). */
 export function fetchInboxPage(filter: InboxFilter, limit: number, cursor?: string) {
   const query = new URLSearchParams({ status: filter.status, limit: String(limit) });
+  if (filter.assigned !== 'all') query.set('assigned', filter.assigned);
   if (cursor) query.set('cursor', cursor);
   const q = filter.q.trim();
   if (q) query.set('q', q);
@@ -37,7 +39,7 @@ export function fetchInboxChanges(changedSince: string, limit: number, cursor?: 
 
 export const fetchConversationDetails = (id: string) => requestJson<ConversationDetails>('GET', `/api/chat/conversations/${id}`);
 
-export type ConversationChange = { status?: InboxConversation['status']; isAiHandled?: boolean };
+export type ConversationChange = { status?: InboxConversation['status']; isAiHandled?: boolean; assignedAdminId?: number | null };
 
 export const changeConversation = (id: string, change: ConversationChange) =>
   requestJson<InboxConversation>('PATCH', `/api/chat/conversations/${id}`, change);
@@ -92,3 +94,8 @@ export const importSavedReplies = (file: unknown) => requestJson<SavedRepliesImp
 
 /** A plain link: the browser downloads the file under the name the server gives it. */
 export const SAVED_REPLIES_EXPORT_URL = '/api/chat/saved-replies/export';
+
+export const fetchTeam = () => requestJson<TeamPayload>('GET', '/api/admin/team');
+export const inviteAdmin = (email: string) => requestJson<{ id: number; email: string; url: string; expiresAt: string }>('POST', '/api/admin/team/invitations', { email });
+export const cancelInvitation = (id: number) => requestJson<{ cancelled: true }>('DELETE', `/api/admin/team/invitations/${id}`);
+export const removeAdmin = (id: number) => requestJson<{ removed: true }>('DELETE', `/api/admin/team/${id}`);

@@ -38,6 +38,8 @@ const contains = (text: string | null | undefined, q: string) => Boolean(text &&
  */
 export function matchesFilter(conversation: ConversationPayload, filter: InboxFilter, messageText?: string): boolean {
   if (filter.status !== 'all' && conversation.status !== filter.status) return false;
+  if (filter.assigned === 'mine' && conversation.assignedAdminId !== filter.me) return false;
+  if (filter.assigned === 'unassigned' && conversation.assignedAdminId !== null) return false;
   const q = filter.q.trim().toLowerCase();
   if (!q) return true;
   return contains(conversation.visitorName, q) || contains(conversation.visitorEmail, q) || contains(messageText, q);

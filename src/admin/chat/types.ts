@@ -17,7 +17,10 @@ export type VisitorDetails = NonNullable<ConversationDetails['visitor']>;
 
 export type StatusFilter = ConversationStatus | 'all';
 
-export type InboxFilter = { status: StatusFilter; q: string };
+/** Whose conversations the inbox shows: the viewer's, nobody's, or everyone's. */
+export type AssigneeFilter = 'all' | 'mine' | 'unassigned';
+/** `me`: the viewing admin's id, what "mine" means. */
+export type InboxFilter = { status: StatusFilter; q: string; assigned: AssigneeFilter; me: number };
 
 export type Pagination = { total: number; page: number; limit: number; totalPages: number };
 

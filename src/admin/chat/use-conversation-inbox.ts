@@ -16,7 +16,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
-const keyOf = (filter: InboxFilter) => `${filter.status}\n${filter.q}`;
+const keyOf = (filter: InboxFilter) => `${filter.status}\n${filter.assigned}\n${filter.q}`;
 
 /**
  * The inbox list: fetched for the current filter (the search debounced),
@@ -165,6 +165,7 @@ export function useConversationInbox(initialFilter: InboxFilter) {
     query,
     setQuery,
     setStatus: (status: InboxFilter['status']) => setFilter((current) => ({ ...current, status })),
+    setAssigned: (assigned: InboxFilter['assigned']) => setFilter((current) => ({ ...current, assigned })),
     list,
     /** Unread visitor messages in every conversation seen, not only those the filter shows. */
     unreadTotal: totalUnread(unread),

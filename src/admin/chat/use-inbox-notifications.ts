@@ -19,14 +19,18 @@ function currentPermission(): Permission {
  * sound) for a visitor's message or a handover from the AI, a system
  * notification when the tab is hidden and they allowed it, and the unread
  * count in the tab title. The conversation on screen in a visible tab does
- * not chime: the owner is already looking at it.
+ * not chime: the owner is already looking at it; nor does one assigned to
+ * another admin, whose inbox it is.
  */
 export function useInboxNotifications({
   unreadTotal,
   openConversationId,
   onOpenConversation,
   playSound,
+  currentAdminId,
 }: {
+  /** Conversations assigned to another admin alert that admin, not this one. */
+  currentAdminId: number;
   unreadTotal: number;
   openConversationId: string | null;
   onOpenConversation: (id: string) => void;
@@ -35,16 +39,17 @@ export function useInboxNotifications({
   const { connector } = useAdminRealtime();
   // The inbox mounts in the browser only (after its connection exists), so the permission can be read at once.
   const [permission, setPermission] = useState<Permission>(currentPermission);
-  const latest = useRef({ openConversationId, onOpenConversation, playSound });
+  const latest = useRef({ openConversationId, onOpenConversation, playSound, currentAdminId });
   const needingHuman = useRef(new Set<string>());
   useEffect(() => {
-    latest.current = { openConversationId, onOpenConversation, playSound };
+    latest.current = { openConversationId, onOpenConversation, playSound, currentAdminId };
   });
 
   useEffect(() => {
     const alert = (conversation: ConversationPayload, title: string, body: string) => {
       const looking = !document.hidden && latest.current.openConversationId === conversation.id;
-      if (looking) return;
+      const someoneElses = conversation.assignedAdminId !== null && conversation.assignedAdminId !== latest.current.currentAdminId;
+      if (looking || someoneElses) return;
       latest.current.playSound();
       if (!document.hidden || currentPermission() !== 'granted') return;
       const notification = new Notification(title, {

@@ -59,6 +59,7 @@ export function toConversationPayload(conversation: Conversation): ConversationP
     needsHuman: conversation.needsHuman,
     lastMessageAt: conversation.lastMessageAt.toISOString(),
     createdAt: conversation.createdAt.toISOString(),
+    assignedAdminId: conversation.assignedAdminId,
     resolvedAt: conversation.resolvedAt?.toISOString() ?? null,
     rating: conversation.rating,
     ratingComment: conversation.ratingComment,

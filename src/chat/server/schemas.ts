@@ -14,6 +14,8 @@ import { transcriptFormats } from './transcript/transcript';
 export const MAX_MESSAGE_LENGTH = 2000;
 export const MAX_PAGE_URL_LENGTH = 2048;
 
+export const assigneeFilters = ['all', 'mine', 'unassigned'] as const;
+
 /** A conversation's public id, in a JSON body or a query string. */
 export const conversationIdInput = z.string();
 
@@ -138,6 +140,8 @@ export const conversationsQuerySchema = z
     changedSince: z.iso.datetime({ offset: true }).transform((since) => new Date(since)).optional(),
     limit: countString(1, 100).default(20),
     q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
+    /** Whose conversations: the asking admin's, nobody's, or all. */
+    assigned: z.enum(assigneeFilters, `Choose one of: ${assigneeFilters.join(', ')}.`).default('all'),
   })
   .refine((query) => query.page === undefined || (query.cursor === undefined && query.changedSince === undefined), {
     message: 'Use page, or cursor / changedSince, not both.',
@@ -149,10 +153,12 @@ export const conversationPatchSchema = z
   .object({
     status: z.enum(conversationStatuses).optional(),
     isAiHandled: z.boolean().optional(),
+    /** An admin's id, or null to unassign. */
+    assignedAdminId: idNumber.nullable().optional(),
   })
   .strict()
-  .refine((patch) => patch.status !== undefined || patch.isAiHandled !== undefined, {
-    message: 'Change status or isAiHandled.',
+  .refine((patch) => patch.status !== undefined || patch.isAiHandled !== undefined || patch.assignedAdminId !== undefined, {
+    message: 'Change status, isAiHandled or assignedAdminId.',
     path: ['_'],
   });
 export type ConversationPatch = z.infer<typeof conversationPatchSchema>;

@@ -7,6 +7,7 @@ import { readEmbedOrigins } from '@/embed/server/allow-list';
 import { publishedQa, type PortfolioDocument } from '@/portfolio/schema';
 import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
+import type { AdminSession } from '@/auth/server/session';
 import type { ChatActor } from './actor';
 import { enforceLimits, limitNewSessions, messagesPerIp, messagesPerSession } from './limits';
 import { storablePageUrl } from './page-url';
@@ -320,10 +321,11 @@ const cursorString = (cursor: ConversationCursor | null) => (cursor ? `${cursor.
  * after a cursor (keyset: nothing skipped while messages arrive), or
  * everything changed since a client's last `syncedAt` (a reconnect's resync).
  */
-export async function listConversations(query: ConversationsQuery) {
+export async function listConversations(query: ConversationsQuery, admin: Pick<AdminSession, 'userId'>) {
   const repository = getRepository();
   const syncedAt = new Date(Date.now() - SYNC_OVERLAP_MS).toISOString();
-  const filter = { status: query.status, q: query.q || undefined, limit: query.limit };
+  const assignedTo = query.assigned === 'mine' ? admin.userId : query.assigned === 'unassigned' ? null : undefined;
+  const filter = { status: query.status, q: query.q || undefined, assignedTo, limit: query.limit };
   if (query.changedSince) {
     const changed = await repository.listConversationsChangedSince({ since: query.changedSince, cursor: query.cursor, limit: query.limit });
     return { conversations: changed.conversations.map(toConversationListPayload), nextCursor: cursorString(changed.nextCursor), syncedAt };
@@ -353,6 +355,9 @@ export async function updateConversation(id: string, patch: ConversationPatch) {
   const current = await repository.getConversationById({ id });
   if (!current) throw conversationNotFound();
   const resolvesIt = patch.status === 'resolved' && current.status !== 'resolved';
+  if (patch.assignedAdminId && !(await repository.getUserById({ id: patch.assignedAdminId }))) {
+    throw new AppError('bad_request:validation', { message: 'Some fields are not valid.', fields: { assignedAdminId: ['No admin has that id.'] } });
+  }
   const conversation = await repository.updateConversationById({ id, ...patch, ...(resolvesIt ? { resolvedAt: new Date() } : {}) });
   if (!conversation) throw conversationNotFound();
   if (patch.isAiHandled === false) stopRepliesInConversation(id);

@@ -59,6 +59,8 @@ export type Message = Omit<Tables['messages']['$inferSelect'], 'conversationId'>
 export type ChatParticipant = 'visitor' | 'admin';
 
 export type ConversationStatusFilter = ConversationStatus | 'all';
+/** An admin's id, null for "unassigned", undefined for anyone's. */
+export type AssigneeFilter = number | null | undefined;
 
 export type ConversationListItem = Conversation & {
   lastMessage: Pick<Message, 'content' | 'senderType' | 'createdAt'> | null;
@@ -357,10 +359,12 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     });
   }
 
-  /** Status and search conditions of the inbox, or undefined for everything. */
-  function inboxFilter(status: ConversationStatusFilter, q: string | undefined): SQL | undefined {
+  /** Status, assignee and search conditions of the inbox, or undefined for everything. */
+  function inboxFilter(status: ConversationStatusFilter, q: string | undefined, assignedTo: AssigneeFilter): SQL | undefined {
     const conditions: SQL[] = [];
     if (status !== 'all') conditions.push(eq(conversations.status, status));
+    if (assignedTo === null) conditions.push(isNull(conversations.assignedAdminId));
+    else if (assignedTo !== undefined) conditions.push(eq(conversations.assignedAdminId, assignedTo));
     const search = q?.trim();
     if (search) {
       const pattern = containsPattern(search);
@@ -521,6 +525,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       isAiHandled,
       needsHuman,
       resolvedAt,
+      assignedAdminId,
     }: {
       id: string;
       status?: ConversationStatus;
@@ -528,8 +533,10 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       needsHuman?: boolean;
       /** With `status: 'resolved'` when it was not resolved before: a new resolution, to be rated once. */
       resolvedAt?: Date;
+      assignedAdminId?: number | null;
     }): Promise<Conversation | null> {
       const patch = {
+        ...(assignedAdminId !== undefined ? { assignedAdminId } : {}),
         ...(status !== undefined ? { status } : {}),
         ...(isAiHandled !== undefined ? { isAiHandled } : {}),
         ...(needsHuman !== undefined ? { needsHuman } : {}),
@@ -581,17 +588,19 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     async listConversationsByFilter({
       status = 'all',
       q,
+      assignedTo,
       page = 1,
       limit = 20,
     }: {
       status?: ConversationStatusFilter;
       q?: string;
+      assignedTo?: AssigneeFilter;
       page?: number;
       limit?: number;
     }): Promise<ConversationPage> {
       const safePage = Math.max(1, Math.floor(page));
       const safeLimit = Math.max(1, Math.floor(limit));
-      const where = inboxFilter(status, q);
+      const where = inboxFilter(status, q, assignedTo);
       const [totalRow] = await db.select({ total: count() }).from(conversations).where(where);
       const total = totalRow?.total ?? 0;
       const rows = await db
@@ -618,11 +627,13 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     async listConversationsByFilterAfterCursor({
       status = 'all',
       q,
+      assignedTo,
       cursor,
       limit = 20,
     }: {
       status?: ConversationStatusFilter;
       q?: string;
+      assignedTo?: AssigneeFilter;
       cursor: ConversationCursor;
       limit?: number;
     }): Promise<ConversationKeysetPage> {
@@ -631,7 +642,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         lt(conversations.lastMessageAt, cursor.at),
         and(eq(conversations.lastMessageAt, cursor.at), lt(conversations.id, cursor.id)),
       )!;
-      const filter = inboxFilter(status, q);
+      const filter = inboxFilter(status, q, assignedTo);
       const rows = await db
         .select(conversationRowColumns)
         .from(conversations)

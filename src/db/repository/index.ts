@@ -7,6 +7,7 @@ import { createPortfolioRepository } from './portfolio';
 import { createRealtimeRepository } from './realtime';
 import { createSavedReplyRepository } from './saved-replies';
 import { createSettingsRepository } from './settings';
+import { createTeamRepository } from './team';
 import { createUnansweredRepository } from './unanswered';
 import { createUserRepository } from './users';
 
@@ -22,6 +23,7 @@ export function createRepository(database: Database) {
     ...createRealtimeRepository(database),
     ...createUnansweredRepository(database),
     ...createNotificationRepository(database),
+    ...createTeamRepository(database),
     ...createSavedReplyRepository(database),
   };
 }

@@ -9,7 +9,7 @@ export type User = Omit<Tables['users']['$inferSelect'], (typeof hidden)[number]
 /** A live admin session with its user's current name and email. */
 export type AdminSessionRow = { sessionId: string; userId: number; name: string; email: string; expiresAt: Date };
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function createUserRepository({ db, tables, transaction, insertReturningIds }: Database) {
   const { users, adminSessions } = tables;

@@ -182,6 +182,8 @@ export const conversations = sqliteTable(
     visitorLastSeenAt: timestamp('visitor_last_seen_at'),
     adminLastSeenAt: timestamp('admin_last_seen_at'),
     /** When it was last resolved: the visitor is asked to rate each resolution once. */
+    /** The admin the conversation is assigned to (null: unassigned); their inbox and alerts get it first. */
+    assignedAdminId: integer('assigned_admin_id').references(() => users.id, { onDelete: 'set null' }),
     resolvedAt: timestamp('resolved_at'),
     /** The visitor's answer to "How was this conversation?" (1–5), for its latest resolution. */
     rating: integer('rating'),
@@ -195,6 +197,7 @@ export const conversations = sqliteTable(
     index('conversations_status_last_message_idx').on(table.status, table.lastMessageAt),
     index('conversations_last_message_idx').on(table.lastMessageAt),
     index('conversations_visitor_idx').on(table.visitorId),
+    index('conversations_assigned_idx').on(table.assignedAdminId, table.lastMessageAt),
   ],
 );
 
@@ -390,4 +393,22 @@ export const savedReplies = sqliteTable(
     updatedAt: updatedAt(),
   },
   (table) => [uniqueIndex('saved_replies_shortcut_uq').on(table.shortcut)],
+);
+
+/**
+ * Invitations to join the team of admins: the link carries a JWT whose id is
+ * `linkId`; accepting it creates the admin and stamps `acceptedAt`, once.
+ */
+export const adminInvitations = sqliteTable(
+  'admin_invitations',
+  {
+    id: id(),
+    linkId: text('link_id', { length: 36 }).notNull(),
+    email: text('email', { length: 255 }).notNull(),
+    invitedBy: integer('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at').notNull(),
+    acceptedAt: timestamp('accepted_at'),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('admin_invitations_link_uq').on(table.linkId)],
 );

@@ -64,6 +64,14 @@ async function ownerAddress(): Promise<string | null> {
   return env.NOTIFY_EMAIL ?? (await getRepository().getFirstUserEmail());
 }
 
+/** A conversation assigned to an admin is mailed to that admin; any other to the owner's address. */
+async function conversationAddress(conversationId: string): Promise<string | null> {
+  const repository = getRepository();
+  const conversation = await repository.getConversationById({ id: conversationId });
+  const assignee = conversation?.assignedAdminId ? await repository.getUserById({ id: conversation.assignedAdminId }) : null;
+  return assignee?.email ?? ownerAddress();
+}
+
 /** Past NOTIFY_MAX_PER_HOUR this mail is not sent; one summary, at the end of the hour, counts it with the others. */
 async function overHourlyLimit(now: Date): Promise<boolean> {
   const repository = getRepository();
@@ -82,7 +90,7 @@ export async function prepareOwnerConversationMail(row: Notification): Promise<P
   const [details, last, to] = await Promise.all([
     repository.getConversationDetailsById({ id: conversationId }),
     repository.getLatestSentNotificationByConversation({ conversationId, kinds: OWNER_CONVERSATION_KINDS }),
-    ownerAddress(),
+    conversationAddress(conversationId),
   ]);
   if (!details) return { skip: 'the conversation no longer exists' };
   if (!to) return { skip: 'no recipient: set NOTIFY_EMAIL or create an admin' };

@@ -18,6 +18,7 @@ function conversation(n: number, minute: number, overrides: Partial<Conversation
     needsHuman: false,
     lastMessageAt: at(minute),
     createdAt: at(0),
+    assignedAdminId: null,
     resolvedAt: null,
     rating: null,
     ratingComment: null,
@@ -34,8 +35,8 @@ function message(n: number, minute: number, content: string, senderType: Message
   return { id: n * 100 + minute, conversationId: cid(n), content, senderType, senderId: null, clientMessageId: null, status: 'sent', createdAt: at(minute), metadata: null };
 }
 
-const all: InboxFilter = { status: 'all', q: '' };
-const active: InboxFilter = { status: 'active', q: '' };
+const all: InboxFilter = { status: 'all', q: '', assigned: 'all', me: 1 };
+const active: InboxFilter = { status: 'active', q: '', assigned: 'all', me: 1 };
 const ids = (list: InboxConversation[]) => list.map((item) => parseInt(item.id, 16));
 
 describe('the inbox list under realtime events', () => {
@@ -60,9 +61,9 @@ describe('the inbox list under realtime events', () => {
     const alert = { type: 'new-message-alert', conversation: conversation(9, 30), message: message(9, 30, 'Need a React contractor') } as const;
     expect(ids(applyInboxEvent(list, alert, all).list)).toEqual([9, 1, 2, 3]);
     expect(applyInboxEvent(list, alert, all).list[0]!.unreadCount).toBe(1);
-    expect(ids(applyInboxEvent(list, alert, { status: 'all', q: 'react' }).list)).toEqual([9, 1, 2, 3]);
-    expect(applyInboxEvent(list, alert, { status: 'all', q: 'vue' }).list).toBe(list);
-    expect(applyInboxEvent(list, alert, { status: 'resolved', q: '' }).list).toBe(list);
+    expect(ids(applyInboxEvent(list, alert, { status: 'all', q: 'react', assigned: 'all', me: 1 }).list)).toEqual([9, 1, 2, 3]);
+    expect(applyInboxEvent(list, alert, { status: 'all', q: 'vue', assigned: 'all', me: 1 }).list).toBe(list);
+    expect(applyInboxEvent(list, alert, { status: 'resolved', q: '', assigned: 'all', me: 1 }).list).toBe(list);
   });
 
   it('lists a new conversation once, however often it is announced', () => {
@@ -132,12 +133,17 @@ describe('the unread tally for the tab title', () => {
 describe('matchesFilter', () => {
   it('matches status, then the search in name, email or message text, ignoring case', () => {
     const sari = conversation(1, 0, { visitorName: 'Sari Dewi', visitorEmail: 'sari@example.com', status: 'resolved' });
-    expect(matchesFilter(sari, { status: 'resolved', q: '' })).toBe(true);
-    expect(matchesFilter(sari, { status: 'active', q: '' })).toBe(false);
-    expect(matchesFilter(sari, { status: 'all', q: ' DEWI ' })).toBe(true);
-    expect(matchesFilter(sari, { status: 'all', q: 'example.COM' })).toBe(true);
-    expect(matchesFilter(sari, { status: 'all', q: 'budget' }, 'What is your budget?')).toBe(true);
-    expect(matchesFilter(sari, { status: 'all', q: 'budget' })).toBe(false);
+    expect(matchesFilter(sari, { status: 'resolved', q: '', assigned: 'all', me: 1 })).toBe(true);
+    expect(matchesFilter(sari, { status: 'active', q: '', assigned: 'all', me: 1 })).toBe(false);
+    expect(matchesFilter(sari, { status: 'all', q: ' DEWI ', assigned: 'all', me: 1 })).toBe(true);
+    expect(matchesFilter(sari, { status: 'all', q: 'example.COM', assigned: 'all', me: 1 })).toBe(true);
+    expect(matchesFilter(sari, { status: 'all', q: 'budget', assigned: 'all', me: 1 }, 'What is your budget?')).toBe(true);
+    expect(matchesFilter(sari, { status: 'all', q: 'budget', assigned: 'all', me: 1 })).toBe(false);
+    const assignedToTwo = conversation(8, 3, { assignedAdminId: 2 });
+    expect(matchesFilter(assignedToTwo, { status: 'all', q: '', assigned: 'mine', me: 2 })).toBe(true);
+    expect(matchesFilter(assignedToTwo, { status: 'all', q: '', assigned: 'mine', me: 1 })).toBe(false);
+    expect(matchesFilter(assignedToTwo, { status: 'all', q: '', assigned: 'unassigned', me: 1 })).toBe(false);
+    expect(matchesFilter(conversation(9, 3), { status: 'all', q: '', assigned: 'unassigned', me: 1 })).toBe(true);
   });
 });
 

@@ -10,8 +10,9 @@ export const metadata: Metadata = { title: 'Chat' };
 
 export default async function AdminChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // The layout checks too, but a page must not rely on its layout for access control.
-  if (!(await verifySession())) redirect('/admin/login');
+  const session = await verifySession();
+  if (!session) redirect('/admin/login');
   const { c } = await searchParams;
   const settings = await readChatSettings();
-  return <AdminChatInbox initialAiEnabled={settings.aiEnabled} initialConversationId={isConversationId(c) ? c : null} />;
+  return <AdminChatInbox initialAiEnabled={settings.aiEnabled} initialConversationId={isConversationId(c) ? c : null} currentAdminId={session.userId} />;
 }

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** The admin inbox. */
 export const GET = route(async (request) => {
-  await requireAdmin(request);
+  const admin = await requireAdmin(request);
   const query = parseInput(conversationsQuerySchema, queryOf(request));
-  return ok(await listConversations(query));
+  return ok(await listConversations(query, admin));
 });

@@ -16,7 +16,12 @@ import { InboxFilters } from './inbox-filters';
 import { DesktopAlertsOffer } from './desktop-alerts-offer';
 import { UnansweredList } from './unanswered-questions';
 
-type AdminChatInboxProps = { initialAiEnabled: boolean; initialConversationId: string | null };
+type AdminChatInboxProps = {
+  initialAiEnabled: boolean;
+  initialConversationId: string | null;
+  /** The signed-in admin: what "Mine" means, and whose alerts come first. */
+  currentAdminId: number;
+};
 
 /** Edge to edge on phones (the list and a conversation are two screens), a card beside the nav on larger ones. */
 const frame =
@@ -39,10 +44,10 @@ export function AdminChatInbox(props: AdminChatInboxProps) {
   );
 }
 
-function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps) {
+function Inbox({ initialAiEnabled, initialConversationId, currentAdminId }: AdminChatInboxProps) {
   const { t, playSound } = useChatPreferences();
   const { state } = useAdminRealtime();
-  const inbox = useConversationInbox({ status: 'active', q: '' });
+  const inbox = useConversationInbox({ status: 'active', q: '', assigned: 'all', me: currentAdminId });
   const autoReply = useAiAutoReply(initialAiEnabled);
   const [selectedId, setSelectedId] = useState<string | null>(initialConversationId);
   const [tab, setTab] = useState<'conversations' | 'unanswered'>('conversations');
@@ -52,6 +57,7 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
     openConversationId: selectedId,
     onOpenConversation: setSelectedId,
     playSound,
+    currentAdminId,
   });
 
   // The open conversation is in the address, so a reload or a shared link opens it again.
@@ -115,7 +121,14 @@ function Inbox({ initialAiEnabled, initialConversationId }: AdminChatInboxProps)
         </div>
         {tab === 'conversations' ? (
           <>
-            <InboxFilters status={inbox.filter.status} onStatusChange={inbox.setStatus} query={inbox.query} onQueryChange={inbox.setQuery} />
+            <InboxFilters
+              status={inbox.filter.status}
+              onStatusChange={inbox.setStatus}
+              assigned={inbox.filter.assigned}
+              onAssignedChange={inbox.setAssigned}
+              query={inbox.query}
+              onQueryChange={inbox.setQuery}
+            />
             <div className="min-h-0 flex-1 overflow-y-auto">
               <ConversationList
                 conversations={inbox.list}

@@ -18,6 +18,7 @@ import type { InboxEvent } from '../inbox-list';
 import { useOpenConversation, type PendingReply } from '../use-open-conversation';
 import { useSavedReplies } from '../use-saved-replies';
 import { ConversationActions } from './conversation-actions';
+import { AssigneeSelect } from './assignee-select';
 import { TranscriptMenu } from './transcript-menu';
 import { HandlingBadge, StatusBadge } from './handling-badge';
 import { VisitorInfo } from './visitor-info';
@@ -139,6 +140,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
             <ConversationActions conversation={details} onChange={change} onAskAi={askAi} aiAnswered={aiAnswered} />
           </div>
         ) : null}
+        {details ? <AssigneeSelect assignedAdminId={details.assignedAdminId} onChange={change} /> : null}
         {details ? <TranscriptMenu conversationId={details.id} /> : null}
       </header>
       {open.detailsError ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import type { StatusFilter } from '../types';
+import type { AssigneeFilter, StatusFilter } from '../types';
 import { cx } from '@/ui/cx';
 
 const statuses: { value: StatusFilter; label: string }[] = [
@@ -10,15 +10,23 @@ const statuses: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'All' },
 ];
 
+const assignees: { value: AssigneeFilter; label: string }[] = [
+  { value: 'mine', label: 'Mine' },
+  { value: 'unassigned', label: 'Unassigned' },
+  { value: 'all', label: 'Everyone’s' },
+];
+
 type InboxFiltersProps = {
   status: StatusFilter;
   onStatusChange: (status: StatusFilter) => void;
+  assigned: AssigneeFilter;
+  onAssignedChange: (assigned: AssigneeFilter) => void;
   query: string;
   onQueryChange: (query: string) => void;
 };
 
 /** The status tabs and the search box over the conversation list. */
-export function InboxFilters({ status, onStatusChange, query, onQueryChange }: InboxFiltersProps) {
+export function InboxFilters({ status, onStatusChange, assigned, onAssignedChange, query, onQueryChange }: InboxFiltersProps) {
   return (
     <div className="space-y-2 border-b border-slate-200 p-3">
       <label htmlFor="inbox-search" className="sr-only">
@@ -46,6 +54,23 @@ export function InboxFilters({ status, onStatusChange, query, onQueryChange }: I
               status === option.value ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900',
             )}
             data-testid={`status-filter-${option.value}`}
+          >
+            {option.label}
+          </button>
+        ))}
+      </div>
+      <div role="group" aria-label="Assigned to" className="flex gap-1 rounded-lg bg-slate-100 p-0.5">
+        {assignees.map((option) => (
+          <button
+            key={option.value}
+            type="button"
+            aria-pressed={assigned === option.value}
+            onClick={() => onAssignedChange(option.value)}
+            className={cx(
+              'flex-1 rounded-md px-2 py-1 text-xs font-semibold transition focus-visible:outline-2 focus-visible:outline-indigo-600',
+              assigned === option.value ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900',
+            )}
+            data-testid={`assigned-filter-${option.value}`}
           >
             {option.label}
           </button>

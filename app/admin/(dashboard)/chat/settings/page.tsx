@@ -5,6 +5,7 @@ import { AssistantTestBox } from '@/admin/chat/components/assistant-test-box';
 import { ChatSettingsForm } from '@/admin/chat/components/chat-settings-form';
 import { NotificationMailBox } from '@/admin/chat/components/notification-mail-box';
 import { SavedRepliesSettings } from '@/admin/chat/components/saved-replies-settings';
+import { TeamSettings } from '@/admin/chat/components/team-settings';
 import { verifySession } from '@/auth/server/session';
 import { readChatSettings } from '@/chat/server/settings';
 import { listFailedNotifications } from '@/notify/server/mail-setup';
@@ -28,6 +29,7 @@ export default async function ChatSettingsPage() {
       </div>
       <ChatSettingsForm initialSettings={settings} />
       <SavedRepliesSettings />
+      <TeamSettings />
       <NotificationMailBox mail={settings.mail} failed={failed} />
       <AssistantTestBox />
     </div>
