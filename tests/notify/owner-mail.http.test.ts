@@ -73,6 +73,17 @@ describe('e-mail to the owner', () => {
     expect(mailsAbout(name)).toHaveLength(1);
   });
 
+  it('mails a conversation assigned to another admin to that admin, not to the owner', async () => {
+    const helperEmail = `helper-${randomUUID().slice(0, 8)}@example.com`;
+    const { id: helperId } = await fixture.repository.upsertUserByEmail({ name: 'Helper', email: helperEmail, passwordHash: 'not-used-to-sign-in' });
+    const { name, conversationId } = await visitorWrites('Is the helper around?');
+    const assigned = await api(fixture.server, `/api/chat/conversations/${conversationId}`, { method: 'PATCH', body: { assignedAdminId: helperId }, cookie: fixture.adminCookie });
+    expect(assigned.status).toBe(200);
+    await expect.poll(() => smtp.sink.to(helperEmail).length, { timeout: 10_000 }).toBe(1);
+    expect(smtp.sink.to(helperEmail)[0]!.subject).toBe(`New chat message from ${name}`);
+    expect(mailsAbout(name)).toHaveLength(0);
+  });
+
   it('sends nothing when an admin read the message within the delay', async () => {
     const { name, conversationId, messageId } = await visitorWrites('Are you available for a project?');
     const read = await api(fixture.server, '/api/chat/read', { body: { conversationId, upToMessageId: messageId }, cookie: fixture.adminCookie });
