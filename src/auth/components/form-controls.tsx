@@ -17,6 +17,11 @@ export function TextField({ id, label, errors, hint, ...inputProps }: TextFieldP
   );
 }
 
+/** A new account's password: posted as `password`, with the rule the API enforces. */
+export function NewPasswordField({ errors, hint = 'At least 10 characters.' }: { errors?: string[]; hint?: ReactNode }) {
+  return <TextField id="password" label="Password" type="password" autoComplete="new-password" required minLength={10} hint={hint} errors={errors} />;
+}
+
 export function FormAlert({ message }: { message: string | null }) {
   if (!message) return null;
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { FormAlert, SubmitButton, TextField } from './form-controls';
+import { FormAlert, NewPasswordField, SubmitButton, TextField } from './form-controls';
 import { useAuthForm } from './use-auth-form';
 
 /** Joining the team from an invitation link: the token comes from the link's fragment, the rest from the new admin. */
@@ -21,16 +21,7 @@ export function InvitationForm() {
       <FormAlert message={error ?? fieldErrors.token?.[0] ?? null} />
       <input ref={token} type="hidden" name="token" defaultValue="" />
       <TextField id="name" label="Your name" autoComplete="name" required autoFocus errors={fieldErrors.name} />
-      <TextField
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters. You sign in with the address the invitation was for."
-        errors={fieldErrors.password}
-      />
+      <NewPasswordField errors={fieldErrors.password} hint="At least 10 characters. You sign in with the address the invitation was for." />
       <SubmitButton pending={pending} pendingLabel="Creating your account…">
         Join the team
       </SubmitButton>

@@ -1,6 +1,6 @@
 'use client';
 
-import { FormAlert, SubmitButton, TextField } from './form-controls';
+import { FormAlert, NewPasswordField, SubmitButton, TextField } from './form-controls';
 import { useAuthForm } from './use-auth-form';
 
 export function SetupForm() {
@@ -10,16 +10,7 @@ export function SetupForm() {
       <FormAlert message={error} />
       <TextField id="name" label="Your name" autoComplete="name" required autoFocus errors={fieldErrors.name} />
       <TextField id="email" label="Email" type="email" autoComplete="username" required errors={fieldErrors.email} />
-      <TextField
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters."
-        errors={fieldErrors.password}
-      />
+      <NewPasswordField errors={fieldErrors.password} />
       <SubmitButton pending={pending} pendingLabel="Creating your account…">
         Create admin account
       </SubmitButton>
