@@ -35,6 +35,7 @@ describe('the settings form patch', () => {
       offlineMessageIndonesian: '',
       notifyEnabled: true,
       notifyOnlyHandovers: false,
+      ratingsEnabled: true,
       notifyAfterSeconds: '',
       notifyDigestMinutes: '15',
       embedOrigins: 'https://blog.example',
