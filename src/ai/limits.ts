@@ -34,6 +34,6 @@ export async function reachedReplyLimit(conversationId: string, provider: AiProv
   return (await isDailyBudgetSpent(provider)) ? 'budget' : null;
 }
 
-export async function recordTokenUsage(provider: AiProvider, tokens: number): Promise<void> {
-  if (spendsBudget(provider)) await getRepository().addAiTokenUsageByDay({ day: utcDay(), tokens });
+export async function recordTokenUsage(provider: AiProvider, model: string, tokens: number): Promise<void> {
+  if (spendsBudget(provider)) await getRepository().addAiTokenUsageByDayAndModel({ day: utcDay(), model, tokens });
 }

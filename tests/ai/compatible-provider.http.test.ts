@@ -185,7 +185,7 @@ for (const { dialect, create, skip } of dialects) {
 
     it('tells the visitor the owner will answer once the daily token budget is spent', async () => {
       const { database } = fixture.testDb;
-      await fixture.repository.addAiTokenUsageByDay({ day: new Date().toISOString().slice(0, 10), tokens: 200_000 });
+      await fixture.repository.addAiTokenUsageByDayAndModel({ day: new Date().toISOString().slice(0, 10), model: 'test-model', tokens: 200_000 });
       try {
         const before = upstream.requests.length;
         const visitor = await visitorInConversation(fixture);
