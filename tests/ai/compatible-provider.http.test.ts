@@ -69,6 +69,10 @@ for (const { dialect, create, skip } of dialects) {
       });
       expect(full.metadata!.timeToFirstTokenMs).toEqual(expect.any(Number));
       expect(full.metadata!.totalMs as number).toBeGreaterThanOrEqual(6 * 120);
+      // Counted per day and model, for the budget and the Insights page's cost.
+      const today = new Date().toISOString().slice(0, 10);
+      const usage = await fixture.repository.listTokenUsageByDayAndModel({ from: new Date(), to: new Date(), fromDay: today, toDay: '9999-12-31' });
+      expect(usage.find((row) => row.model === 'test-model')?.tokens).toBeGreaterThanOrEqual(321 + 7);
       visitor.close();
     });
 

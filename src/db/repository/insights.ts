@@ -151,7 +151,10 @@ export function createInsightsRepository({ db, dialect, tables, transaction, ins
     async setModelPrice({ model, pricePerMillion }: ModelPrice): Promise<void> {
       const update = () => transaction((tx) => tx.update(aiModelPrices).set({ pricePerMillion }).where(eq(aiModelPrices.model, model)));
       const [existing] = await db.select({ id: aiModelPrices.id }).from(aiModelPrices).where(eq(aiModelPrices.model, model)).limit(1);
-      if (existing) return void (await update());
+      if (existing) {
+        await update();
+        return;
+      }
       try {
         await transaction((tx) => insertReturningIds(aiModelPrices, [{ model, pricePerMillion }], tx));
       } catch (error) {
