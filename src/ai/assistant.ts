@@ -103,7 +103,7 @@ export async function testAssistant(question: string) {
       message: `The ${input.provider} provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`,
     });
   }
-  await recordTokenUsage(input.provider, generation.inputTokens + generation.outputTokens);
+  await recordTokenUsage(input.provider, input.modelId, generation.inputTokens + generation.outputTokens);
   return {
     answer: generation.text,
     handover: generation.handover,

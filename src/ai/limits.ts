@@ -14,10 +14,10 @@ const HOUR_MS = 60 * 60 * 1000;
 
 const utcDay = (date = new Date()) => date.toISOString().slice(0, 10);
 
-const spendsBudget = (provider: AiProvider) => provider !== 'local' && env.AI_DAILY_TOKEN_BUDGET > 0;
+const isHosted = (provider: AiProvider) => provider !== 'local';
 
 export async function isDailyBudgetSpent(provider: AiProvider): Promise<boolean> {
-  if (!spendsBudget(provider)) return false;
+  if (!isHosted(provider) || env.AI_DAILY_TOKEN_BUDGET === 0) return false;
   return (await getRepository().getAiTokenUsageByDay({ day: utcDay() })) >= env.AI_DAILY_TOKEN_BUDGET;
 }
 
@@ -34,6 +34,7 @@ export async function reachedReplyLimit(conversationId: string, provider: AiProv
   return (await isDailyBudgetSpent(provider)) ? 'budget' : null;
 }
 
-export async function recordTokenUsage(provider: AiProvider, tokens: number): Promise<void> {
-  if (spendsBudget(provider)) await getRepository().addAiTokenUsageByDay({ day: utcDay(), tokens });
+/** Counted with the budget off too: the Insights page shows what each hosted model used and cost. */
+export async function recordTokenUsage(provider: AiProvider, model: string, tokens: number): Promise<void> {
+  if (isHosted(provider)) await getRepository().addAiTokenUsageByDayAndModel({ day: utcDay(), model, tokens });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getRepository } from '@/db';
 import type { Conversation, Message } from '@/db/repository/chat';
 import type { ChatSettings } from '@/db/repository/settings';
-import type { MessageMetadata } from '@/db/schema/types';
+import type { HandoverReason, MessageMetadata } from '@/db/schema/types';
 import { publishAiStream, publishAiTyping, publishConversationUpdated, publishNewMessage } from '@/chat/server/events';
 import { readCurrentChatSettings } from '@/chat/server/settings-cache';
 import { readPublishedPortfolio } from '@/portfolio/server/portfolio-cache';
@@ -51,7 +51,16 @@ export type ReplyJob = {
 
 const MAX_ATTEMPTS = 2;
 
-type Outcome = { content: string; metadata: MessageMetadata; needsHuman: boolean };
+/** A reply with a hand-over reason hands the conversation to the owner. */
+type Outcome = { content: string; metadata: MessageMetadata; handoverReason: HandoverReason | null };
+
+const handoverReasonOfNotice: Record<NoticeReason, HandoverReason> = {
+  'human-requested': 'asked_for_human',
+  failure: 'provider_failed',
+  'rate-limit': 'rate_limit',
+  budget: 'budget',
+  late: 'too_late',
+};
 
 /**
  * Publishes the reply as it grows, at most once per STREAM_INTERVAL_MS (the
@@ -164,7 +173,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
     const notice = (reason: NoticeReason): Outcome => ({
       content: noticeText(reason, visitorLanguage(visitorMessagesNewestFirst), input.ownerName),
       metadata: { ...base, handover: true, notice: reason },
-      needsHuman: true,
+      handoverReason: handoverReasonOfNotice[reason],
     });
 
     let outcome: Outcome;
@@ -180,7 +189,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
         const { generation, attempts } = result;
         // Shown under the bubble as "from Projects › Kopiloka Storefront", instead of a "(Sources: …)" line in the text.
         const sources = reportedFacts(generation)?.map(({ source, label }) => ({ source, label })) ?? [];
-        await recordTokenUsage(input.provider, generation.inputTokens + generation.outputTokens);
+        await recordTokenUsage(input.provider, input.modelId, generation.inputTokens + generation.outputTokens);
         outcome = {
           content: generation.text,
           metadata: {
@@ -193,7 +202,8 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
             ...(sources.length > 0 ? { sources } : {}),
             ...(generation.handover ? { handover: true } : {}),
           },
-          needsHuman: generation.handover,
+          // The model found nothing in the portfolio to answer from.
+          handoverReason: generation.handover ? 'not_in_portfolio' : null,
         };
       }
     }
@@ -212,7 +222,7 @@ async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome)
     metadata: outcome.metadata,
     afterMessageId: job.afterMessageId,
     automatic: job.automatic,
-    needsHuman: outcome.needsHuman,
+    handoverReason: outcome.handoverReason,
     answersAgain: job.regenerate === true,
   });
   if (!stored) {
@@ -221,6 +231,6 @@ async function storeReply(job: ReplyJob, before: Conversation, outcome: Outcome)
   }
   await letDeliveryGoFirst();
   await publishNewMessage({ conversation: stored.conversation, message: stored.message, conversationCreated: false });
-  if (outcome.needsHuman && !before.needsHuman) await publishConversationUpdated(stored.conversation);
+  if (outcome.handoverReason && !before.needsHuman) await publishConversationUpdated(stored.conversation);
   return true;
 }

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { MessagePayload, ServerEvents } from '@/realtime/channels';
 import { samplePortfolio } from '@/portfolio/sample';
@@ -17,6 +18,12 @@ const REPLIES_PER_HOUR = 3;
 for (const { dialect, create, skip } of dialects) {
   describe.skipIf(skip)(`AI assistant (local provider) on ${dialect}${skip ? ` (skipped: ${mysqlSkipReason})` : ''}`, () => {
     const fixture = useAssistantServer({ create, env: () => ({ AI_REPLIES_PER_CONVERSATION_PER_HOUR: String(REPLIES_PER_HOUR) }) });
+    /** What the Insights count the hand-over as (the column no message payload carries). */
+    const handoverReasonOf = async (messageId: number) => {
+      const { database } = fixture.testDb;
+      const [row] = await database.db.select({ reason: database.tables.messages.handoverReason }).from(database.tables.messages).where(eq(database.tables.messages.id, messageId));
+      return row?.reason;
+    };
 
     it('answers at once, then types, streams the whole text so far, stores the reply and stops typing', async () => {
       const visitor = await visitorInConversation(fixture);
@@ -74,6 +81,7 @@ for (const { dialect, create, skip } of dialects) {
       expect(reply.content).toContain('https://github.com/rizkypratama/pantau-banjir');
       expect(reply.metadata).toMatchObject({ sources: [{ source: 'projects', label: 'Projects › Pantau Banjir' }] });
       expect(reply.metadata).not.toHaveProperty('handover');
+      expect(await handoverReasonOf(reply.id)).toBeNull();
       visitor.close();
     });
 
@@ -83,6 +91,7 @@ for (const { dialect, create, skip } of dialects) {
       const reply = await visitor.nextAiReply();
       expect(reply.metadata).toMatchObject({ handover: true });
       expect(reply.content).toContain(samplePortfolio.about!.name.split(' ')[0]);
+      expect(await handoverReasonOf(reply.id)).toBe('not_in_portfolio');
 
       const alert = await waitForEvent<ServerEvents['new-message-alert']>(
         fixture.adminEvents,
@@ -110,6 +119,7 @@ for (const { dialect, create, skip } of dialects) {
       const reply = await visitor.nextAiReply();
       expect(reply.metadata).toMatchObject({ handover: true, notice: 'human-requested' });
       expect(reply.content).toContain('Saya sudah memberi tahu');
+      expect(await handoverReasonOf(reply.id)).toBe('asked_for_human');
       visitor.close();
     });
 
@@ -165,6 +175,7 @@ for (const { dialect, create, skip } of dialects) {
       await visitor.send('And your projects?');
       const notice = await visitor.nextAiReply(REPLIES_PER_HOUR);
       expect(notice.metadata).toMatchObject({ handover: true, notice: 'rate-limit' });
+      expect(await handoverReasonOf(notice.id)).toBe('rate_limit');
       await visitor.send('Hello?');
       expect((await settle(visitor)).filter(isAiMessage)).toHaveLength(REPLIES_PER_HOUR + 1);
       visitor.close();

@@ -69,6 +69,10 @@ for (const { dialect, create, skip } of dialects) {
       });
       expect(full.metadata!.timeToFirstTokenMs).toEqual(expect.any(Number));
       expect(full.metadata!.totalMs as number).toBeGreaterThanOrEqual(6 * 120);
+      // Counted per day and model, for the budget and the Insights page's cost.
+      const today = new Date().toISOString().slice(0, 10);
+      const usage = await fixture.repository.listTokenUsageByDayAndModel({ from: new Date(), to: new Date(), fromDay: today, toDay: '9999-12-31' });
+      expect(usage.find((row) => row.model === 'test-model')?.tokens).toBeGreaterThanOrEqual(321 + 7);
       visitor.close();
     });
 
@@ -185,7 +189,7 @@ for (const { dialect, create, skip } of dialects) {
 
     it('tells the visitor the owner will answer once the daily token budget is spent', async () => {
       const { database } = fixture.testDb;
-      await fixture.repository.addAiTokenUsageByDay({ day: new Date().toISOString().slice(0, 10), tokens: 200_000 });
+      await fixture.repository.addAiTokenUsageByDayAndModel({ day: new Date().toISOString().slice(0, 10), model: 'test-model', tokens: 200_000 });
       try {
         const before = upstream.requests.length;
         const visitor = await visitorInConversation(fixture);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRepository } from '@/db/repository';
+import type { HandoverReason } from '@/db/schema/types';
 import { dialects, mysqlSkipReason, useMigratedRepository } from '../helpers/databases';
 
 /*
@@ -30,7 +31,7 @@ for (const { dialect, create, skip } of dialects) {
     const reply = (
       conversationId: string,
       afterMessageId: number,
-      overrides: { automatic?: boolean; needsHuman?: boolean; answersAgain?: boolean } = {},
+      overrides: { automatic?: boolean; handoverReason?: HandoverReason; answersAgain?: boolean } = {},
     ) =>
       fixture.repository.createAssistantMessageIfStillAllowed({
         conversationId,
@@ -38,7 +39,7 @@ for (const { dialect, create, skip } of dialects) {
         metadata: { provider: 'local' },
         afterMessageId,
         automatic: overrides.automatic ?? true,
-        needsHuman: overrides.needsHuman ?? false,
+        handoverReason: overrides.handoverReason ?? null,
         answersAgain: overrides.answersAgain,
       });
 
@@ -52,7 +53,7 @@ for (const { dialect, create, skip } of dialects) {
 
     it('raises needsHuman with a handover reply', async () => {
       const { conversation, question } = await conversationWithQuestion();
-      const stored = await reply(conversation.id, question.id, { needsHuman: true });
+      const stored = await reply(conversation.id, question.id, { handoverReason: 'not_in_portfolio' });
       expect(stored?.conversation.needsHuman).toBe(true);
       expect((await fixture.repository.getConversationById({ id: conversation.id }))?.needsHuman).toBe(true);
     });
@@ -133,7 +134,7 @@ for (const { dialect, create, skip } of dialects) {
     it('adds up token usage per day, concurrently, including the first use of a day', async () => {
       const days = [1, 2, 3].map((n) => `2099-0${n}-${dialect === 'sqlite' ? '01' : '02'}`);
       for (const day of days) expect(await fixture.repository.getAiTokenUsageByDay({ day })).toBe(0);
-      await Promise.all(days.flatMap((day) => Array.from({ length: 10 }, () => fixture.repository.addAiTokenUsageByDay({ day, tokens: 25 }))));
+      await Promise.all(days.flatMap((day) => Array.from({ length: 10 }, () => fixture.repository.addAiTokenUsageByDayAndModel({ day, model: 'gpt-4o-mini', tokens: 25 }))));
       for (const day of days) expect(await fixture.repository.getAiTokenUsageByDay({ day })).toBe(250);
       expect(await fixture.repository.getAiTokenUsageByDay({ day: '2099-12-31' })).toBe(0);
     });

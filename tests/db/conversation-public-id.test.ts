@@ -1,7 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
@@ -12,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CONVERSATION_ID_PATTERN } from '@/chat/conversation-id';
 import { createRepository } from '@/db/repository';
 import { dialects, mysqlSkipReason, useMigratedRepository, type TestDatabase } from '../helpers/databases';
+import { migrationsUpTo } from '../helpers/migrations';
 
 /*
  * Conversations are named by a random public id; the numeric key never leaves
@@ -22,19 +20,6 @@ import { dialects, mysqlSkipReason, useMigratedRepository, type TestDatabase } f
 const DAY = 24 * 60 * 60 * 1000;
 /** The last migration before conversations had a public id. */
 const BEFORE_PUBLIC_ID = '0002_realtime_presence';
-
-/** A copy of the dialect's migrations that stops at `lastTag`, to build a database as an older release left it. */
-function migrationsUpTo(dialect: 'sqlite' | 'mysql', lastTag: string): { folder: string; remove: () => void } {
-  const source = path.join(process.cwd(), 'drizzle', dialect);
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `tanya-migrations-${dialect}-`));
-  const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const last = journal.entries.find((entry) => entry.tag === lastTag)!;
-  journal.entries = journal.entries.filter((entry) => entry.idx <= last.idx);
-  fs.mkdirSync(path.join(folder, 'meta'));
-  fs.writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify(journal));
-  for (const entry of journal.entries) fs.copyFileSync(path.join(source, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-  return { folder, remove: () => fs.rmSync(folder, { recursive: true, force: true }) };
-}
 
 /** Migrates to the old schema and stores two conversations (with messages and a bound session) the old way, by SQL. */
 async function seedOldDatabase(dialect: 'sqlite' | 'mysql', url: string): Promise<void> {

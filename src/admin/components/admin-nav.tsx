@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const links = [
   { href: '/admin/portfolio', label: 'Portfolio' },
   { href: '/admin/chat', label: 'Chat' },
+  { href: '/admin/insights', label: 'Insights' },
 ];
 
 export function AdminNav() {

@@ -1,27 +1,31 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 
 /**
  * The site-wide daily token counter behind AI_DAILY_TOKEN_BUDGET. One row per
- * UTC day, incremented in the database so concurrent replies and several
- * instances add up instead of overwriting each other.
+ * UTC day and model (the insights price each model), incremented in the
+ * database so concurrent replies and several instances add up instead of
+ * overwriting each other.
  */
 export function createAiUsageRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
   const { aiUsage } = tables;
 
-  const incrementDay = async ({ day, tokens }: { day: string; tokens: number }) =>
+  type Usage = { day: string; model: string; tokens: number };
+
+  const incrementDay = async ({ day, model, tokens }: Usage) =>
     affectedRows(
       await transaction((tx) =>
         tx
           .update(aiUsage)
           .set({ tokens: sql`${aiUsage.tokens} + ${tokens}` })
-          .where(eq(aiUsage.day, day)),
+          .where(and(eq(aiUsage.day, day), eq(aiUsage.model, model))),
       ),
     ) === 1;
 
   return {
+    /** All models together: the budget is the site's, whichever model spent it. */
     async getAiTokenUsageByDay({ day }: { day: string }): Promise<number> {
-      const [row] = await db.select({ tokens: aiUsage.tokens }).from(aiUsage).where(eq(aiUsage.day, day)).limit(1);
+      const [row] = await db.select({ tokens: sql<number | null>`sum(${aiUsage.tokens})`.mapWith(Number) }).from(aiUsage).where(eq(aiUsage.day, day));
       return row?.tokens ?? 0;
     },
 
@@ -30,15 +34,15 @@ export function createAiUsageRepository({ db, tables, transaction, insertReturni
      * that updates: on InnoDB an update that finds no row holds a gap lock,
      * and two such transactions then inserting deadlock each other.
      */
-    async addAiTokenUsageByDay({ day, tokens }: { day: string; tokens: number }): Promise<void> {
-      if (tokens <= 0 || (await incrementDay({ day, tokens }))) return;
+    async addAiTokenUsageByDayAndModel(usage: Usage): Promise<void> {
+      if (usage.tokens <= 0 || (await incrementDay(usage))) return;
       try {
-        await transaction((tx) => insertReturningIds(aiUsage, [{ day, tokens: 0 }], tx));
+        await transaction((tx) => insertReturningIds(aiUsage, [{ day: usage.day, model: usage.model, tokens: 0 }], tx));
       } catch (error) {
         // Another reply created the day's row first; it is there now.
         if (!isUniqueViolation(error)) throw error;
       }
-      await incrementDay({ day, tokens });
+      await incrementDay(usage);
     },
   };
 }

@@ -27,7 +27,7 @@ import { isConversationId } from '@/chat/conversation-id';
 import type { Database, Db, ReadDb, Tables } from '../client';
 import { preparedQuery } from './prepared';
 import { firstOrNull } from './select';
-import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
+import type { ConversationStatus, HandoverReason, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
  * The chat data layer: visitor sessions, conversations and messages. Every
@@ -53,7 +53,8 @@ import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } f
 /** Sessions, conversations and messages name their conversation by its public id (src/chat/conversation-id.ts). */
 export type ChatSession = Omit<Tables['chatSessions']['$inferSelect'], 'conversationId'> & { conversationId: string | null };
 export type Conversation = Omit<Tables['conversations']['$inferSelect'], 'id' | 'publicId'> & { id: string };
-export type Message = Omit<Tables['messages']['$inferSelect'], 'conversationId'> & { conversationId: string };
+/** `handoverReason` is left out: it is for the insights, not part of what a message says to anyone. */
+export type Message = Omit<Tables['messages']['$inferSelect'], 'conversationId' | 'handoverReason'> & { conversationId: string };
 
 /** The two sides of a conversation: the visitor, and the owner's side (the admin and the AI speaking for them). */
 export type ChatParticipant = 'visitor' | 'admin';
@@ -138,6 +139,7 @@ export type NewMessage = {
   clientMessageId?: string | null;
   metadata?: MessageMetadata | null;
   status?: MessageStatus;
+  handoverReason?: HandoverReason | null;
 };
 
 export function createChatRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
@@ -148,7 +150,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
   const sessionColumns = { ...getTableColumns(chatSessions), conversationId: conversationPublicIdColumn };
   const conversationColumns = { id: conversationPublicIdColumn, ...conversationDataColumns };
   const conversationRowColumns = { key: conversationKeyColumn, ...conversationColumns };
-  const messageColumns = { ...getTableColumns(messages), conversationId: conversationPublicIdColumn };
+  const { handoverReason: _insightsOnly, ...messageTableColumns } = getTableColumns(messages);
+  const messageColumns = { ...messageTableColumns, conversationId: conversationPublicIdColumn };
 
   /** Sessions with the public id of their conversation. */
   const selectSessions = (executor: ReadDb) =>
@@ -297,6 +300,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
           clientMessageId: input.clientMessageId ?? null,
           status: input.status ?? 'sent',
           metadata: input.metadata ?? null,
+          handoverReason: input.handoverReason ?? null,
           createdAt: now,
         },
       ],
@@ -769,7 +773,8 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       metadata: MessageMetadata;
       afterMessageId: number;
       automatic: boolean;
-      needsHuman: boolean;
+      /** Set when the message hands the conversation to the owner, which then needs a human. */
+      handoverReason: HandoverReason | null;
       answersAgain?: boolean;
     }): Promise<{ message: Message; conversation: Conversation } | null> {
       const { conversationId } = input;
@@ -794,13 +799,13 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         }
         const touched = await tx
           .update(conversations)
-          .set({ lastMessageAt: now, ...(input.needsHuman ? { needsHuman: true } : {}) })
+          .set({ lastMessageAt: now, ...(input.handoverReason ? { needsHuman: true } : {}) })
           .where(and(...conditions));
         if (affectedRows(touched) === 0) return null;
         const message = await insertMessage(
           tx,
           conversationKey,
-          { conversationId, senderType: 'ai', content: input.content, metadata: input.metadata },
+          { conversationId, senderType: 'ai', content: input.content, metadata: input.metadata, handoverReason: input.handoverReason },
           now,
         );
         return { message, conversation: (await getConversationById({ id: conversationId }, tx))! };

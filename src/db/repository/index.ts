@@ -2,6 +2,7 @@ import type { Database } from '../client';
 import { createAiUsageRepository } from './ai-usage';
 import { createChatRepository } from './chat';
 import { createDeviceRepository } from './devices';
+import { createInsightsRepository } from './insights';
 import { createNotificationRepository } from './notifications';
 import { createPortfolioRepository } from './portfolio';
 import { createRealtimeRepository } from './realtime';
@@ -25,6 +26,7 @@ export function createRepository(database: Database) {
     ...createNotificationRepository(database),
     ...createTeamRepository(database),
     ...createSavedReplyRepository(database),
+    ...createInsightsRepository(database),
   };
 }
 

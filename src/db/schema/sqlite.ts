@@ -3,6 +3,7 @@ import {
   aiProviders,
   chatLanguages,
   conversationStatuses,
+  handoverReasons,
   messageStatuses,
   senderTypes,
   unansweredReasons,
@@ -198,6 +199,8 @@ export const conversations = sqliteTable(
     index('conversations_last_message_idx').on(table.lastMessageAt),
     index('conversations_visitor_idx').on(table.visitorId),
     index('conversations_assigned_idx').on(table.assignedAdminId, table.lastMessageAt),
+    // The insights bucket conversations by the UTC day they started.
+    index('conversations_created_idx').on(table.createdAt),
   ],
 );
 
@@ -214,6 +217,8 @@ export const messages = sqliteTable(
     clientMessageId: text('client_message_id', { length: 64 }),
     status: text('status', { enum: messageStatuses }).notNull().default('sent'),
     readAt: timestamp('read_at'),
+    /** Set on the assistant's message that handed the conversation to the owner, and only there (the insights count them). */
+    handoverReason: text('handover_reason', { enum: handoverReasons }),
     metadata: text('metadata', { mode: 'json' }).$type<MessageMetadata>(),
     createdAt: createdAt(),
   },
@@ -223,6 +228,8 @@ export const messages = sqliteTable(
     // that range, not every newer message of every conversation).
     index('messages_conversation_sender_idx').on(table.conversationId, table.senderType, table.id),
     uniqueIndex('messages_conversation_client_message_uq').on(table.conversationId, table.clientMessageId),
+    // Hand-overs by reason over a period: NULLs (almost every message) sort first and are skipped by the range.
+    index('messages_handover_reason_created_idx').on(table.handoverReason, table.createdAt),
   ],
 );
 
@@ -247,16 +254,36 @@ export const chatSessions = sqliteTable(
   ],
 );
 
-/** Tokens the paid AI providers used per UTC day (YYYY-MM-DD), so AI_DAILY_TOKEN_BUDGET holds across restarts and instances. */
+/**
+ * Tokens the paid AI providers used per UTC day (YYYY-MM-DD) and model, so AI_DAILY_TOKEN_BUDGET (the day's sum)
+ * holds across restarts and instances and the insights can price each model. Rows from before models were
+ * recorded have the model ''.
+ */
 export const aiUsage = sqliteTable(
   'ai_usage',
   {
     id: id(),
     day: text('day', { length: 10 }).notNull(),
+    model: text('model', { length: 100 }).notNull().default(''),
     tokens: integer('tokens').notNull().default(0),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex('ai_usage_day_uq').on(table.day)],
+  (table) => [uniqueIndex('ai_usage_day_model_uq').on(table.day, table.model)],
+);
+
+/**
+ * What the owner says a model costs, per million tokens, input and output alike: ai_usage counts only their
+ * sum, and the figure is an estimate anyway. A model without a row costs nothing in the insights.
+ */
+export const aiModelPrices = sqliteTable(
+  'ai_model_prices',
+  {
+    id: id(),
+    model: text('model', { length: 100 }).notNull(),
+    pricePerMillion: real('price_per_million').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('ai_model_prices_model_uq').on(table.model)],
 );
 
 /**

@@ -26,6 +26,13 @@ export type ChatLanguage = (typeof chatLanguages)[number];
 export const unansweredReasons = ['not_in_portfolio', 'asked_for_human', 'provider_failed', 'limit'] as const;
 export type UnansweredReason = (typeof unansweredReasons)[number];
 
+/**
+ * Why a stored assistant message handed the conversation to the owner (messages.handover_reason): finer than
+ * UnansweredReason, so the insights tell a spent budget from an hourly limit and a failed provider from a late one.
+ */
+export const handoverReasons = ['not_in_portfolio', 'asked_for_human', 'provider_failed', 'too_late', 'rate_limit', 'budget'] as const;
+export type HandoverReason = (typeof handoverReasons)[number];
+
 /** open: waiting for the owner; done: answered (e.g. into the Q&A); dismissed: the owner chose to ignore it. */
 export const unansweredStatuses = ['open', 'done', 'dismissed'] as const;
 export type UnansweredStatus = (typeof unansweredStatuses)[number];

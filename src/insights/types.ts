@@ -1,0 +1,41 @@
+import type { HandoverReason, UnansweredReason } from '@/db/schema/types';
+
+/** What GET /api/admin/insights answers and the Insights page draws: every UTC day of the period is present, zeros included. */
+
+export const insightsPeriods = [7, 30, 90] as const;
+export type InsightsDays = (typeof insightsPeriods)[number];
+export const DEFAULT_INSIGHTS_DAYS: InsightsDays = 30;
+
+export type ConversationDay = {
+  day: string;
+  assistantOnly: number;
+  ownerOnly: number;
+  both: number;
+  nobody: number;
+  /** Conversations the assistant wrote in (answering or handing over). */
+  assistantEngaged: number;
+  /** Of those, the ones it answered with no hand-over. */
+  resolved: number;
+};
+
+/** Seconds; null when no conversation of the day got an owner's reply. */
+export type ReplyTimes = { replies: number; medianSeconds: number | null; p90Seconds: number | null };
+
+export type TokenDay = { day: string; byModel: Record<string, number>; tokens: number; cost: number };
+export type ModelUsage = { model: string; tokens: number; pricePerMillion: number | null; cost: number };
+
+export type InsightsPayload = {
+  days: InsightsDays;
+  /** First and last UTC day, inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  conversations: ConversationDay[];
+  firstReply: { days: (ReplyTimes & { day: string })[]; overall: ReplyTimes };
+  /** resolved / assistantEngaged over the period; null when the assistant wrote in no conversation. */
+  resolution: { assistantEngaged: number; resolved: number; rate: number | null };
+  handovers: { reason: HandoverReason; count: number }[];
+  /** Hosted providers only (the built-in one costs nothing); a model the owner gave no price costs 0. */
+  tokens: { days: TokenDay[]; models: ModelUsage[]; total: number; cost: number };
+  topUnanswered: { text: string; reason: UnansweredReason; count: number; lastAskedAt: string }[];
+  // Ratings (a conversations.rating column, 1–5, is coming) will add their per-day average and distribution here.
+};
