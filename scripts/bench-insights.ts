@@ -130,7 +130,17 @@ async function fill(database: Database) {
     await database.transaction(async (tx) => {
       const keys = await database.insertReturningIds(
         conversations,
-        batch.map(({ start }) => ({ publicId: randomBytes(16).toString('hex'), visitorId: randomBytes(8).toString('hex'), createdAt: new Date(start), lastMessageAt: new Date(start) })),
+        batch.map(({ start }) => {
+          // About a third of the conversations get resolved and rated, a while after they started.
+          const ratedAt = Math.random() < 0.35 ? new Date(Math.min(now, start + between(60_000, DAY_MS))) : null;
+          return {
+            publicId: randomBytes(16).toString('hex'),
+            visitorId: randomBytes(8).toString('hex'),
+            createdAt: new Date(start),
+            lastMessageAt: new Date(start),
+            ...(ratedAt ? { status: 'resolved' as const, resolvedAt: ratedAt, rating: between(1, 5), ratedAt } : {}),
+          };
+        }),
         tx,
       );
       const rows = batch.flatMap(({ lines }, index) =>
@@ -174,6 +184,7 @@ async function main() {
       ['tokens by day and model', (range) => repository.listTokenUsageByDayAndModel(range)],
       ['model prices', () => repository.listModelPrices()],
       ['top unanswered', (range) => repository.listTopUnansweredQuestions(range)],
+      ['ratings by day', (range) => repository.listRatingCountsByDay(range)],
     ];
     console.log(`\n${'query'.padEnd(26)} ${'days'.padStart(4)} ${'median ms'.padStart(10)} ${'max ms'.padStart(8)}`);
     for (const days of insightsPeriods) {

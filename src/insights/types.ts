@@ -24,6 +24,9 @@ export type ReplyTimes = { replies: number; medianSeconds: number | null; p90Sec
 export type TokenDay = { day: string; byModel: Record<string, number>; tokens: number; cost: number };
 export type ModelUsage = { model: string; tokens: number; pricePerMillion: number | null; cost: number };
 
+/** A day's ratings: how many, and their average (null without any). */
+export type RatingDay = { day: string; count: number; average: number | null };
+
 export type InsightsPayload = {
   days: InsightsDays;
   /** First and last UTC day, inclusive (YYYY-MM-DD). */
@@ -37,5 +40,6 @@ export type InsightsPayload = {
   /** Hosted providers only (the built-in one costs nothing); a model the owner gave no price costs 0. */
   tokens: { days: TokenDay[]; models: ModelUsage[]; total: number; cost: number };
   topUnanswered: { text: string; reason: UnansweredReason; count: number; lastAskedAt: string }[];
-  // Ratings (a conversations.rating column, 1–5, is coming) will add their per-day average and distribution here.
+  /** The visitors' answers to "How was this conversation?", by the day given, and how many of each score. */
+  ratings: { days: RatingDay[]; scores: { rating: number; count: number }[]; count: number; average: number | null };
 };

@@ -171,6 +171,29 @@ for (const { dialect, create, skip } of dialects) {
       expect(insights.handovers.every((row) => row.count === 0)).toBe(true);
       expect(insights.tokens.days.every((day) => day.tokens === 0)).toBe(true);
       expect(insights.topUnanswered).toEqual([]);
+      expect(insights.ratings).toMatchObject({ count: 0, average: null });
+      expect(insights.ratings.days.every((day) => day.count === 0 && day.average === null)).toBe(true);
+    });
+
+    it('counts the ratings by the UTC day they were given, with each day’s average and the period’s scores', async () => {
+      const rated = async (rating: number, at: string) => {
+        const session = await fixture.repository.createChatSession({ tokenHash: randomUUID().replaceAll('-', '').padEnd(64, '0'), visitorId: 'v', expiresAt: new Date('2031-01-01T00:00:00Z') });
+        const { conversation } = await fixture.repository.getOrCreateOpenConversationBySessionId({ sessionId: session.id });
+        await fixture.repository.updateConversationById({ id: conversation.id, status: 'resolved', resolvedAt: new Date(new Date(at).getTime() - 60_000) });
+        await fixture.repository.rateConversationById({ id: conversation.id, rating, comment: null, at: new Date(at) });
+      };
+      const now = new Date('2040-05-10T12:00:00Z');
+      await rated(5, '2040-05-09T23:59:59.999Z');
+      await rated(4, '2040-05-09T08:00:00Z');
+      await rated(1, '2040-05-10T00:00:00Z');
+      await rated(2, '2040-05-03T23:59:59.999Z'); // the day before the 7-day period
+      const { ratings } = await readInsights(7, now, fixture.repository);
+      expect(ratings.count).toBe(3);
+      expect(ratings.average).toBeCloseTo(10 / 3);
+      expect(ratings.scores).toEqual([1, 0, 0, 1, 1].map((count, index) => ({ rating: index + 1, count })));
+      expect(ratings.days.find((day) => day.day === '2040-05-09')).toEqual({ day: '2040-05-09', count: 2, average: 4.5 });
+      expect(ratings.days.find((day) => day.day === '2040-05-10')).toEqual({ day: '2040-05-10', count: 1, average: 1 });
+      expect(ratings.days.find((day) => day.day === '2040-05-04')).toEqual({ day: '2040-05-04', count: 0, average: null });
     });
   });
 }

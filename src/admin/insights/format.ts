@@ -34,3 +34,6 @@ export const formatCount = (value: number) => value.toLocaleString('en-US');
 export const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 /** A model recorded before usage was counted per model. */
 export const modelLabel = (model: string) => model || '(unknown model)';
+
+/** "4.3", or "–" when there is nothing to average. */
+export const formatAverage = (value: number | null) => (value === null ? '–' : value.toFixed(1));

@@ -28,6 +28,8 @@ export type FirstReplyRow = { day: string; seconds: number };
 export type HandoverCountRow = { reason: HandoverReason; count: number };
 export type TokenUsageRow = { day: string; model: string; tokens: number; pricePerMillion: number | null };
 export type ModelPrice = { model: string; pricePerMillion: number };
+/** How many ratings of each score were given on a UTC day. */
+export type RatingCountRow = { day: string; rating: number; count: number };
 export type TopUnansweredRow = { text: string; reason: UnansweredReason; count: number; lastAskedAt: Date };
 
 const TOP_UNANSWERED = 10;
@@ -60,7 +62,6 @@ export function createInsightsRepository({ db, dialect, tables, transaction, ins
 
   return {
     async listConversationCountsByDay(range: InsightsRange): Promise<ConversationDayRow[]> {
-      // Where the ratings will join: a conversations.rating column (1–5) would be averaged per day in this pass.
       const perConversation = db
         .select({
           day: utcDay(conversations.createdAt).as('day'),
@@ -118,6 +119,17 @@ export function createInsightsRepository({ db, dialect, tables, transaction, ins
         .where(and(isNotNull(messages.handoverReason), inRange(messages.createdAt, range)))
         .groupBy(messages.handoverReason);
       return rows as HandoverCountRow[];
+    },
+
+    /** The visitors' ratings by the UTC day they were given (the latest answer of each conversation). */
+    listRatingCountsByDay(range: InsightsRange): Promise<RatingCountRow[]> {
+      const day = utcDay(conversations.ratedAt);
+      return db
+        .select({ day: day.as('day'), rating: sql<number>`${conversations.rating}`.mapWith(Number), count: sql<number>`count(*)`.mapWith(Number) })
+        .from(conversations)
+        .where(and(isNotNull(conversations.rating), inRange(conversations.ratedAt, range)))
+        .groupBy(day, conversations.rating)
+        .orderBy(day, conversations.rating);
     },
 
     /** ai_usage is already one row per day and model; the join brings each model's price along. */

@@ -1,5 +1,5 @@
 import { getRepository, type Repository } from '@/db';
-import type { FirstReplyRow, InsightsRange, TokenUsageRow } from '@/db/repository/insights';
+import type { FirstReplyRow, InsightsRange, RatingCountRow, TokenUsageRow } from '@/db/repository/insights';
 import { handoverReasons } from '@/db/schema/types';
 import type { ModelPriceInput } from '../schemas';
 import type { InsightsDays, InsightsPayload, ReplyTimes, TokenDay } from '../types';
@@ -74,17 +74,44 @@ function tokenFigures(dayList: string[], usage: TokenUsageRow[], prices: { model
   };
 }
 
+const RATING_SCORES = [1, 2, 3, 4, 5];
+
+function ratingFigures(dayList: string[], rows: RatingCountRow[]): InsightsPayload['ratings'] {
+  const days = new Map(dayList.map((day) => [day, { count: 0, sum: 0 }]));
+  const scores = new Map(RATING_SCORES.map((rating) => [rating, 0]));
+  for (const { day, rating, count } of rows) {
+    const totals = days.get(day);
+    if (totals) {
+      totals.count += count;
+      totals.sum += rating * count;
+    }
+    scores.set(rating, (scores.get(rating) ?? 0) + count);
+  }
+  const count = [...scores.values()].reduce((sum, n) => sum + n, 0);
+  const sum = [...scores.entries()].reduce((total, [rating, n]) => total + rating * n, 0);
+  return {
+    days: dayList.map((day) => {
+      const totals = days.get(day)!;
+      return { day, count: totals.count, average: totals.count === 0 ? null : totals.sum / totals.count };
+    }),
+    scores: RATING_SCORES.map((rating) => ({ rating, count: scores.get(rating)! })),
+    count,
+    average: count === 0 ? null : sum / count,
+  };
+}
+
 /** `repository` is the app's unless the benchmark or a test brings its own database. */
 export async function readInsights(days: InsightsDays, now = new Date(), repository: Repository = getRepository()): Promise<InsightsPayload> {
   const range = insightsRange(days, now);
   const { dayList } = range;
-  const [conversationRows, waits, handovers, usage, prices, topUnanswered] = await Promise.all([
+  const [conversationRows, waits, handovers, usage, prices, topUnanswered, ratings] = await Promise.all([
     repository.listConversationCountsByDay(range),
     repository.listFirstOwnerReplyWaits(range),
     repository.countHandoversByReason(range),
     repository.listTokenUsageByDayAndModel(range),
     repository.listModelPrices(),
     repository.listTopUnansweredQuestions(range),
+    repository.listRatingCountsByDay(range),
   ]);
 
   const conversationsByDay = new Map(conversationRows.map((row) => [row.day, row]));
@@ -105,6 +132,7 @@ export async function readInsights(days: InsightsDays, now = new Date(), reposit
     handovers: handoverReasons.map((reason) => ({ reason, count: handoverCounts.get(reason) ?? 0 })),
     tokens: tokenFigures(dayList, usage, prices),
     topUnanswered: topUnanswered.map((row) => ({ ...row, lastAskedAt: row.lastAskedAt.toISOString() })),
+    ratings: ratingFigures(dayList, ratings),
   };
 }
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { insightsPeriods, type InsightsPayload } from '@/insights/types';
 import { Card } from '@/ui/card';
-import { formatCost, formatCount, formatDuration, formatPercent, handoverReasonLabels, modelLabel, shortDay, unansweredReasonLabels } from '../format';
+import { formatAverage, formatCost, formatCount, formatDuration, formatPercent, handoverReasonLabels, modelLabel, shortDay, unansweredReasonLabels } from '../format';
 import { ChartCard, type ChartNumbers } from './chart-card';
 import { ModelPrices } from './model-prices';
 
@@ -84,6 +84,16 @@ export function InsightsDashboard({ insights }: { insights: InsightsPayload }) {
       ...models.map((model) => ({ label: modelLabel(model), value: (row: InsightsPayload['tokens']['days'][number]) => row.byModel[model] ?? 0 })),
       { label: 'Total tokens', value: (row) => row.tokens },
       { label: 'Estimated cost (USD)', value: (row) => row.cost, text: (row) => formatCost(row.cost) },
+    ],
+  };
+  const ratings: ChartNumbers<InsightsPayload['ratings']['days'][number]> = {
+    caption: `Visitors' ratings per UTC day from ${from} to ${to}`,
+    filename: `ratings_${period}.csv`,
+    rows: insights.ratings.days,
+    columns: [
+      { label: 'Day', value: (row) => row.day },
+      { label: 'Ratings', value: (row) => row.count },
+      { label: 'Average (1–5)', value: (row) => row.average, text: (row) => formatAverage(row.average) },
     ],
   };
   const questions: ChartNumbers<InsightsPayload['topUnanswered'][number]> = {
@@ -253,7 +263,35 @@ export function InsightsDashboard({ insights }: { insights: InsightsPayload }) {
           </BarChart>
         </ResponsiveContainer>
       </ChartCard>
-      {/* Ratings (a conversations.rating column, 1–5, is coming) get their chart here, from InsightsPayload's ratings figures. */}
+
+      <ChartCard
+        id="insights-ratings"
+        title="Ratings"
+        description="The visitors' answers to “How was this conversation?” after you resolved it, by the day given: how many, and their average."
+        numbers={ratings}
+        summary={
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-7">
+            <Figure label="Average" value={formatAverage(insights.ratings.average)} testId="ratings-average" />
+            <Figure label="Ratings" value={formatCount(insights.ratings.count)} />
+            {insights.ratings.scores.map((score) => (
+              <Figure key={score.rating} label={`${score.rating} ★`} value={formatCount(score.count)} />
+            ))}
+          </dl>
+        }
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={insights.ratings.days}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="day" tickFormatter={shortDay} {...axis} />
+            <YAxis yAxisId="count" allowDecimals={false} {...axis} />
+            <YAxis yAxisId="average" orientation="right" domain={[0, 5]} {...axis} />
+            <Tooltip labelFormatter={(day) => shortDay(String(day))} />
+            <Legend />
+            <Bar yAxisId="count" dataKey="count" name="Ratings" fill={COLORS[3]} />
+            <Bar yAxisId="average" dataKey="average" name="Average" fill={COLORS[0]} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartCard>
     </div>
   );
 }
