@@ -6,6 +6,10 @@ export type ProjectListItem = { name: string; type?: string };
 export const conversationStatuses = ['active', 'resolved', 'closed'] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
 
+/** How a visitor's message read (src/ai/mood.ts): the conversation is marked until the owner clears it. */
+export const conversationMoods = ['upset', 'urgent'] as const;
+export type ConversationMood = (typeof conversationMoods)[number];
+
 export const senderTypes = ['visitor', 'admin', 'ai'] as const;
 export type SenderType = (typeof senderTypes)[number];
 
