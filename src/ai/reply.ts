@@ -11,6 +11,7 @@ import { generationOptions, prepareModelInput, reportedFacts, type ModelInput } 
 import { describeProviderError, type Generation } from './generate';
 import { visitorLanguage } from './language';
 import { reachedReplyLimit, recordTokenUsage } from './limits';
+import { moodOf } from './mood';
 import { noticeText, type NoticeReason } from './notices';
 import { HISTORY_LIMIT, toModelMessages } from './prompt';
 import { effectiveProvider } from './providers';
@@ -148,10 +149,12 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   // One question gets one answer: a second "Ask AI" queued behind the first (or behind the automatic reply) has nothing to do.
   if (!job.regenerate && isAnswered(history, question)) return;
 
+  // An upset or hurried visitor gets the owner at once (service.ts marked the conversation); the owner asking for an answer gets one.
+  const mood = job.automatic ? moodOf(question.content) : null;
   await letDeliveryGoFirst();
   const limit = await reachedReplyLimit(conversationId, effectiveProvider(settings.aiProvider));
   // Past a limit the visitor is told once; repeating the notice on every message would only be noise.
-  if (limit && latestNotice(history) === limit) return;
+  if (limit && !mood && latestNotice(history) === limit) return;
 
   await publishAiTyping(conversationId, true);
   try {
@@ -168,7 +171,8 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
     });
 
     let outcome: Outcome;
-    if (limit) outcome = notice(limit);
+    if (mood) outcome = notice(mood);
+    else if (limit) outcome = notice(limit);
     else if (asksForHuman(question.content)) outcome = notice('human-requested');
     else if (job.tooLateToAnswer) outcome = notice('late');
     else {

@@ -146,10 +146,12 @@ export const conversationPatchSchema = z
   .object({
     status: z.enum(conversationStatuses).optional(),
     isAiHandled: z.boolean().optional(),
+    /** Only clearing: the mark is the visitor's messages' to set (src/ai/mood.ts). */
+    mood: z.null({ error: 'Only null: clear the mark.' }).optional(),
   })
   .strict()
-  .refine((patch) => patch.status !== undefined || patch.isAiHandled !== undefined, {
-    message: 'Change status or isAiHandled.',
+  .refine((patch) => patch.status !== undefined || patch.isAiHandled !== undefined || patch.mood !== undefined, {
+    message: 'Change status, isAiHandled or mood.',
     path: ['_'],
   });
 export type ConversationPatch = z.infer<typeof conversationPatchSchema>;

@@ -10,6 +10,7 @@ import {
   gt,
   gte,
   inArray,
+  isNotNull,
   isNull,
   lt,
   lte,
@@ -26,7 +27,7 @@ import { isConversationId } from '@/chat/conversation-id';
 import type { Database, Db, ReadDb, Tables } from '../client';
 import { preparedQuery } from './prepared';
 import { firstOrNull } from './select';
-import type { ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
+import type { ConversationMood, ConversationStatus, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
  * The chat data layer: visitor sessions, conversations and messages. Every
@@ -513,32 +514,58 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       return patchConversationById({ id, patch });
     },
 
-    /** Updates status and handling flags; returns the updated conversation (for `conversation-updated`), or null. */
+    /** Updates status and handling flags, or clears the mood mark (`mood: null`); returns the updated conversation (for `conversation-updated`), or null. */
     async updateConversationById({
       id,
       status,
       isAiHandled,
       needsHuman,
+      mood,
     }: {
       id: string;
       status?: ConversationStatus;
       isAiHandled?: boolean;
       needsHuman?: boolean;
+      mood?: null;
     }): Promise<Conversation | null> {
       const patch = {
         ...(status !== undefined ? { status } : {}),
         ...(isAiHandled !== undefined ? { isAiHandled } : {}),
         ...(needsHuman !== undefined ? { needsHuman } : {}),
+        ...(mood === null ? { mood: null, moodAt: null } : {}),
       };
       return patchConversationById({ id, patch });
     },
 
     /**
+     * Marks the conversation upset or urgent unless it is marked already (the
+     * first mark and its time stay until the owner clears it): the updated
+     * conversation, or null when nothing changed. One conditional update, so
+     * two messages at once mark it, and announce it, once.
+     */
+    async markConversationMoodById({ id, mood }: { id: string; mood: ConversationMood }): Promise<Conversation | null> {
+      if (!isConversationId(id)) return null;
+      const marked = await transaction((tx) =>
+        tx
+          .update(conversations)
+          .set({ mood, moodAt: new Date() })
+          .where(and(eq(conversations.publicId, id), isNull(conversations.mood))),
+      );
+      return affectedRows(marked) > 0 ? getConversationById({ id }) : null;
+    },
+
+    /**
      * The admin inbox: newest activity first, filtered by status and by `q`
      * (a substring of the visitor's name, email or any message). Three queries
-     * whatever the page size: the page, its last messages, its unread counts.
-     * Offset pages shift while messages arrive; `nextCursor` lets a client go
-     * on with `listConversationsByFilterAfterCursor` instead.
+     * whatever the page size: the page, its last messages, its unread counts
+     * (and the marked rows below, on the first page). Offset pages shift while
+     * messages arrive; `nextCursor` lets a client go on with
+     * `listConversationsByFilterAfterCursor` instead. The first page also
+     * carries the conversations marked upset or urgent that match the filter
+     * (up to `limit` of them, before the page's own rows), however old their
+     * last message: the owner sees them first. They come once more in their
+     * place further down, which a client merging rows by id absorbs; the
+     * page's order, total and cursor stay those of the plain listing.
      */
     async listConversationsByFilter({
       status = 'all',
@@ -563,9 +590,19 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
         .limit(safeLimit + 1)
         .offset((safePage - 1) * safeLimit);
+      const marked =
+        safePage === 1
+          ? await db
+              .select(conversationRowColumns)
+              .from(conversations)
+              .where(and(where, isNotNull(conversations.mood)))
+              .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+              .limit(safeLimit)
+          : [];
+      const onPage = new Set(rows.slice(0, safeLimit).map((row) => row.key));
       const { conversations: listed, nextCursor } = await keysetPage(rows, safeLimit, 'lastMessageAt');
       return {
-        conversations: listed,
+        conversations: [...(await withLastMessageAndUnreadCount(marked.filter((row) => !onPage.has(row.key)))), ...listed],
         pagination: { total, page: safePage, limit: safeLimit, totalPages: Math.ceil(total / safeLimit) },
         nextCursor,
       };
