@@ -36,7 +36,7 @@ export function fetchInboxChanges(changedSince: string, limit: number, cursor?: 
 
 export const fetchConversationDetails = (id: string) => requestJson<ConversationDetails>('GET', `/api/chat/conversations/${id}`);
 
-export type ConversationChange = { status?: InboxConversation['status']; isAiHandled?: boolean };
+export type ConversationChange = { status?: InboxConversation['status']; isAiHandled?: boolean; mood?: null };
 
 export const changeConversation = (id: string, change: ConversationChange) =>
   requestJson<InboxConversation>('PATCH', `/api/chat/conversations/${id}`, change);

@@ -17,7 +17,7 @@ import { visitorLabel } from '../format';
 import type { InboxEvent } from '../inbox-list';
 import { useOpenConversation, type PendingReply } from '../use-open-conversation';
 import { ConversationActions } from './conversation-actions';
-import { HandlingBadge, StatusBadge } from './handling-badge';
+import { HandlingBadge, MoodBadge, StatusBadge } from './handling-badge';
 import { VisitorInfo } from './visitor-info';
 
 type ConversationPanelProps = {
@@ -117,6 +117,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
           {details ? (
             <div className="mt-0.5 flex flex-wrap items-center gap-1.5">
               <StatusBadge status={details.status} />
+              <MoodBadge mood={details.mood} />
               <HandlingBadge conversation={details} />
             </div>
           ) : null}
