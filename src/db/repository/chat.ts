@@ -561,11 +561,11 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
      * (and the marked rows below, on the first page). Offset pages shift while
      * messages arrive; `nextCursor` lets a client go on with
      * `listConversationsByFilterAfterCursor` instead. The first page also
-     * carries the conversations marked upset or urgent that match the filter
-     * (up to `limit` of them, before the page's own rows), however old their
-     * last message: the owner sees them first. They come once more in their
-     * place further down, which a client merging rows by id absorbs; the
-     * page's order, total and cursor stay those of the plain listing.
+     * starts with the conversations marked upset or urgent that match the
+     * filter (up to `limit` of them), however old their last message: the
+     * owner sees them first. They come once more in their place further down,
+     * which a client merging rows by id absorbs; total and cursor stay those
+     * of the plain listing.
      */
     async listConversationsByFilter({
       status = 'all',
@@ -599,10 +599,11 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
               .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
               .limit(safeLimit)
           : [];
-      const onPage = new Set(rows.slice(0, safeLimit).map((row) => row.key));
+      const markedItems = await withLastMessageAndUnreadCount(marked);
+      const markedIds = new Set(markedItems.map((item) => item.id));
       const { conversations: listed, nextCursor } = await keysetPage(rows, safeLimit, 'lastMessageAt');
       return {
-        conversations: [...(await withLastMessageAndUnreadCount(marked.filter((row) => !onPage.has(row.key)))), ...listed],
+        conversations: [...markedItems, ...listed.filter((item) => !markedIds.has(item.id))],
         pagination: { total, page: safePage, limit: safeLimit, totalPages: Math.ceil(total / safeLimit) },
         nextCursor,
       };
