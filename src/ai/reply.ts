@@ -87,6 +87,7 @@ export const isAnswered = (history: readonly Message[], question: Message) =>
   history.some((message) => message.senderType === 'ai' && message.id > question.id);
 
 const latestNotice = (history: Message[]) => [...history].reverse().find((message) => message.senderType === 'ai')?.metadata?.notice;
+const isMoodNotice = (notice: unknown) => notice === 'upset' || notice === 'urgent';
 
 /**
  * The provider's answer, retried once after an error or a silence. Null when
@@ -149,8 +150,10 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   // One question gets one answer: a second "Ask AI" queued behind the first (or behind the automatic reply) has nothing to do.
   if (!job.regenerate && isAnswered(history, question)) return;
 
-  // An upset or hurried visitor gets the owner at once (service.ts marked the conversation); the owner asking for an answer gets one.
+  // An upset or hurried visitor gets the owner at once (service.ts marked the conversation), and is told so once, as past a
+  // limit; the owner asking for an answer gets one.
   const mood = job.automatic ? moodOf(question.content) : null;
+  if (mood && isMoodNotice(latestNotice(history))) return;
   await letDeliveryGoFirst();
   const limit = await reachedReplyLimit(conversationId, effectiveProvider(settings.aiProvider));
   // Past a limit the visitor is told once; repeating the notice on every message would only be noise.
