@@ -75,11 +75,11 @@ function sentimentScore(words: readonly string[], emoji: readonly string[], lang
 }
 
 /** How many phrases of the cue occur in the message without a negation just before them. */
-function liveCues(tokens: readonly Token[], words: readonly string[], phrases: Cue): number {
+function liveCues(tokens: Token[], words: readonly string[], phrases: Cue): number {
   let hits = 0;
   for (const phrase of phrases) {
     for (let start = 0; start + phrase.length <= tokens.length; start++) {
-      if (phraseAt(tokens as Token[], phrase, start) && !negatedAt(words, start)) {
+      if (phraseAt(tokens, phrase, start) && !negatedAt(words, start)) {
         hits += 1;
         break;
       }
