@@ -2,7 +2,7 @@ import { SentimentId } from '@nlpjs/lang-id';
 import Sentiment from 'sentiment';
 import type { ConversationMood } from '@/db/schema/types';
 import { languageOf, tokenize, type Language, type Token } from './language';
-import { cue, phraseAt, type Cue } from './topics';
+import { cue, hasCue, phraseAt, type Cue } from './topics';
 
 /**
  * Whether a visitor's message reads as upset or urgent, so the owner sees it
@@ -33,23 +33,25 @@ const UPSET_CUES = cue([
   'unacceptable', 'scam', 'scammer', 'scammed', 'fraud', 'refund', 'money back', 'ripped off', 'rip off', 'disappointed',
   'disappointing', 'furious', 'angry', 'pissed', 'fed up', 'sick of', 'waste of my time', 'wasted my time', 'ghosted',
   'ignoring me', 'ignored me', 'never replied', 'no reply', 'still waiting', 'liar', 'you lied', 'lawyer', 'sue you',
-  'report you', 'complaint', 'unhappy', 'disgrace', 'garbage', 'worst experience', 'ridiculous', 'outrageous', 'disgusting', 'wtf', 'worst service', 'so rude', 'how dare',
+  'report you', 'complaint', 'frustrating', 'frustrated', 'cheated', 'not happy', 'not satisfied', 'dissatisfied',
+  'unsatisfied', 'nobody answers', 'nobody is answering', 'no one answers', 'no one is answering', 'unhappy', 'disgrace', 'garbage', 'worst experience', 'ridiculous', 'outrageous', 'disgusting', 'wtf', 'worst service', 'so rude', 'how dare',
   'kecewa', 'mengecewakan', 'parah', 'penipuan', 'penipu', 'nipu', 'ditipu', 'tipu', 'marah', 'kesal', 'kesel', 'sebel',
   'nyebelin', 'uang kembali', 'balikin uang', 'kembalikan uang', 'bohong', 'pembohong', 'dikacangin', 'dicuekin',
   'tidak dibalas', 'tidak ada balasan', 'masih menunggu', 'capek nunggu', 'lapor', 'somasi', 'keterlaluan', 'tidak becus',
-  'tidak profesional', 'payah', 'bikin emosi', 'rugi', 'dirugikan', 'sialan', 'anjir', 'anjing', 'brengsek',
+  'tidak profesional', 'tidak puas', 'kurang puas', 'payah', 'bikin emosi', 'rugi', 'dirugikan', 'sialan', 'anjir', 'anjing', 'brengsek',
 ]);
 
 const URGENT_CUES = cue([
   'urgent', 'urgently', 'asap', 'as soon as possible', 'emergency', 'immediately', 'right away', 'right now', 'right this',
   'time sensitive', 'critical', 'need it today', 'by today', 'before tonight', 'deadline is today', 'production is down',
   'site is down', 'is down', 'hurry', 'quickly please', 'segera', 'secepatnya', 'darurat', 'mendesak', 'buru buru',
-  'cepetan', 'cepat dong', 'sekarang juga', 'hari ini juga', 'genting', 'gawat', 'mati total', 'lagi down',
+  'cepetan', 'cepat dong', 'butuh cepat', 'sekarang juga', 'hari ini juga', 'deadline today', 'deadline hari ini',
+  'genting', 'gawat', 'mati total', 'lagi down', 'server down', 'kami down',
 ]);
 
-/** "How do you handle urgent bugs?": a question starting like this is about the thing, not a cry for help. */
+/** "How do you handle urgent bugs?": a question asked like this is about the thing, not a cry for help. */
 const ASKING_ABOUT = cue([
-  'how do you', 'how did you', 'how would you', 'what is your', 'what was your', 'what are your', 'whats your',
+  'how do you', 'how did you', 'how would you', 'how you', 'explain', 'jelaskan', 'what is your', 'what was your', 'what are your', 'whats your',
   'what do you', 'what would you', 'do you have', 'have you', 'which', 'do you ever', 'have you ever', 'tell me about', 'bagaimana kamu', 'bagaimana cara',
   'gimana kamu', 'gimana cara', 'apa proyek', 'apa project', 'pernah', 'ceritakan', 'apa pengalaman', 'apakah ada',
 ]);
@@ -109,7 +111,8 @@ export function moodOf(text: string, language?: Language): ConversationMood | nu
     : Math.min(sentimentScore(words, emoji, 'en'), sentimentScore(words, emoji, 'id'));
 
   const question = text.trim().endsWith('?');
-  const askingAbout = question && ASKING_ABOUT.some((phrase) => phraseAt(tokens, phrase, 0));
+  // Unless shouted: "HOW DO YOU EXPECT ME TO WAIT??" is no question about the owner's work.
+  const askingAbout = question && !shouts(text) && hasCue(tokens, ASKING_ABOUT);
   const upsetCues = liveCues(tokens, words, UPSET_CUES);
   const urgentCues = liveCues(tokens, words, URGENT_CUES);
 
