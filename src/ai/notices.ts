@@ -4,7 +4,7 @@ import type { Language } from './language';
  * What the assistant says when it hands the conversation to the owner
  * instead of answering: stored as a real message, in the visitor's language.
  */
-export type NoticeReason = 'human-requested' | 'failure' | 'rate-limit' | 'budget' | 'late';
+export type NoticeReason = 'human-requested' | 'upset' | 'urgent' | 'failure' | 'rate-limit' | 'budget' | 'late';
 
 /** How the assistant refers to the owner: "Rizky", not "Rizky Pratama" in every sentence. */
 export const firstName = (name: string) => name.split(' ')[0] ?? name;
@@ -13,6 +13,15 @@ const notices: Record<NoticeReason, Record<Language, (owner: string) => string>>
   'human-requested': {
     en: (owner) => `Of course. I've let ${owner} know you'd like to talk directly; they'll reply here as soon as they can.`,
     id: (owner) => `Tentu. Saya sudah memberi tahu ${owner} bahwa Anda ingin bicara langsung; ${owner} akan membalas di sini secepatnya.`,
+  },
+  // The visitor's message read as upset or urgent (mood.ts): no answer from the assistant could help as much as the owner.
+  upset: {
+    en: (owner) => `I'm sorry about this. I've let ${owner} know right away, and they'll reply to you here personally as soon as they can.`,
+    id: (owner) => `Mohon maaf atas hal ini. Saya sudah langsung memberi tahu ${owner}, dan ${owner} akan membalas Anda sendiri di sini secepatnya.`,
+  },
+  urgent: {
+    en: (owner) => `Understood, this is urgent. I've let ${owner} know right away, and they'll reply to you here personally as soon as they can.`,
+    id: (owner) => `Baik, ini mendesak. Saya sudah langsung memberi tahu ${owner}, dan ${owner} akan membalas Anda sendiri di sini secepatnya.`,
   },
   failure: {
     en: (owner) => `Sorry, I can't answer right now. ${owner} has been notified and will reply here personally.`,

@@ -11,6 +11,7 @@ import { generationOptions, prepareModelInput, reportedFacts, type ModelInput } 
 import { describeProviderError, type Generation } from './generate';
 import { visitorLanguage } from './language';
 import { reachedReplyLimit, recordTokenUsage } from './limits';
+import { moodOf } from './mood';
 import { noticeText, type NoticeReason } from './notices';
 import { HISTORY_LIMIT, toModelMessages } from './prompt';
 import { effectiveProvider } from './providers';
@@ -60,6 +61,8 @@ const handoverReasonOfNotice: Record<NoticeReason, HandoverReason> = {
   'rate-limit': 'rate_limit',
   budget: 'budget',
   late: 'too_late',
+  upset: 'upset',
+  urgent: 'urgent',
 };
 
 /**
@@ -95,6 +98,7 @@ export const isAnswered = (history: readonly Message[], question: Message) =>
   history.some((message) => message.senderType === 'ai' && message.id > question.id);
 
 const latestNotice = (history: Message[]) => [...history].reverse().find((message) => message.senderType === 'ai')?.metadata?.notice;
+const isMoodNotice = (notice: unknown) => notice === 'upset' || notice === 'urgent';
 
 /**
  * The provider's answer, retried once after an error or a silence. Null when
@@ -157,10 +161,14 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
   // One question gets one answer: a second "Ask AI" queued behind the first (or behind the automatic reply) has nothing to do.
   if (!job.regenerate && isAnswered(history, question)) return;
 
+  // An upset or hurried visitor gets the owner at once (service.ts marked the conversation), and is told so once, as past a
+  // limit; the owner asking for an answer gets one.
+  const mood = job.automatic ? moodOf(question.content) : null;
+  if (mood && isMoodNotice(latestNotice(history))) return;
   await letDeliveryGoFirst();
   const limit = await reachedReplyLimit(conversationId, effectiveProvider(settings.aiProvider));
   // Past a limit the visitor is told once; repeating the notice on every message would only be noise.
-  if (limit && latestNotice(history) === limit) return;
+  if (limit && !mood && latestNotice(history) === limit) return;
 
   await publishAiTyping(conversationId, true);
   try {
@@ -177,7 +185,8 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
     });
 
     let outcome: Outcome;
-    if (limit) outcome = notice(limit);
+    if (mood) outcome = notice(mood);
+    else if (limit) outcome = notice(limit);
     else if (asksForHuman(question.content)) outcome = notice('human-requested');
     else if (job.tooLateToAnswer) outcome = notice('late');
     else {

@@ -22,13 +22,13 @@ export const topics = [
 export type Topic = (typeof topics)[number];
 
 type Phrase = Token[];
-type Cue = Phrase[];
+export type Cue = Phrase[];
 
-function cue(phrases: string[]): Cue {
+export function cue(phrases: string[]): Cue {
   return phrases.map(tokenize).filter((phrase) => phrase.length > 0);
 }
 
-function phraseAt(tokens: Token[], phrase: Phrase, start: number): boolean {
+export function phraseAt(tokens: Token[], phrase: Phrase, start: number): boolean {
   return phrase.every((word, offset) => start + offset < tokens.length && sameWord(tokens[start + offset]!, word));
 }
 

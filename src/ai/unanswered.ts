@@ -31,6 +31,9 @@ const notFound = () => new AppError('not_found:unanswered', { message: 'Question
 
 const reasonOfNotice: Record<NoticeReason, UnansweredReason> = {
   'human-requested': 'asked_for_human',
+  // Handed over for the visitor's sake, as when they ask for a person: the portfolio may well have had an answer.
+  upset: 'asked_for_human',
+  urgent: 'asked_for_human',
   failure: 'provider_failed',
   'rate-limit': 'limit',
   budget: 'limit',

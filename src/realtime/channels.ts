@@ -1,5 +1,5 @@
 import { isConversationId } from '@/chat/conversation-id';
-import type { ConversationStatus, MessageStatus, SenderType } from '@/db/schema/types';
+import type { ConversationMood, ConversationStatus, MessageStatus, SenderType } from '@/db/schema/types';
 
 /**
  * Channel names and the typed map of every event, shared by the server
@@ -40,6 +40,8 @@ export type ConversationPayload = {
   status: ConversationStatus;
   isAiHandled: boolean;
   needsHuman: boolean;
+  /** A visitor's message read as upset or urgent (src/ai/mood.ts), until the owner clears it; always null on the visitor's channel. */
+  mood: ConversationMood | null;
   lastMessageAt: string;
   createdAt: string;
   /** The admin it is assigned to; null: unassigned. */

@@ -14,6 +14,8 @@ const conversation: Conversation = {
   status: 'active',
   isAiHandled: true,
   needsHuman: false,
+  mood: null,
+  moodAt: null,
   lastMessageAt: at,
   visitorLastSeenAt: null,
   adminLastSeenAt: null,

@@ -669,6 +669,36 @@ for (const { dialect, create, skip } of dialects) {
         const row = page.conversations.find((item) => item.id === conversation.id)!;
         expect(row).toMatchObject({ lastMessage: null, unreadCount: 0 });
       });
+
+      it('starts the first page with the conversations marked upset or urgent, marks once, and clears', async () => {
+        const idsOf = (page: { conversations: { id: string }[] }) => page.conversations.map((row) => row.id);
+        const fajar = made.fajar!.id;
+        const plain = idsOf(await inbox.listConversationsByFilter({ status: 'active' }));
+        expect(plain[0]).not.toBe(fajar);
+
+        const marked = await inbox.markConversationMoodById({ id: fajar, mood: 'upset' });
+        expect(marked).toMatchObject({ id: fajar, mood: 'upset', moodAt: expect.any(Date) });
+        // Marked already: the first mark and its time stay.
+        expect(await inbox.markConversationMoodById({ id: fajar, mood: 'urgent' })).toBeNull();
+        expect(await inbox.markConversationMoodById({ id: UNKNOWN_ID, mood: 'urgent' })).toBeNull();
+        expect(await inbox.markConversationMoodById({ id: 'not-an-id', mood: 'urgent' })).toBeNull();
+
+        const first = await inbox.listConversationsByFilter({ status: 'active', limit: 1 });
+        expect(idsOf(first)).toEqual([fajar, plain[0]]);
+        expect(first.conversations[0]).toMatchObject({ mood: 'upset', lastMessage: { content: 'Looking for a React contractor' } });
+        // Total and cursor are the plain listing's: the next pages go on after the newest row, Fajar coming again in its place.
+        expect(first.pagination.total).toBe(plain.length);
+        const next = await inbox.listConversationsByFilterAfterCursor({ status: 'active', limit: 100, cursor: first.nextCursor! });
+        expect(idsOf(next)).toEqual(plain.slice(1));
+        expect(idsOf(await inbox.listConversationsByFilter({ status: 'active' }))).toEqual([fajar, ...plain.filter((id) => id !== fajar)]);
+        // Only on the first page, and only when it matches the filter.
+        expect(idsOf(await inbox.listConversationsByFilter({ status: 'active', limit: 1, page: 2 }))).toEqual([plain[1]]);
+        expect(idsOf(await inbox.listConversationsByFilter({ status: 'resolved' }))).not.toContain(fajar);
+
+        const cleared = await inbox.updateConversationById({ id: fajar, mood: null });
+        expect(cleared).toMatchObject({ mood: null, moodAt: null });
+        expect(idsOf(await inbox.listConversationsByFilter({ status: 'active' }))).toEqual(plain);
+      });
     });
 
     describe('conversation details', () => {

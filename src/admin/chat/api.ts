@@ -39,7 +39,7 @@ export function fetchInboxChanges(changedSince: string, limit: number, cursor?: 
 
 export const fetchConversationDetails = (id: string) => requestJson<ConversationDetails>('GET', `/api/chat/conversations/${id}`);
 
-export type ConversationChange = { status?: InboxConversation['status']; isAiHandled?: boolean; assignedAdminId?: number | null };
+export type ConversationChange = { status?: InboxConversation['status']; isAiHandled?: boolean; assignedAdminId?: number | null; mood?: null };
 
 export const changeConversation = (id: string, change: ConversationChange) =>
   requestJson<InboxConversation>('PATCH', `/api/chat/conversations/${id}`, change);

@@ -20,9 +20,14 @@ export type InboxEvent =
 
 export type InboxUpdate = { list: InboxConversation[]; stale: boolean };
 
-/** Newest activity first; ties (same millisecond) by the newer conversation, then by id so the order is stable. */
-export function byLatestActivity(a: InboxConversation, b: InboxConversation): number {
+/**
+ * Conversations marked upset or urgent first (the owner answers them before
+ * anything else), then newest activity first; ties (same millisecond) by the
+ * newer conversation, then by id so the order is stable.
+ */
+export function byInboxOrder(a: InboxConversation, b: InboxConversation): number {
   return (
+    Number(b.mood !== null) - Number(a.mood !== null) ||
     Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt) ||
     Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -52,14 +57,14 @@ const preview = (message: MessagePayload): NonNullable<InboxConversation['lastMe
 });
 
 function replace(list: InboxConversation[], next: InboxConversation): InboxConversation[] {
-  return list.map((item) => (item.id === next.id ? next : item)).sort(byLatestActivity);
+  return list.map((item) => (item.id === next.id ? next : item)).sort(byInboxOrder);
 }
 
 /** A later page or a reconnect's fetch merged into the list: the server's rows win, nothing appears twice. */
 export function mergePages(list: InboxConversation[], rows: InboxConversation[]): InboxConversation[] {
   const byId = new Map(list.map((item) => [item.id, item]));
   for (const row of rows) byId.set(row.id, row);
-  return [...byId.values()].sort(byLatestActivity);
+  return [...byId.values()].sort(byInboxOrder);
 }
 
 /**
@@ -71,7 +76,7 @@ export function mergePages(list: InboxConversation[], rows: InboxConversation[])
 export function applyChangedRows(list: InboxConversation[], rows: InboxConversation[], filter: InboxFilter): InboxConversation[] {
   const changed = new Set(rows.map((row) => row.id));
   const placed = rows.filter((row) => matchesFilter(row, { ...filter, q: '' }));
-  return [...list.filter((item) => !changed.has(item.id)), ...placed].sort(byLatestActivity);
+  return [...list.filter((item) => !changed.has(item.id)), ...placed].sort(byInboxOrder);
 }
 
 export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, filter: InboxFilter): InboxUpdate {
@@ -80,7 +85,7 @@ export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, fi
     case 'new-conversation': {
       const { conversation } = event;
       if (list.some((item) => item.id === conversation.id) || !matchesFilter(conversation, filter)) return unchanged;
-      return { list: [...list, { ...conversation, lastMessage: null, unreadCount: 0 }].sort(byLatestActivity), stale: false };
+      return { list: [...list, { ...conversation, lastMessage: null, unreadCount: 0 }].sort(byInboxOrder), stale: false };
     }
     case 'new-message-alert': {
       const { conversation, message } = event;
@@ -91,7 +96,7 @@ export function applyInboxEvent(list: InboxConversation[], event: InboxEvent, fi
       const latest = { lastMessage: preview(message), lastMessageAt: message.createdAt, unreadCount };
       if (!known) {
         return matchesFilter(conversation, filter, message.content)
-          ? { list: [...list, { ...conversation, ...latest }].sort(byLatestActivity), stale: false }
+          ? { list: [...list, { ...conversation, ...latest }].sort(byInboxOrder), stale: false }
           : unchanged;
       }
       // The alert's conversation is as it was when the message was stored, and another change (a take-over, a

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAiReply, useChannelEvent, useConversation, useRemoteTyping, useTypingSignal } from '@/chat/ui';
-import { conversationChannel } from '@/realtime/channels';
+import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel } from '@/realtime/channels';
 import { onReconnect, useAdminRealtime } from './admin-realtime';
 import { fetchConversationDetails, sendAdminMessage } from './api';
 import type { InboxEvent } from './inbox-list';
@@ -54,7 +54,8 @@ export function useOpenConversation(conversationId: string, onInboxEvent: (event
     };
   }, [connector, conversationId]);
 
-  useChannelEvent(connector, channel, 'conversation-updated', (update) => {
+  // The admins' copy, not the conversation channel's: only it carries the mood.
+  useChannelEvent(connector, ADMIN_NOTIFICATIONS_CHANNEL, 'conversation-updated', (update) => {
     if (update.id === conversationId) setDetails((known) => (known ? { ...known, ...update } : known));
   });
 

@@ -9,6 +9,8 @@ export const handoverReasonLabels: Record<HandoverReason, string> = {
   too_late: 'Too late to answer',
   rate_limit: 'Hourly reply limit',
   budget: 'Daily token budget',
+  upset: 'Visitor seemed upset',
+  urgent: 'Visitor said it is urgent',
 };
 
 export const unansweredReasonLabels: Record<UnansweredReason, string> = {

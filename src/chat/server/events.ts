@@ -57,6 +57,7 @@ export function toConversationPayload(conversation: Conversation): ConversationP
     status: conversation.status,
     isAiHandled: conversation.isAiHandled,
     needsHuman: conversation.needsHuman,
+    mood: conversation.mood,
     lastMessageAt: conversation.lastMessageAt.toISOString(),
     createdAt: conversation.createdAt.toISOString(),
     assignedAdminId: conversation.assignedAdminId,
@@ -137,11 +138,15 @@ export async function publishNewMessage(input: { conversation: Conversation; mes
   await Promise.all([publishAll(publications), noteNewMessage(input)]);
 }
 
-/** Status or handling changed: the visitor's widget and the admin inbox both follow it. */
+/**
+ * Status, handling or mood changed: the visitor's widget and the admin inbox
+ * both follow it. How the visitor's messages read is the owner's to know,
+ * not the visitor's: their copy never carries the mood.
+ */
 export function publishConversationUpdated(conversation: Conversation) {
   const data = toConversationPayload(conversation);
   return publishAll([
-    { channel: conversationChannel(conversation.id), event: 'conversation-updated', data },
+    { channel: conversationChannel(conversation.id), event: 'conversation-updated', data: { ...data, mood: null } },
     { channel: ADMIN_NOTIFICATIONS_CHANNEL, event: 'conversation-updated', data },
   ]);
 }

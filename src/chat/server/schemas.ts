@@ -155,10 +155,12 @@ export const conversationPatchSchema = z
     isAiHandled: z.boolean().optional(),
     /** An admin's id, or null to unassign. */
     assignedAdminId: idNumber.nullable().optional(),
+    /** Only clearing: the mark is the visitor's messages' to set (src/ai/mood.ts). */
+    mood: z.null({ error: 'Only null: clear the mark.' }).optional(),
   })
   .strict()
-  .refine((patch) => patch.status !== undefined || patch.isAiHandled !== undefined || patch.assignedAdminId !== undefined, {
-    message: 'Change status, isAiHandled or assignedAdminId.',
+  .refine((patch) => patch.status !== undefined || patch.isAiHandled !== undefined || patch.assignedAdminId !== undefined || patch.mood !== undefined, {
+    message: 'Change status, isAiHandled, assignedAdminId or mood.',
     path: ['_'],
   });
 export type ConversationPatch = z.infer<typeof conversationPatchSchema>;

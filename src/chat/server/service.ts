@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { moodOf } from '@/ai/mood';
 import { scheduleAutoReply, stopRepliesInConversation } from '@/ai/service';
 import { getRepository } from '@/db';
 import type { ChatParticipant, Conversation, ConversationCursor } from '@/db/repository/chat';
@@ -227,6 +228,15 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
     content: input.content,
     clientMessageId: input.clientMessageId,
   });
+  // Marked once, by the first message that reads upset or urgent: the reply job hands that message to the owner.
+  const mood = duplicate || conversation.mood ? null : moodOf(message.content);
+  if (mood) {
+    const marked = await repository.markConversationMoodById({ id: conversation.id, mood });
+    if (marked) {
+      conversation = marked;
+      updated = true;
+    }
+  }
   if (updated) await publishConversationUpdated(conversation);
   if (!duplicate) await publishNewMessage({ conversation, message, conversationCreated: created });
   const aiResponsePending = await scheduleAutoReply({ conversation, message, duplicate });

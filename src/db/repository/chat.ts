@@ -27,7 +27,7 @@ import { isConversationId } from '@/chat/conversation-id';
 import type { Database, Db, ReadDb, Tables } from '../client';
 import { preparedQuery } from './prepared';
 import { firstOrNull } from './select';
-import type { ConversationStatus, HandoverReason, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
+import type { ConversationMood, ConversationStatus, HandoverReason, MessageMetadata, MessageStatus, SenderType } from '../schema/types';
 
 /*
  * The chat data layer: visitor sessions, conversations and messages. Every
@@ -522,7 +522,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       return patchConversationById({ id, patch });
     },
 
-    /** Updates status and handling flags; returns the updated conversation (for `conversation-updated`), or null. */
+    /** Updates status and handling flags, or clears the mood mark (`mood: null`); returns the updated conversation (for `conversation-updated`), or null. */
     async updateConversationById({
       id,
       status,
@@ -530,6 +530,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       needsHuman,
       resolvedAt,
       assignedAdminId,
+      mood,
     }: {
       id: string;
       status?: ConversationStatus;
@@ -538,6 +539,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
       /** With `status: 'resolved'` when it was not resolved before: a new resolution, to be rated once. */
       resolvedAt?: Date;
       assignedAdminId?: number | null;
+      mood?: null;
     }): Promise<Conversation | null> {
       const patch = {
         ...(assignedAdminId !== undefined ? { assignedAdminId } : {}),
@@ -545,6 +547,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         ...(isAiHandled !== undefined ? { isAiHandled } : {}),
         ...(needsHuman !== undefined ? { needsHuman } : {}),
         ...(resolvedAt !== undefined ? { resolvedAt } : {}),
+        ...(mood === null ? { mood: null, moodAt: null } : {}),
       };
       return patchConversationById({ id, patch });
     },
@@ -583,11 +586,34 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
     },
 
     /**
+     * Marks the conversation upset or urgent unless it is marked already (the
+     * first mark and its time stay until the owner clears it): the updated
+     * conversation, or null when nothing changed. One conditional update, so
+     * two messages at once mark it, and announce it, once.
+     */
+    async markConversationMoodById({ id, mood }: { id: string; mood: ConversationMood }): Promise<Conversation | null> {
+      if (!isConversationId(id)) return null;
+      const marked = await transaction((tx) =>
+        tx
+          .update(conversations)
+          .set({ mood, moodAt: new Date() })
+          .where(and(eq(conversations.publicId, id), isNull(conversations.mood))),
+      );
+      return affectedRows(marked) > 0 ? getConversationById({ id }) : null;
+    },
+
+    /**
      * The admin inbox: newest activity first, filtered by status and by `q`
      * (a substring of the visitor's name, email or any message). Three queries
-     * whatever the page size: the page, its last messages, its unread counts.
-     * Offset pages shift while messages arrive; `nextCursor` lets a client go
-     * on with `listConversationsByFilterAfterCursor` instead.
+     * whatever the page size: the page, its last messages, its unread counts
+     * (and the marked rows below, on the first page). Offset pages shift while
+     * messages arrive; `nextCursor` lets a client go on with
+     * `listConversationsByFilterAfterCursor` instead. The first page also
+     * starts with the conversations marked upset or urgent that match the
+     * filter (up to `limit` of them), however old their last message: the
+     * owner sees them first. They come once more in their place further down,
+     * which a client merging rows by id absorbs; total and cursor stay those
+     * of the plain listing.
      */
     async listConversationsByFilter({
       status = 'all',
@@ -614,9 +640,20 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
         .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
         .limit(safeLimit + 1)
         .offset((safePage - 1) * safeLimit);
+      const marked =
+        safePage === 1
+          ? await db
+              .select(conversationRowColumns)
+              .from(conversations)
+              .where(and(where, isNotNull(conversations.mood)))
+              .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+              .limit(safeLimit)
+          : [];
+      const markedItems = await withLastMessageAndUnreadCount(marked);
+      const markedIds = new Set(markedItems.map((item) => item.id));
       const { conversations: listed, nextCursor } = await keysetPage(rows, safeLimit, 'lastMessageAt');
       return {
-        conversations: listed,
+        conversations: [...markedItems, ...listed.filter((item) => !markedIds.has(item.id))],
         pagination: { total, page: safePage, limit: safeLimit, totalPages: Math.ceil(total / safeLimit) },
         nextCursor,
       };

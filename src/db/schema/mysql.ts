@@ -14,6 +14,7 @@ import {
 import {
   aiProviders,
   chatLanguages,
+  conversationMoods,
   conversationStatuses,
   handoverReasons,
   messageStatuses,
@@ -199,6 +200,9 @@ export const conversations = mysqlTable(
     status: mysqlEnum('status', conversationStatuses).notNull().default('active'),
     isAiHandled: boolean('is_ai_handled').notNull().default(true),
     needsHuman: boolean('needs_human').notNull().default(false),
+    /** Set when a visitor's message read as upset or urgent; null again once the owner clears the mark. */
+    mood: mysqlEnum('mood', conversationMoods),
+    moodAt: timestamp('mood_at'),
     lastMessageAt: timestamp('last_message_at').notNull().$defaultFn(() => new Date()),
     visitorLastSeenAt: timestamp('visitor_last_seen_at'),
     adminLastSeenAt: timestamp('admin_last_seen_at'),
@@ -217,6 +221,8 @@ export const conversations = mysqlTable(
     uniqueIndex('conversations_public_id_uq').on(table.publicId),
     index('conversations_status_last_message_idx').on(table.status, table.lastMessageAt),
     index('conversations_last_message_idx').on(table.lastMessageAt),
+    // The marked conversations the inbox's first page always carries.
+    index('conversations_mood_last_message_idx').on(table.mood, table.lastMessageAt),
     index('conversations_visitor_idx').on(table.visitorId),
     index('conversations_assigned_idx').on(table.assignedAdminId, table.lastMessageAt),
     // The insights bucket conversations by the UTC day they started.

@@ -2,6 +2,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import {
   aiProviders,
   chatLanguages,
+  conversationMoods,
   conversationStatuses,
   handoverReasons,
   messageStatuses,
@@ -179,6 +180,9 @@ export const conversations = sqliteTable(
     status: text('status', { enum: conversationStatuses }).notNull().default('active'),
     isAiHandled: flag('is_ai_handled').notNull().default(true),
     needsHuman: flag('needs_human').notNull().default(false),
+    /** Set when a visitor's message read as upset or urgent; null again once the owner clears the mark. */
+    mood: text('mood', { enum: conversationMoods }),
+    moodAt: timestamp('mood_at'),
     lastMessageAt: timestamp('last_message_at').notNull().$defaultFn(() => new Date()),
     visitorLastSeenAt: timestamp('visitor_last_seen_at'),
     adminLastSeenAt: timestamp('admin_last_seen_at'),
@@ -197,6 +201,8 @@ export const conversations = sqliteTable(
     uniqueIndex('conversations_public_id_uq').on(table.publicId),
     index('conversations_status_last_message_idx').on(table.status, table.lastMessageAt),
     index('conversations_last_message_idx').on(table.lastMessageAt),
+    // The marked conversations the inbox's first page always carries.
+    index('conversations_mood_last_message_idx').on(table.mood, table.lastMessageAt),
     index('conversations_visitor_idx').on(table.visitorId),
     index('conversations_assigned_idx').on(table.assignedAdminId, table.lastMessageAt),
     // The insights bucket conversations by the UTC day they started.

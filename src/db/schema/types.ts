@@ -6,6 +6,10 @@ export type ProjectListItem = { name: string; type?: string };
 export const conversationStatuses = ['active', 'resolved', 'closed'] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
 
+/** How a visitor's message read (src/ai/mood.ts): the conversation is marked until the owner clears it. */
+export const conversationMoods = ['upset', 'urgent'] as const;
+export type ConversationMood = (typeof conversationMoods)[number];
+
 export const senderTypes = ['visitor', 'admin', 'ai'] as const;
 export type SenderType = (typeof senderTypes)[number];
 
@@ -30,7 +34,7 @@ export type UnansweredReason = (typeof unansweredReasons)[number];
  * Why a stored assistant message handed the conversation to the owner (messages.handover_reason): finer than
  * UnansweredReason, so the insights tell a spent budget from an hourly limit and a failed provider from a late one.
  */
-export const handoverReasons = ['not_in_portfolio', 'asked_for_human', 'provider_failed', 'too_late', 'rate_limit', 'budget'] as const;
+export const handoverReasons = ['not_in_portfolio', 'asked_for_human', 'provider_failed', 'too_late', 'rate_limit', 'budget', 'upset', 'urgent'] as const;
 export type HandoverReason = (typeof handoverReasons)[number];
 
 /** open: waiting for the owner; done: answered (e.g. into the Q&A); dismissed: the owner chose to ignore it. */

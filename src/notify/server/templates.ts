@@ -19,6 +19,8 @@ const SENDER_LABEL: Record<Message['senderType'], string> = { visitor: 'Visitor'
 /** Why the assistant handed a question over, from what its message recorded. */
 const HANDOVER_REASONS: Record<string, string> = {
   'human-requested': 'the visitor asked for a person',
+  upset: 'the visitor seems upset',
+  urgent: 'the visitor says it is urgent',
   failure: 'the AI provider failed',
   'rate-limit': "the conversation reached the assistant's hourly reply limit",
   budget: "the site's daily AI token budget is used up",

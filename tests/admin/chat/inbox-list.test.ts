@@ -16,6 +16,7 @@ function conversation(n: number, minute: number, overrides: Partial<Conversation
     status: 'active',
     isAiHandled: true,
     needsHuman: false,
+    mood: null,
     lastMessageAt: at(minute),
     createdAt: at(0),
     assignedAdminId: null,
@@ -105,6 +106,17 @@ describe('the inbox list under realtime events', () => {
     const next = applyInboxEvent(list, { type: 'read', conversationId: cid(2) }, all).list;
     expect(next.find((item) => item.id === cid(2))!.unreadCount).toBe(0);
     expect(applyInboxEvent(next, { type: 'read', conversationId: cid(2) }, all).list).toBe(next);
+  });
+
+  it('puts a conversation marked upset or urgent on top, and back in its place once the mark is cleared', () => {
+    const marked = applyInboxEvent(list, { type: 'conversation-updated', conversation: conversation(3, 1, { mood: 'upset' }) }, active).list;
+    expect(ids(marked)).toEqual([3, 1, 2]);
+    // Newer activity elsewhere does not push it down.
+    const later = applyInboxEvent(marked, { type: 'new-message-alert', conversation: conversation(2, 30), message: message(2, 30, 'hi') }, active).list;
+    expect(ids(later)).toEqual([3, 2, 1]);
+    expect(ids(mergePages(later, [row(4, 50, { mood: 'urgent' })]))).toEqual([4, 3, 2, 1]);
+    const cleared = applyInboxEvent(later, { type: 'conversation-updated', conversation: conversation(3, 1, { mood: null }) }, active).list;
+    expect(ids(cleared)).toEqual([2, 1, 3]);
   });
 
   it('merges a fetched page without duplicates, the server winning', () => {

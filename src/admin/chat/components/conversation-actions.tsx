@@ -14,7 +14,7 @@ type ConversationActionsProps = {
   aiAnswered: boolean;
 };
 
-/** Take over / hand back, and the status moves that make sense from the current one. */
+/** Take over / hand back, the status moves that make sense from the current one, and clearing an upset or urgent mark. */
 export function ConversationActions({ conversation, onChange, onAskAi, aiAnswered }: ConversationActionsProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,6 +61,11 @@ export function ConversationActions({ conversation, onChange, onAskAi, aiAnswere
       {open ? (
         <Button size="sm" variant="ghost" disabled={busy} onClick={() => change({ status: 'closed' })} data-testid="close-conversation" title="Closed conversations are finished: a visitor writing again starts a new one">
           Close
+        </Button>
+      ) : null}
+      {conversation.mood ? (
+        <Button size="sm" variant="ghost" disabled={busy} onClick={() => change({ mood: null })} data-testid="clear-mood" title="The conversation goes back to its place in the list by its last message">
+          Clear mark
         </Button>
       ) : null}
       {error ? (

@@ -2,7 +2,7 @@
 
 import type { InboxConversation } from '../types';
 import { fullDateTime, previewText, shortTimeAgo, visitorLabel } from '../format';
-import { HandlingBadge } from './handling-badge';
+import { HandlingBadge, MoodBadge } from './handling-badge';
 import { RatingBadge } from './rating-badge';
 import { Button } from '@/ui/button';
 import { cx } from '@/ui/cx';
@@ -20,7 +20,13 @@ function ConversationListItem({ conversation, selected, onSelect }: { conversati
         aria-current={selected ? 'true' : undefined}
         className={cx(
           'relative flex w-full flex-col gap-1 border-l-4 px-3 py-3 text-left transition focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600',
-          selected ? 'border-l-indigo-600 bg-indigo-50' : conversation.needsHuman ? 'border-l-amber-400 bg-amber-50/60 hover:bg-amber-50' : 'border-l-transparent hover:bg-slate-50',
+          selected
+            ? 'border-l-indigo-600 bg-indigo-50'
+            : conversation.mood
+              ? 'border-l-rose-500 bg-rose-50/60 hover:bg-rose-50'
+              : conversation.needsHuman
+                ? 'border-l-amber-400 bg-amber-50/60 hover:bg-amber-50'
+                : 'border-l-transparent hover:bg-slate-50',
         )}
         data-testid="conversation-list-item"
         data-conversation-id={conversation.id}
@@ -47,7 +53,8 @@ function ConversationListItem({ conversation, selected, onSelect }: { conversati
             </span>
           ) : null}
         </span>
-        <span className="flex items-center gap-2">
+        <span className="flex flex-wrap items-center gap-1">
+          <MoodBadge mood={conversation.mood} />
           <HandlingBadge conversation={conversation} />
           {conversation.rating !== null ? <RatingBadge rating={conversation.rating} /> : null}
         </span>

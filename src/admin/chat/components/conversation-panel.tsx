@@ -20,7 +20,7 @@ import { useSavedReplies } from '../use-saved-replies';
 import { ConversationActions } from './conversation-actions';
 import { AssigneeSelect } from './assignee-select';
 import { TranscriptMenu } from './transcript-menu';
-import { HandlingBadge, StatusBadge } from './handling-badge';
+import { HandlingBadge, MoodBadge, StatusBadge } from './handling-badge';
 import { VisitorInfo } from './visitor-info';
 
 type ConversationPanelProps = {
@@ -121,6 +121,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
           {details ? (
             <div className="mt-0.5 flex flex-wrap items-center gap-1.5">
               <StatusBadge status={details.status} />
+              <MoodBadge mood={details.mood} />
               <HandlingBadge conversation={details} />
             </div>
           ) : null}

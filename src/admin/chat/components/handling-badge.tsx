@@ -25,6 +25,23 @@ export function HandlingBadge({ conversation, className }: { conversation: Pick<
   );
 }
 
+const moods = {
+  upset: { label: 'Upset', spoken: 'The visitor seems upset' },
+  urgent: { label: 'Urgent', spoken: 'The visitor says it is urgent' },
+} as const;
+
+/** How the visitor's messages read (src/ai/mood.ts): such conversations are listed first until the owner clears the mark. */
+export function MoodBadge({ mood }: { mood: ConversationPayload['mood'] }) {
+  if (!mood) return null;
+  const { label, spoken } = moods[mood];
+  return (
+    <span className={cx(badge, 'bg-rose-50 text-rose-700 ring-rose-300')} data-testid="mood-badge" data-mood={mood} title={spoken}>
+      <span aria-hidden="true">{label}</span>
+      <span className="sr-only">{spoken}</span>
+    </span>
+  );
+}
+
 const statusStyles = {
   active: 'bg-emerald-50 text-emerald-700 ring-emerald-200',
   resolved: 'bg-slate-100 text-slate-600 ring-slate-200',
