@@ -132,6 +132,8 @@ for (const { dialect, create, skip } of dialects) {
         { reason: 'too_late', count: 0 },
         { reason: 'rate_limit', count: 1 },
         { reason: 'budget', count: 1 },
+        { reason: 'upset', count: 0 },
+        { reason: 'urgent', count: 0 },
       ]);
 
       const { tokens } = insights;
