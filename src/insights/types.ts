@@ -1,3 +1,4 @@
+import type { ConversationDayRow } from '@/db/repository/insights';
 import type { HandoverReason, UnansweredReason } from '@/db/schema/types';
 
 /** What GET /api/admin/insights answers and the Insights page draws: every UTC day of the period is present, zeros included. */
@@ -6,17 +7,8 @@ export const insightsPeriods = [7, 30, 90] as const;
 export type InsightsDays = (typeof insightsPeriods)[number];
 export const DEFAULT_INSIGHTS_DAYS: InsightsDays = 30;
 
-export type ConversationDay = {
-  day: string;
-  assistantOnly: number;
-  ownerOnly: number;
-  both: number;
-  nobody: number;
-  /** Conversations the assistant wrote in (answering or handing over). */
-  assistantEngaged: number;
-  /** Of those, the ones it answered with no hand-over. */
-  resolved: number;
-};
+/** One UTC day's conversations (by the day they started), split by who answered them. */
+export type ConversationDay = ConversationDayRow;
 
 /** Seconds; null when no conversation of the day got an owner's reply. */
 export type ReplyTimes = { replies: number; medianSeconds: number | null; p90Seconds: number | null };

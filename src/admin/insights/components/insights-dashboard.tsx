@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { insightsPeriods, type InsightsPayload } from '@/insights/types';
 import { Card } from '@/ui/card';
@@ -25,6 +26,47 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
         {value}
       </dd>
     </div>
+  );
+}
+
+/** Bars per UTC day with the page's grid, day axis, tooltip and legend; `children` are the bars. */
+function DailyBars<Row extends object>({
+  data,
+  yAxes = <YAxis allowDecimals={false} {...axis} />,
+  valueFormatter,
+  children,
+}: {
+  data: Row[];
+  yAxes?: ReactNode;
+  valueFormatter?: (value: unknown) => string;
+  children: ReactNode;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="day" tickFormatter={shortDay} {...axis} />
+        {yAxes}
+        <Tooltip labelFormatter={(day) => shortDay(String(day))} formatter={valueFormatter} />
+        <Legend />
+        {children}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Counts by label as horizontal bars (reasons, questions): labels read better down the side than under the bars. */
+function CountBars({ data, name, labelWidth, color }: { data: { label: string; count: number }[]; name: string; labelWidth: number; color: string }) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={data} layout="vertical" margin={{ left: 24 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} {...axis} />
+        <YAxis type="category" dataKey="label" width={labelWidth} {...axis} />
+        <Tooltip />
+        <Bar dataKey="count" name={name} fill={color} />
+      </BarChart>
+    </ResponsiveContainer>
   );
 }
 
@@ -133,19 +175,12 @@ export function InsightsDashboard({ insights }: { insights: InsightsPayload }) {
       </div>
 
       <ChartCard id="insights-conversations" title="Conversations per day" description="By the day they started, split by who answered: the assistant, you, both, or nobody yet." numbers={conversations}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={insights.conversations}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" tickFormatter={shortDay} {...axis} />
-            <YAxis allowDecimals={false} {...axis} />
-            <Tooltip labelFormatter={(day) => shortDay(String(day))} />
-            <Legend />
-            <Bar dataKey="assistantOnly" name="Assistant only" stackId="who" fill={COLORS[0]} />
-            <Bar dataKey="ownerOnly" name="Owner only" stackId="who" fill={COLORS[2]} />
-            <Bar dataKey="both" name="Both" stackId="who" fill={COLORS[1]} />
-            <Bar dataKey="nobody" name="Nobody" stackId="who" fill={COLORS[6]} />
-          </BarChart>
-        </ResponsiveContainer>
+        <DailyBars data={insights.conversations}>
+          <Bar dataKey="assistantOnly" name="Assistant only" stackId="who" fill={COLORS[0]} />
+          <Bar dataKey="ownerOnly" name="Owner only" stackId="who" fill={COLORS[2]} />
+          <Bar dataKey="both" name="Both" stackId="who" fill={COLORS[1]} />
+          <Bar dataKey="nobody" name="Nobody" stackId="who" fill={COLORS[6]} />
+        </DailyBars>
       </ChartCard>
 
       <ChartCard
@@ -187,29 +222,14 @@ export function InsightsDashboard({ insights }: { insights: InsightsPayload }) {
             </dl>
           }
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={insights.conversations}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="day" tickFormatter={shortDay} {...axis} />
-              <YAxis allowDecimals={false} {...axis} />
-              <Tooltip labelFormatter={(day) => shortDay(String(day))} />
-              <Legend />
-              <Bar dataKey="assistantEngaged" name="Assistant wrote" fill={COLORS[1]} />
-              <Bar dataKey="resolved" name="Resolved" fill={COLORS[2]} />
-            </BarChart>
-          </ResponsiveContainer>
+          <DailyBars data={insights.conversations}>
+            <Bar dataKey="assistantEngaged" name="Assistant wrote" fill={COLORS[1]} />
+            <Bar dataKey="resolved" name="Resolved" fill={COLORS[2]} />
+          </DailyBars>
         </ChartCard>
 
         <ChartCard id="insights-handovers" title="Hand-overs by reason" description="Why the assistant handed conversations to you." numbers={handovers}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={insights.handovers.map((row) => ({ reason: handoverReasonLabels[row.reason], count: row.count }))} layout="vertical" margin={{ left: 24 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" allowDecimals={false} {...axis} />
-              <YAxis type="category" dataKey="reason" width={140} {...axis} />
-              <Tooltip />
-              <Bar dataKey="count" name="Hand-overs" fill={COLORS[4]} />
-            </BarChart>
-          </ResponsiveContainer>
+          <CountBars data={insights.handovers.map((row) => ({ label: handoverReasonLabels[row.reason], count: row.count }))} name="Hand-overs" labelWidth={140} color={COLORS[4]!} />
         </ChartCard>
       </div>
 
@@ -225,18 +245,11 @@ export function InsightsDashboard({ insights }: { insights: InsightsPayload }) {
           </dl>
         }
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={insights.tokens.days.map((row) => ({ day: row.day, ...row.byModel }))}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" tickFormatter={shortDay} {...axis} />
-            <YAxis tickFormatter={(value: number) => formatCount(value)} width={80} {...axis} />
-            <Tooltip labelFormatter={(day) => shortDay(String(day))} formatter={(value) => formatCount(Number(value))} />
-            <Legend />
-            {models.map((model, index) => (
-              <Bar key={model} dataKey={(row: Record<string, number>) => row[model] ?? 0} name={modelLabel(model)} stackId="model" fill={COLORS[index % COLORS.length]} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <DailyBars data={insights.tokens.days.map((row) => ({ day: row.day, ...row.byModel }))} yAxes={<YAxis tickFormatter={(value: number) => formatCount(value)} width={80} {...axis} />} valueFormatter={(value) => formatCount(Number(value))}>
+          {models.map((model, index) => (
+            <Bar key={model} dataKey={(row: Record<string, number>) => row[model] ?? 0} name={modelLabel(model)} stackId="model" fill={COLORS[index % COLORS.length]} />
+          ))}
+        </DailyBars>
       </ChartCard>
 
       <Card className="p-4 sm:p-6" data-testid="insights-prices">
@@ -253,15 +266,7 @@ export function InsightsDashboard({ insights }: { insights: InsightsPayload }) {
         description="Questions the assistant handed over and that were asked in this period; the count is every time each was asked."
         numbers={questions}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={insights.topUnanswered} layout="vertical" margin={{ left: 24 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} {...axis} />
-            <YAxis type="category" dataKey="text" width={220} {...axis} />
-            <Tooltip />
-            <Bar dataKey="count" name="Times asked" fill={COLORS[5]} />
-          </BarChart>
-        </ResponsiveContainer>
+        <CountBars data={insights.topUnanswered.map((row) => ({ label: row.text, count: row.count }))} name="Times asked" labelWidth={220} color={COLORS[5]!} />
       </ChartCard>
 
       <ChartCard
@@ -279,18 +284,10 @@ export function InsightsDashboard({ insights }: { insights: InsightsPayload }) {
           </dl>
         }
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={insights.ratings.days}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" tickFormatter={shortDay} {...axis} />
-            <YAxis yAxisId="count" allowDecimals={false} {...axis} />
-            <YAxis yAxisId="average" orientation="right" domain={[0, 5]} {...axis} />
-            <Tooltip labelFormatter={(day) => shortDay(String(day))} />
-            <Legend />
-            <Bar yAxisId="count" dataKey="count" name="Ratings" fill={COLORS[3]} />
-            <Bar yAxisId="average" dataKey="average" name="Average" fill={COLORS[0]} />
-          </BarChart>
-        </ResponsiveContainer>
+        <DailyBars data={insights.ratings.days} yAxes={<><YAxis yAxisId="count" allowDecimals={false} {...axis} /><YAxis yAxisId="average" orientation="right" domain={[0, 5]} {...axis} /></>}>
+          <Bar yAxisId="count" dataKey="count" name="Ratings" fill={COLORS[3]} />
+          <Bar yAxisId="average" dataKey="average" name="Average" fill={COLORS[0]} />
+        </DailyBars>
       </ChartCard>
     </div>
   );
