@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdminInbox, conversationWith } from './helpers/admin-inbox';
+import { countChimes } from './helpers/chimes';
 import { useE2e, viewports } from './helpers/fixtures';
 import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
 
@@ -21,7 +22,8 @@ describe('the team of admins', () => {
     await byTestId(team, 'pending-invitations').waitFor();
 
     // The helper, in a browser of their own.
-    const { page: helper } = await e2e.newVisitorPage({ viewport: viewports.desktop });
+    const { context: helperContext, page: helper } = await e2e.newVisitorPage({ viewport: viewports.desktop });
+    await helperContext.addInitScript(countChimes);
     await helper.goto(link);
     await helper.getByLabel('Your name').fill('Helper Hana');
     await helper.getByLabel('Password').fill('a long enough password');
@@ -47,6 +49,28 @@ describe('the team of admins', () => {
     await helperInbox.item('help me with a quote').waitFor();
     await ownerInbox.testId('assigned-filter-mine').click();
     await waitUntil(async () => (await ownerInbox.item('help me with a quote').count()) === 0, 'the conversation to leave the owner’s "Mine"');
+
+    // Alerts go to the assignee: the helper's inbox chimes for their conversation, not for one assigned to the owner.
+    const chimes = () => helper.evaluate(() => (window as unknown as { chimes: number }).chimes);
+    const before = await chimes();
+    await chat.send('Any news on the quote?');
+    await waitUntil(async () => (await chimes()) > before, 'the helper’s inbox to chime for their conversation');
+    const { page: otherVisitor } = await e2e.newVisitorPage();
+    const other = new VisitorChat(otherVisitor);
+    await other.openPage();
+    await other.send('A question for the owner');
+    const otherId = await conversationWith(e2e.server, e2e.adminCookie, 'A question for the owner');
+    const assigned = await fetch(`${e2e.server.url}/api/chat/conversations/${otherId}`, {
+      method: 'PATCH',
+      headers: { cookie: e2e.adminCookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ assignedAdminId: (await (await fetch(`${e2e.server.url}/api/admin/team`, { headers: { cookie: e2e.adminCookie } })).json()).data.admins.find((admin: { you: boolean }) => admin.you).id }),
+    });
+    expect(assigned.status).toBe(200);
+    const quiet = await chimes();
+    await other.send('Still waiting for the owner');
+    await conversationWith(e2e.server, e2e.adminCookie, 'Still waiting for the owner');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await chimes()).toBe(quiet);
 
     // Removed: the helper's next request is refused.
     await settings.reload();
