@@ -14,19 +14,15 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { turbopackSourceMaps: false },
-  serverExternalPackages: ['better-sqlite3', 'argon2', 'mysql2', 'pino', 'pusher', 'pdfkit'],
+  serverExternalPackages: ['better-sqlite3', 'argon2', 'mysql2', 'pino', 'pusher', 'pdfkit', 'sharp'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
       // API answers carry personal data and are never pages: not stored by any cache, allowed to do nothing.
-      // Applied to the 404 of an unknown API route too. A handler may still set its own Cache-Control.
-      {
-        source: '/api/:path*',
-        headers: [
-          { key: 'Cache-Control', value: 'no-store' },
-          { key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY },
-        ],
-      },
+      // Applied to the 404 of an unknown API route too. Images (below) set their own.
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
+      // Except an image, which its route marks private (members only) and cacheable by that browser.
+      { source: '/api/:path((?!chat/uploads/).*)', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },
 };

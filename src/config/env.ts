@@ -172,6 +172,19 @@ const schema = z
           return origins;
         }),
     ),
+    // Images in the chat: their largest accepted size, a visitor's uploads per hour, and where they are kept
+    // (DATA_DIR/uploads, or an S3-compatible bucket when S3_BUCKET is set).
+    UPLOAD_MAX_BYTES: integer(5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    VISITOR_UPLOADS_PER_HOUR: integer(20, 0, 10_000),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.preprocess(emptyAsUndefined, z.string().default('us-east-1')),
+    S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url('must be a URL, e.g. https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000').optional()),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['true', 'false'], 'must be true or false').default('false').transform((value) => value === 'true'),
+    ),
     PUSHER_USE_TLS: z.preprocess(
       emptyAsUndefined,
       z.enum(['true', 'false'], 'must be true or false').default('true').transform((value) => value === 'true'),
@@ -193,6 +206,10 @@ const schema = z
   .refine((values) => values.PUSHER_PORT === undefined || Boolean(values.PUSHER_HOST), {
     message: 'PUSHER_PORT goes with PUSHER_HOST (Pusher Channels clusters use the standard ports): set PUSHER_HOST or remove it',
     path: ['PUSHER_PORT'],
+  })
+  .refine((values) => Boolean(values.S3_ACCESS_KEY_ID) === Boolean(values.S3_SECRET_ACCESS_KEY), {
+    message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset to use the AWS SDK default credentials)',
+    path: ['S3_ACCESS_KEY_ID'],
   })
   .refine((values) => Boolean(values.TURNSTILE_SITE_KEY) === Boolean(values.TURNSTILE_SECRET_KEY), {
     message: 'TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY must be set together (both from the Turnstile widget in the Cloudflare dashboard)',

@@ -56,6 +56,8 @@ export type ErrorSurface =
   | 'server'
   /** A question the assistant handed over (the inbox's Unanswered tab). */
   | 'unanswered'
+  /** An image sent in the chat. */
+  | 'upload'
   | 'session'
   | 'setup'
   /** The team of admins: invitations, removal. */

@@ -58,7 +58,7 @@ describe('prompt', () => {
   it('turns the stored conversation into user and assistant turns', () => {
     const at = new Date();
     const message = (id: number, senderType: Message['senderType'], content: string): Message => ({
-      id, conversationId: 'c1', senderType, senderId: null, content, clientMessageId: null, status: 'sent', readAt: null, metadata: null, createdAt: at,
+      id, conversationId: 'c1', senderType, senderId: null, content, clientMessageId: null, status: 'sent', readAt: null, uploadId: null, metadata: null, createdAt: at,
     });
     expect(toModelMessages([message(1, 'visitor', 'Hi'), message(2, 'ai', 'Hello!'), message(3, 'admin', 'Rizky here.')])).toEqual([
       { role: 'user', content: 'Hi' },

@@ -36,6 +36,7 @@ const message = (senderType: Message['senderType']): Message => ({
   clientMessageId: null,
   status: 'sent',
   readAt: null,
+  uploadId: null,
   metadata: null,
   createdAt: at,
 });

@@ -34,8 +34,8 @@ export function toMessagePayload(message: Message): MessagePayload {
   };
 }
 
-/** What the visitor's chat shows of an assistant message's metadata: which stream it ends, hand-overs and their reason, sources. */
-const VISITOR_METADATA_KEYS = ['streamId', 'handover', 'notice', 'sources'] as const;
+/** What the visitor's chat shows of a message's metadata: which stream it ends, hand-overs and their reason, sources, its image. */
+const VISITOR_METADATA_KEYS = ['streamId', 'handover', 'notice', 'sources', 'image'] as const;
 
 /**
  * A message as the visitor may see it: without the owner's user id and the

@@ -4,7 +4,7 @@ import { createRateLimiter, type RateLimiter } from '@/http/server/rate-limit';
 import { logSecurityEvent } from '@/logger';
 
 /*
- * The chat's rate limits, per minute (a limit of 0 is off). In a module of
+ * The chat's rate limits, per minute unless said otherwise (a limit of 0 is off). In a module of
  * their own because more than the chat service starts visitor sessions: a
  * mail's resume link does too, under the same per-IP limit.
  */
@@ -13,8 +13,8 @@ const MINUTE_MS = 60_000;
 
 type Limit = { limiter: RateLimiter; limit: number; name: string };
 
-function limit(name: string, perMinute: number): Limit {
-  return { limiter: createRateLimiter({ name, limit: perMinute, windowMs: MINUTE_MS }), limit: perMinute, name };
+function limit(name: string, perMinute: number, windowMs = MINUTE_MS): Limit {
+  return { limiter: createRateLimiter({ name, limit: perMinute, windowMs }), limit: perMinute, name };
 }
 
 const newSessionsPerIp = limit('chat-session-ip', env.CHAT_SESSION_RATE_LIMIT_PER_IP_PER_MINUTE);
@@ -56,4 +56,26 @@ export function limitTranscripts(ip: string) {
     ip,
     message: 'Too many downloads. Try again in a minute.',
   });
+}
+
+/**
+ * Images cost storage: a visitor sends at most VISITOR_UPLOADS_PER_HOUR an hour, and one address (a whole
+ * office behind one NAT, or one visitor starting session after session) five times that.
+ */
+const HOUR_MS = 60 * MINUTE_MS;
+const VISITORS_PER_ADDRESS = 5;
+const uploadsPerSession = limit('chat-upload-session', env.VISITOR_UPLOADS_PER_HOUR, HOUR_MS);
+const uploadsPerIp = limit('chat-upload-ip', env.VISITOR_UPLOADS_PER_HOUR * VISITORS_PER_ADDRESS, HOUR_MS);
+
+/** An upload counts as a message too, under the chat's per-minute limits. */
+export function limitVisitorUploads(sessionId: number, ip: string) {
+  return enforceLimits(
+    [
+      { limit: uploadsPerSession, key: String(sessionId) },
+      { limit: uploadsPerIp, key: ip },
+      { limit: messagesPerSession, key: String(sessionId) },
+      { limit: messagesPerIp, key: ip },
+    ],
+    { code: 'rate_limit:upload', ip, message: 'You have sent many images. Try again later.' },
+  );
 }

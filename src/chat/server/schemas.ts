@@ -70,14 +70,19 @@ const optionalText = (max: number) =>
     .transform((value) => value || undefined)
     .optional();
 
+/** An upload's id: 32 random hex digits. */
+export const uploadIdInput = z.string().regex(/^[0-9a-f]{32}$/, 'Not an upload id.');
+
 export const sendInputSchema = z.object({
   // The plans' clients send null for "a new conversation".
   conversationId: conversationIdInput.nullish().transform((id) => id ?? undefined),
+  /** May be empty only when the message carries an image. */
   content: z
     .string('Write a message.')
     .trim()
-    .min(1, 'Write a message.')
     .max(MAX_MESSAGE_LENGTH, `Use at most ${MAX_MESSAGE_LENGTH} characters.`),
+  /** An image uploaded to this conversation (POST /api/chat/uploads), sent with the message. */
+  uploadId: uploadIdInput.optional(),
   visitorName: optionalText(100),
   visitorEmail: z
     .string()
@@ -90,7 +95,7 @@ export const sendInputSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use 1 to 64 letters, digits, "-" or "_".')
     .optional(),
-});
+}).refine((input) => input.content.length > 0 || input.uploadId !== undefined, { message: 'Write a message.', path: ['content'] });
 export type SendInput = z.infer<typeof sendInputSchema>;
 
 export const messagesQuerySchema = z

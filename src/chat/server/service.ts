@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { moodOf } from '@/ai/mood';
 import { scheduleAutoReply, stopRepliesInConversation } from '@/ai/service';
 import { getRepository } from '@/db';
-import type { ChatParticipant, Conversation, ConversationCursor } from '@/db/repository/chat';
+import type { ChatParticipant, Conversation, ConversationCursor, NewMessage } from '@/db/repository/chat';
 import { chatLanguages, type ChatLanguage } from '@/db/schema/types';
 import { readEmbedOrigins } from '@/embed/server/allow-list';
 import { publishedQa, type PortfolioDocument } from '@/portfolio/schema';
@@ -173,6 +173,23 @@ export async function sendMessage(actor: ChatActor, input: SendInput) {
   return actor.kind === 'visitor' ? sendAsVisitor(actor, input) : sendAsAdmin(actor, input);
 }
 
+/**
+ * The image a message carries: an upload to this very conversation, not sent
+ * yet (a retry of the message that sent it, by its clientMessageId, is let
+ * through to be answered with that message).
+ */
+async function imageOfMessage(input: SendInput, conversationId: string): Promise<Pick<NewMessage, 'uploadId' | 'metadata'>> {
+  if (!input.uploadId) return {};
+  const repository = getRepository();
+  const upload = await repository.getUploadById({ id: input.uploadId });
+  if (!upload || upload.conversationId !== conversationId) {
+    throw new AppError('not_found:upload', { message: 'That image was not uploaded to this conversation. Upload it again.' });
+  }
+  const retry = input.clientMessageId && (await repository.isUploadSentWithClientMessageId({ id: upload.id, clientMessageId: input.clientMessageId }));
+  if (!retry && (await repository.isUploadSent({ id: upload.id }))) throw new AppError('conflict:upload', { message: 'This image was sent already.' });
+  return { uploadId: upload.id, metadata: { image: { id: upload.id, width: upload.width, height: upload.height } } };
+}
+
 async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, input: SendInput) {
   const repository = getRepository();
   const { session } = actor;
@@ -227,6 +244,7 @@ async function sendAsVisitor(actor: Extract<ChatActor, { kind: 'visitor' }>, inp
     senderType: 'visitor',
     content: input.content,
     clientMessageId: input.clientMessageId,
+    ...(await imageOfMessage(input, conversation.id)),
   });
   // Marked once, by the first message that reads upset or urgent: the reply job hands that message to the owner.
   const mood = duplicate || conversation.mood ? null : moodOf(message.content);
@@ -265,6 +283,7 @@ async function sendAsAdmin(actor: Extract<ChatActor, { kind: 'admin' }>, input: 
     content: input.content,
     clientMessageId: input.clientMessageId,
     conversationPatch: { isAiHandled: false, needsHuman: false },
+    ...(await imageOfMessage(input, before.id)),
   });
   stopRepliesInConversation(before.id);
   const conversation = (await repository.getConversationById({ id: before.id })) ?? before;

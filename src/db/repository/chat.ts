@@ -140,6 +140,8 @@ export type NewMessage = {
   metadata?: MessageMetadata | null;
   status?: MessageStatus;
   handoverReason?: HandoverReason | null;
+  /** An image uploaded to this conversation (uploads.id), sent with the message. */
+  uploadId?: string | null;
 };
 
 export function createChatRepository({ db, tables, transaction, insertReturningIds, affectedRows, isUniqueViolation }: Database) {
@@ -301,6 +303,7 @@ export function createChatRepository({ db, tables, transaction, insertReturningI
           status: input.status ?? 'sent',
           metadata: input.metadata ?? null,
           handoverReason: input.handoverReason ?? null,
+          uploadId: input.uploadId ?? null,
           createdAt: now,
         },
       ],

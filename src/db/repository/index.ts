@@ -9,6 +9,7 @@ import { createRealtimeRepository } from './realtime';
 import { createSavedReplyRepository } from './saved-replies';
 import { createSettingsRepository } from './settings';
 import { createTeamRepository } from './team';
+import { createUploadRepository } from './uploads';
 import { createUnansweredRepository } from './unanswered';
 import { createUserRepository } from './users';
 
@@ -25,6 +26,7 @@ export function createRepository(database: Database) {
     ...createUnansweredRepository(database),
     ...createNotificationRepository(database),
     ...createTeamRepository(database),
+    ...createUploadRepository(database),
     ...createSavedReplyRepository(database),
     ...createInsightsRepository(database),
   };

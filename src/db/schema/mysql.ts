@@ -245,6 +245,8 @@ export const messages = mysqlTable(
     readAt: timestamp('read_at'),
     /** Set on the assistant's message that handed the conversation to the owner, and only there (the insights count them). */
     handoverReason: mysqlEnum('handover_reason', handoverReasons),
+    /** The image this message carries (uploads.id); each upload is sent once. */
+    uploadId: varchar('upload_id', { length: 32 }),
     metadata: json('metadata').$type<MessageMetadata>(),
     createdAt: createdAt(),
   },
@@ -255,6 +257,7 @@ export const messages = mysqlTable(
     index('messages_conversation_sender_idx').on(table.conversationId, table.senderType, table.id),
     uniqueIndex('messages_conversation_client_message_uq').on(table.conversationId, table.clientMessageId),
     // Hand-overs by reason over a period: NULLs (almost every message) sort first and are skipped by the range.
+    uniqueIndex('messages_upload_uq').on(table.uploadId),
     index('messages_handover_reason_created_idx').on(table.handoverReason, table.createdAt),
   ],
 );
@@ -464,4 +467,25 @@ export const adminInvitations = mysqlTable(
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('admin_invitations_link_uq').on(table.linkId)],
+);
+
+/**
+ * Images sent in a conversation, re-encoded on arrival (src/chat/server/uploads). The id is random (never
+ * sequential) and names the stored bytes, on disk or in the bucket.
+ */
+export const uploads = mysqlTable(
+  'uploads',
+  {
+    id: varchar('id', { length: 32 }).primaryKey(),
+    conversationId: int('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    uploadedBy: mysqlEnum('uploaded_by', senderTypes).notNull(),
+    contentType: varchar('content_type', { length: 32 }).notNull(),
+    width: int('width').notNull(),
+    height: int('height').notNull(),
+    bytes: int('bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('uploads_conversation_idx').on(table.conversationId)],
 );

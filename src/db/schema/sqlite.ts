@@ -225,6 +225,8 @@ export const messages = sqliteTable(
     readAt: timestamp('read_at'),
     /** Set on the assistant's message that handed the conversation to the owner, and only there (the insights count them). */
     handoverReason: text('handover_reason', { enum: handoverReasons }),
+    /** The image this message carries (uploads.id); each upload is sent once. */
+    uploadId: text('upload_id', { length: 32 }),
     metadata: text('metadata', { mode: 'json' }).$type<MessageMetadata>(),
     createdAt: createdAt(),
   },
@@ -235,6 +237,7 @@ export const messages = sqliteTable(
     index('messages_conversation_sender_idx').on(table.conversationId, table.senderType, table.id),
     uniqueIndex('messages_conversation_client_message_uq').on(table.conversationId, table.clientMessageId),
     // Hand-overs by reason over a period: NULLs (almost every message) sort first and are skipped by the range.
+    uniqueIndex('messages_upload_uq').on(table.uploadId),
     index('messages_handover_reason_created_idx').on(table.handoverReason, table.createdAt),
   ],
 );
@@ -444,4 +447,25 @@ export const adminInvitations = sqliteTable(
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('admin_invitations_link_uq').on(table.linkId)],
+);
+
+/**
+ * Images sent in a conversation, re-encoded on arrival (src/chat/server/uploads). The id is random (never
+ * sequential) and names the stored bytes, on disk or in the bucket.
+ */
+export const uploads = sqliteTable(
+  'uploads',
+  {
+    id: text('id', { length: 32 }).primaryKey(),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    uploadedBy: text('uploaded_by', { enum: senderTypes }).notNull(),
+    contentType: text('content_type', { length: 32 }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('uploads_conversation_idx').on(table.conversationId)],
 );
