@@ -4,7 +4,7 @@ import type { Language } from './language';
  * What the assistant says when it hands the conversation to the owner
  * instead of answering: stored as a real message, in the visitor's language.
  */
-export type NoticeReason = 'human-requested' | 'upset' | 'urgent' | 'failure' | 'rate-limit' | 'budget' | 'late';
+export type NoticeReason = 'human-requested' | 'upset' | 'urgent' | 'image' | 'failure' | 'rate-limit' | 'budget' | 'late';
 
 /** How the assistant refers to the owner: "Rizky", not "Rizky Pratama" in every sentence. */
 export const firstName = (name: string) => name.split(' ')[0] ?? name;
@@ -22,6 +22,11 @@ const notices: Record<NoticeReason, Record<Language, (owner: string) => string>>
   urgent: {
     en: (owner) => `Understood, this is urgent. I've let ${owner} know right away, and they'll reply to you here personally as soon as they can.`,
     id: (owner) => `Baik, ini mendesak. Saya sudah langsung memberi tahu ${owner}, dan ${owner} akan membalas Anda sendiri di sini secepatnya.`,
+  },
+  // A message that is only an image: the assistant is not shown images, so the owner looks at it.
+  image: {
+    en: (owner) => `Thanks for the image! I can't look at images myself, so I've passed it to ${owner}, who will reply here personally.`,
+    id: (owner) => `Terima kasih atas gambarnya! Saya tidak bisa melihat gambar, jadi sudah saya teruskan ke ${owner}, yang akan membalas langsung di sini.`,
   },
   failure: {
     en: (owner) => `Sorry, I can't answer right now. ${owner} has been notified and will reply here personally.`,

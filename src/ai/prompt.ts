@@ -1,6 +1,7 @@
 import type { ModelMessage } from 'ai';
 import type { Message } from '@/db/repository/chat';
 import type { PortfolioFact } from './portfolio-facts';
+import { messageText } from '@/chat/message-text';
 
 /**
  * What a hosted model is told. The visitor's words only ever travel as
@@ -50,7 +51,7 @@ export function buildSystemPrompt(input: { ownerName: string; facts: PortfolioFa
 export function toModelMessages(history: Message[]): ModelMessage[] {
   return history.map((message) =>
     message.senderType === 'visitor'
-      ? { role: 'user', content: message.content }
-      : { role: 'assistant', content: message.content },
+      ? { role: 'user', content: messageText(message.content) }
+      : { role: 'assistant', content: messageText(message.content) },
   );
 }

@@ -63,6 +63,7 @@ const handoverReasonOfNotice: Record<NoticeReason, HandoverReason> = {
   late: 'too_late',
   upset: 'upset',
   urgent: 'urgent',
+  image: 'image',
 };
 
 /**
@@ -187,6 +188,7 @@ export async function runReply(job: ReplyJob, signal: AbortSignal): Promise<void
     let outcome: Outcome;
     if (mood) outcome = notice(mood);
     else if (limit) outcome = notice(limit);
+    else if (question.content.trim() === '') outcome = notice('image');
     else if (asksForHuman(question.content)) outcome = notice('human-requested');
     else if (job.tooLateToAnswer) outcome = notice('late');
     else {

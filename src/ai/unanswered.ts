@@ -34,6 +34,8 @@ const reasonOfNotice: Record<NoticeReason, UnansweredReason> = {
   // Handed over for the visitor's sake, as when they ask for a person: the portfolio may well have had an answer.
   upset: 'asked_for_human',
   urgent: 'asked_for_human',
+  // Never recorded (an image asks nothing the Q&A could answer); listed for completeness of the mapping.
+  image: 'asked_for_human',
   failure: 'provider_failed',
   'rate-limit': 'limit',
   budget: 'limit',
@@ -48,7 +50,8 @@ const reasonOfNotice: Record<NoticeReason, UnansweredReason> = {
  */
 export async function recordHandover(input: { question: Message; metadata: MessageMetadata }): Promise<void> {
   const { question, metadata } = input;
-  if (metadata.handover !== true) return;
+  // An image alone is no question the Q&A could answer.
+  if (metadata.handover !== true || metadata.notice === 'image') return;
   const reason = reasonOfNotice[metadata.notice as NoticeReason] ?? 'not_in_portfolio';
   try {
     const normalized = normalizeQuestion(question.content);

@@ -33,6 +33,8 @@ export type MessageSendInput = {
   conversationId?: string;
   visitorName?: string;
   visitorEmail?: string;
+  /** An image uploaded for this message (POST /api/chat/uploads). */
+  uploadId?: string;
 };
 
 /** A stored message as a send answers it, over HTTP (`data`) and in the ack alike. */

@@ -134,6 +134,7 @@ for (const { dialect, create, skip } of dialects) {
         { reason: 'budget', count: 1 },
         { reason: 'upset', count: 0 },
         { reason: 'urgent', count: 0 },
+        { reason: 'image', count: 0 },
       ]);
 
       const { tokens } = insights;

@@ -45,7 +45,7 @@ export const changeConversation = (id: string, change: ConversationChange) =>
   requestJson<InboxConversation>('PATCH', `/api/chat/conversations/${id}`, change);
 
 /** Over the admin's socket while it is connected, else over HTTP (always under Pusher). */
-export const sendAdminMessage = (connector: RealtimeConnector, input: { conversationId: string; content: string; clientMessageId: string }) =>
+export const sendAdminMessage = (connector: RealtimeConnector, input: { conversationId: string; content: string; clientMessageId: string; uploadId?: string }) =>
   resultOf(sendChatMessage(input, { connector }));
 
 export const fetchChatSettings = () => requestJson<ChatSettingsPayload>('GET', '/api/chat/settings');

@@ -5,6 +5,7 @@ import { useTitleCount } from '@/chat/ui';
 import { ADMIN_NOTIFICATIONS_CHANNEL, type ConversationPayload } from '@/realtime/channels';
 import { useAdminRealtime } from './admin-realtime';
 import { visitorLabel } from './format';
+import { messageText } from '@/chat/message-text';
 
 type Permission = NotificationPermission | 'unsupported';
 
@@ -79,7 +80,7 @@ export function useInboxNotifications({
         const handover = newlyNeedsHuman(conversation);
         if (message.senderType !== 'visitor' && !handover) return;
         const who = visitorLabel(conversation);
-        alert(conversation, handover ? `${who} needs you` : `New message from ${who}`, message.content);
+        alert(conversation, handover ? `${who} needs you` : `New message from ${who}`, messageText(message.content));
       }),
       channel.bind('conversation-updated', (conversation) => {
         if (newlyNeedsHuman(conversation)) alert(conversation, `${visitorLabel(conversation)} needs you`, 'The AI assistant handed this conversation over to you.');

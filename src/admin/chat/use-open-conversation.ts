@@ -4,12 +4,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAiReply, useChannelEvent, useConversation, useRemoteTyping, useTypingSignal } from '@/chat/ui';
 import { ADMIN_NOTIFICATIONS_CHANNEL, conversationChannel } from '@/realtime/channels';
 import { onReconnect, useAdminRealtime } from './admin-realtime';
+import { uploadChatImage } from '@/chat/client/upload';
+import { resultOf } from '@/http/client/api-client';
 import { fetchConversationDetails, sendAdminMessage } from './api';
 import type { InboxEvent } from './inbox-list';
 import type { ConversationDetails } from './types';
 
 /** A reply on its way (or refused), shown until the stored message arrives. */
-export type PendingReply = { clientMessageId: string; content: string; createdAt: string; failed: string | null };
+/** `uploadId`: the image the reply carries (uploaded already, so a retry sends the same one). */
+export type PendingReply = { clientMessageId: string; content: string; uploadId?: string; createdAt: string; failed: string | null };
 
 const newClientMessageId = () => `admin-${crypto.randomUUID()}`;
 
@@ -70,7 +73,7 @@ export function useOpenConversation(conversationId: string, onInboxEvent: (event
   const deliver = useCallback(
     async (reply: PendingReply) => {
       setPending((replies) => [...replies.filter((known) => known.clientMessageId !== reply.clientMessageId), { ...reply, failed: null }]);
-      const result = await sendAdminMessage(connector, { conversationId, content: reply.content, clientMessageId: reply.clientMessageId });
+      const result = await sendAdminMessage(connector, { conversationId, content: reply.content, clientMessageId: reply.clientMessageId, uploadId: reply.uploadId });
       if (!result.success) {
         setPending((replies) => replies.map((known) => (known.clientMessageId === reply.clientMessageId ? { ...known, failed: result.error } : known)));
         return;
@@ -87,6 +90,21 @@ export function useOpenConversation(conversationId: string, onInboxEvent: (event
       void deliver({ clientMessageId: newClientMessageId(), content, createdAt: new Date().toISOString(), failed: null });
     },
     [deliver, typingSignal],
+  );
+
+  const [imageError, setImageError] = useState<string | null>(null);
+  const sendImage = useCallback(
+    (file: File) => {
+      setImageError(null);
+      void resultOf(uploadChatImage(file, { conversationId })).then((result) => {
+        if (!result.success) {
+          setImageError(result.error);
+          return;
+        }
+        void deliver({ clientMessageId: newClientMessageId(), content: '', uploadId: result.data.id, createdAt: new Date().toISOString(), failed: null });
+      });
+    },
+    [conversationId, deliver],
   );
 
   const discard = useCallback((clientMessageId: string) => setPending((replies) => replies.filter((reply) => reply.clientMessageId !== clientMessageId)), []);
@@ -122,6 +140,8 @@ export function useOpenConversation(conversationId: string, onInboxEvent: (event
     visitorTyping,
     ai,
     send,
+    sendImage,
+    imageError,
     noteTyping: typingSignal.typing,
     setAtBottom,
   };

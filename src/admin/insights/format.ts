@@ -11,6 +11,7 @@ export const handoverReasonLabels: Record<HandoverReason, string> = {
   budget: 'Daily token budget',
   upset: 'Visitor seemed upset',
   urgent: 'Visitor said it is urgent',
+  image: 'Only an image',
 };
 
 export const unansweredReasonLabels: Record<UnansweredReason, string> = {

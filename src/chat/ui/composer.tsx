@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { cx } from '@/ui/cx';
 import type { Messages } from './i18n';
 import { insertSavedReply, type SavedReplyOption, type SlashQuery } from './saved-reply-match';
@@ -23,12 +23,20 @@ export type ComposerProps = {
   className?: string;
   /** The owner's saved replies: typing `/` at the start of a word offers them. Without it the box is a plain textbox. */
   savedReplies?: readonly SavedReplyOption[];
+  /** An image chosen with the button, pasted or dropped on the box: the host sends it at once, as a message of its own. */
+  onAttach?: (file: File) => void;
 };
 
+/** What the attach button offers; the server checks the bytes whatever the browser lets through. */
+const IMAGE_TYPES = 'image/png,image/jpeg,image/webp,image/gif';
+
+const firstImage = (files: FileList | null | undefined) => Array.from(files ?? []).find((file) => file.type.startsWith('image/')) ?? null;
+
 /** The message box: Enter sends, Shift+Enter adds a line, grows with its text, labelled for screen readers. */
-export function Composer({ t, onSend, onTyping, autoFocus, placeholder, className, savedReplies }: ComposerProps) {
+export function Composer({ t, onSend, onTyping, autoFocus, placeholder, className, savedReplies, onAttach }: ComposerProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  const picture = useRef<HTMLInputElement>(null);
   /** Where the caret goes once an inserted reply is rendered. */
   const caretAfterInsert = useRef<number | null>(null);
   const id = useId();
@@ -83,8 +91,53 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
     send();
   }
 
+  function onDrop(event: DragEvent) {
+    const file = firstImage(event.dataTransfer.files);
+    if (!onAttach || !file) return;
+    event.preventDefault();
+    onAttach(file);
+  }
+
   return (
-    <form onSubmit={onSubmit} className={cx('flex items-end gap-2', className)} data-testid="composer">
+    <form
+      onSubmit={onSubmit}
+      onDragOver={onAttach ? (event) => event.preventDefault() : undefined}
+      onDrop={onAttach ? onDrop : undefined}
+      className={cx('flex items-end gap-2', className)}
+      data-testid="composer"
+    >
+      {onAttach ? (
+        <>
+          <input
+            ref={picture}
+            type="file"
+            accept={IMAGE_TYPES}
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="attach-input"
+            onChange={(event) => {
+              const file = firstImage(event.target.files);
+              event.target.value = '';
+              if (file) onAttach(file);
+            }}
+          />
+          <button
+            type="button"
+            onClick={() => picture.current?.click()}
+            aria-label={t.attachImage}
+            title={t.attachImage}
+            data-testid="attach-button"
+            className="inline-flex size-11 shrink-0 items-center justify-center rounded-full text-slate-500 transition hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-slate-400 dark:hover:bg-slate-800"
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <rect x="3" y="3" width="18" height="18" rx="2" />
+              <circle cx="8.5" cy="8.5" r="1.5" />
+              <path d="M21 15l-5-5L5 21" />
+            </svg>
+          </button>
+        </>
+      ) : null}
       <label htmlFor={id} className="sr-only">
         {t.messageLabel}
       </label>
@@ -115,6 +168,12 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
           onSelect={(event) => picker.track(event.currentTarget)}
           onBlur={picker.close}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            const file = onAttach ? firstImage(event.clipboardData.files) : null;
+            if (!file) return;
+            event.preventDefault();
+            onAttach!(file);
+          }}
           className="block max-h-40 w-full resize-none rounded-2xl border border-slate-300 bg-white px-3.5 py-2.5 text-[15px] leading-snug text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500"
         />
         <span id={`${id}-hint`} className="sr-only">

@@ -4,7 +4,9 @@ import { AiBadge } from './ai-badge';
 import { isOwnMessage, type DisplayMessage, type ViewerSide } from './display-message';
 import { formatTime } from './format';
 import type { Locale, Messages } from './i18n';
+import { imageOf } from '@/chat/message-text';
 import { Markdown } from './markdown/markdown';
+import { MessageImage } from './message-image';
 import { StatusTicks } from './status-ticks';
 
 export type MessageBubbleProps = {
@@ -70,6 +72,7 @@ function SourceChips({ sources, t }: { sources: AnswerSource[]; t: Messages }) {
 
 /** One message: sender (or AI badge), Markdown content, time and — for the viewer's own messages — ticks. */
 export function MessageBubble({ message, viewer, senderLabel, showSender, t, locale, actions }: MessageBubbleProps) {
+  const image = imageOf(message.metadata);
   const own = isOwnMessage(message, viewer);
   const ai = message.senderType === 'ai';
   const tone = own ? bubbleTone.own : ai ? bubbleTone.ai : bubbleTone.other;
@@ -92,7 +95,8 @@ export function MessageBubble({ message, viewer, senderLabel, showSender, t, loc
         <span className="sr-only">{senderLabel}</span>
       )}
       <div className={cx('max-w-[85%] rounded-2xl px-3.5 py-2 text-[15px] leading-relaxed shadow-sm sm:max-w-[75%]', tone, message.status === 'pending' && 'opacity-80')}>
-        <Markdown text={message.content} className="[&_pre]:my-1" />
+        {image ? <MessageImage image={image} t={t} /> : null}
+        {message.content ? <Markdown text={message.content} className="[&_pre]:my-1" /> : null}
         <div className={cx('mt-1 flex items-center justify-end gap-1 text-[11px]', own ? 'text-indigo-100' : 'text-slate-600 dark:text-slate-400')}>
           <time dateTime={message.createdAt} data-testid="message-time" title={new Date(message.createdAt).toLocaleString()}>
             {formatTime(message.createdAt, locale)}

@@ -6,6 +6,7 @@ import { isOwnMessage, type DisplayMessage, type ViewerSide } from './display-me
 import { dayKey, formatDay } from './format';
 import type { Locale, Messages } from './i18n';
 import { MessageBubble } from './message-bubble';
+import { messageText } from '@/chat/message-text';
 
 export type MessageListProps = {
   messages: readonly DisplayMessage[];
@@ -236,7 +237,7 @@ function useAnnouncement(
     const latest = arrived.at(-1);
     setState({
       seenUpTo: newestId,
-      text: latest ? t.newMessageFrom(latest.senderType === 'ai' ? t.aiAssistant : senderLabel(latest), latest.content) : state.text,
+      text: latest ? t.newMessageFrom(latest.senderType === 'ai' ? t.aiAssistant : senderLabel(latest), messageText(latest.content)) : state.text,
     });
   }
   return state.text;

@@ -1,6 +1,8 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { uploadChatImage } from '@/chat/client/upload';
+import { ApiError } from '@/http/client/api-client';
 import { toDisplayMessage, type DisplayMessage } from '@/chat/ui/display-message';
 import { useAdminsOnline } from '@/chat/ui/hooks/use-admins-online';
 import { useAiReply, type AiReplyState } from '@/chat/ui/hooks/use-ai-reply';
@@ -19,7 +21,7 @@ import { useReplyArrivals } from './use-reply-arrivals';
 import { useVisitorOutbox } from './use-visitor-outbox';
 import { useVisitorProfile } from './use-visitor-profile';
 import { useVisitorSession } from './use-visitor-session';
-import type { SentMessage, VisitorSession } from './visitor-api';
+import { sendVisitorMessage, type SentMessage, type VisitorSession } from './visitor-api';
 import type { VisitorProfile } from './visitor-storage';
 
 export type VisitorChat = {
@@ -39,6 +41,10 @@ export type VisitorChat = {
   /** The owner's and assistant's messages the visitor has not seen yet. */
   unread: number;
   queued: number;
+  /** Uploads an image and sends it as a message of its own. */
+  sendImage: (file: File) => void;
+  /** Why the last image could not be sent (null once one goes through). */
+  imageError: string | null;
   /** "How was this conversation?" after the owner resolved it. */
   rating: RatingRequest;
   /** This browser lost its conversation (signed out from another device, or its session expired). */
@@ -91,7 +97,7 @@ const clientIdOfKey = (key: string) => (key.startsWith('c:') ? key.slice(2) : nu
  * (sent while `visible` — the chat is on screen — and the reader is at the bottom).
  */
 export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible: boolean }): VisitorChat {
-  const { playSound, locale } = useChatPreferences();
+  const { playSound, locale, t } = useChatPreferences();
   const visitorSession = useVisitorSession(enabled, locale);
   const { session, conversationId } = visitorSession;
 
@@ -113,6 +119,26 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
   const noteOwnerActivity = presence.noteActivity;
   const { profile, save: saveProfile, dismiss: dismissProfile } = useVisitorProfile();
   const rating = useRatingRequest(connector, session, conversationId);
+  const [imageError, setImageError] = useState<string | null>(null);
+  const { joinConversation } = visitorSession;
+  const sendImage = useCallback(
+    (file: File) => {
+      const current = visitorSession.current();
+      if (!current) return;
+      setImageError(null);
+      uploadChatImage(file, { sessionToken: current.sessionToken })
+        .then((upload) => {
+          // The upload opened the conversation when this is the visitor's first message.
+          joinConversation(upload.conversationId);
+          return sendVisitorMessage(current.sessionToken, { content: '', clientMessageId: crypto.randomUUID(), uploadId: upload.id }, connector);
+        })
+        .then((message) => {
+          if (message.aiResponsePending) ai.expectReply(message.id);
+        })
+        .catch((error: unknown) => setImageError(error instanceof ApiError ? error.error : t.imageFailed));
+    },
+    [visitorSession, joinConversation, connector, ai, t],
+  );
 
   const outbox = useVisitorOutbox(visitorSession, {
     ready: session !== null && connection === 'connected',
@@ -164,6 +190,8 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     unread,
     queued: outbox.entries.length,
     signedOut: visitorSession.signedOut,
+    sendImage,
+    imageError,
     rating,
     rateLimited: outbox.rateLimited,
     send: (text) => {

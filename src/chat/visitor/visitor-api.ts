@@ -99,7 +99,7 @@ export async function takeResumeLink(): Promise<string | null> {
   }
 }
 
-export type SendInput = { content: string; clientMessageId: string; visitorName?: string; visitorEmail?: string };
+export type SendInput = { content: string; clientMessageId: string; visitorName?: string; visitorEmail?: string; uploadId?: string };
 
 /** Over the visitor's socket when it is connected (it must be the one opened with `sessionToken`), else over HTTP. */
 export function sendVisitorMessage(sessionToken: string, input: SendInput, connector?: RealtimeConnector | null): Promise<SentMessagePayload> {

@@ -7,6 +7,7 @@ import type { DisplayMessage } from '@/chat/ui/display-message';
 import type { Messages } from '@/chat/ui/i18n';
 import { Markdown } from '@/chat/ui/markdown/markdown';
 import { MessageList } from '@/chat/ui/message-list';
+import { ImageSourceProvider } from '@/chat/ui/message-image';
 import { MenuAction } from '@/chat/ui/preference-controls';
 import { useChatPreferences } from '@/chat/ui/preferences';
 import { StreamingBubble } from '@/chat/ui/streaming-bubble';
@@ -17,6 +18,7 @@ import { OtherDevicesPanel } from './other-devices';
 import { ProfilePrompt } from './profile-prompt';
 import { RatingPrompt } from './rating-prompt';
 import { TranscriptDownload } from './transcript-download';
+import { useVisitorImageSource } from './visitor-images';
 import type { VisitorChat } from './use-visitor-chat';
 import { HONEYPOT_FIELD } from './visitor-api';
 
@@ -96,6 +98,7 @@ export function VisitorChatPanel({
   const showProfile = chat.profile.state === 'ask' && session !== null;
   const suggestions = session && chat.loaded && chat.messages.length === 0 ? session.suggestedQuestions : [];
   const [devicesOpen, setDevicesOpen] = useState(false);
+  const imageSource = useVisitorImageSource(session?.sessionToken ?? null);
   // Only a conversation can be carried over or downloaded: before the first message there is nothing to take.
   const ownConversation = session && chat.conversationId ? { sessionToken: session.sessionToken, conversationId: chat.conversationId } : null;
 
@@ -137,29 +140,31 @@ export function VisitorChatPanel({
       />
       {devicesOpen && ownConversation ? <OtherDevicesPanel t={t} locale={locale} {...ownConversation} onClose={() => setDevicesOpen(false)} /> : null}
       <ConnectionBanner state={chat.connection} t={t} queued={chat.queued} />
-      <MessageList
-        messages={chat.messages}
-        viewer="visitor"
-        senderLabel={(message) => (message.senderType === 'visitor' ? t.you : ownerLabel)}
-        t={t}
-        locale={locale}
-        hasOlder={chat.hasOlder}
-        loadingOlder={chat.loadingOlder}
-        loading={!chat.loaded}
-        onLoadOlder={chat.loadOlder}
-        onAtBottomChange={chat.setAtBottom}
-        intro={
-          <div className="space-y-2 pb-1">
-            {/* Only once the session answered: the owner's own greeting, not a placeholder that changes under the reader. */}
-            {session ? <WelcomeMessage text={session.welcomeMessage || t.welcomeFallback} from={ownerLabel} /> : null}
-            {suggestions.length > 0 ? <SuggestedQuestions questions={suggestions} label={t.suggestedQuestions} onAsk={chat.send} /> : null}
-            {showProfile ? <ProfilePrompt t={t} profile={chat.profile} onSave={chat.saveProfile} onDismiss={chat.dismissProfile} /> : null}
-          </div>
-        }
-        footer={hasFooter ? footer : null}
-        footerVersion={`${chat.ai.stream?.text.length ?? 0}:${chat.ai.thinking}:${chat.ownerTyping}`}
-        actionsFor={(message) => <FailedMessageActions t={t} message={message} chat={chat} />}
-      />
+      <ImageSourceProvider source={imageSource}>
+        <MessageList
+          messages={chat.messages}
+          viewer="visitor"
+          senderLabel={(message) => (message.senderType === 'visitor' ? t.you : ownerLabel)}
+          t={t}
+          locale={locale}
+          hasOlder={chat.hasOlder}
+          loadingOlder={chat.loadingOlder}
+          loading={!chat.loaded}
+          onLoadOlder={chat.loadOlder}
+          onAtBottomChange={chat.setAtBottom}
+          intro={
+            <div className="space-y-2 pb-1">
+              {/* Only once the session answered: the owner's own greeting, not a placeholder that changes under the reader. */}
+              {session ? <WelcomeMessage text={session.welcomeMessage || t.welcomeFallback} from={ownerLabel} /> : null}
+              {suggestions.length > 0 ? <SuggestedQuestions questions={suggestions} label={t.suggestedQuestions} onAsk={chat.send} /> : null}
+              {showProfile ? <ProfilePrompt t={t} profile={chat.profile} onSave={chat.saveProfile} onDismiss={chat.dismissProfile} /> : null}
+            </div>
+          }
+          footer={hasFooter ? footer : null}
+          footerVersion={`${chat.ai.stream?.text.length ?? 0}:${chat.ai.thinking}:${chat.ownerTyping}`}
+          actionsFor={(message) => <FailedMessageActions t={t} message={message} chat={chat} />}
+        />
+      </ImageSourceProvider>
       <div className="border-t border-slate-200 bg-white px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-2 dark:border-slate-800 dark:bg-slate-950">
         {chat.rateLimited ? (
           <div data-testid="rate-limit-notice" role="status" className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-100">
@@ -177,7 +182,12 @@ export function VisitorChatPanel({
             {session?.offlineMessage || t.offlineFallback}
           </div>
         ) : null}
-        <Composer t={t} onSend={chat.send} onTyping={chat.typing} autoFocus={autoFocus} />
+        {chat.imageError ? (
+          <div data-testid="image-error" role="alert" className="mb-2 rounded-lg bg-rose-50 px-3 py-2 text-xs text-rose-800 dark:bg-rose-500/15 dark:text-rose-100">
+            {chat.imageError}
+          </div>
+        ) : null}
+        <Composer t={t} onSend={chat.send} onTyping={chat.typing} onAttach={chat.sendImage} autoFocus={autoFocus} />
       </div>
     </section>
   );

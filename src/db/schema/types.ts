@@ -34,7 +34,7 @@ export type UnansweredReason = (typeof unansweredReasons)[number];
  * Why a stored assistant message handed the conversation to the owner (messages.handover_reason): finer than
  * UnansweredReason, so the insights tell a spent budget from an hourly limit and a failed provider from a late one.
  */
-export const handoverReasons = ['not_in_portfolio', 'asked_for_human', 'provider_failed', 'too_late', 'rate_limit', 'budget', 'upset', 'urgent'] as const;
+export const handoverReasons = ['not_in_portfolio', 'asked_for_human', 'provider_failed', 'too_late', 'rate_limit', 'budget', 'upset', 'urgent', 'image'] as const;
 export type HandoverReason = (typeof handoverReasons)[number];
 
 /** open: waiting for the owner; done: answered (e.g. into the Q&A); dismissed: the owner chose to ignore it. */

@@ -15,6 +15,8 @@ export type ApiRequest = {
   /** GET without a body, POST with one, unless given. */
   method?: Method;
   body?: unknown;
+  /** A multipart body instead (an image upload); the browser sets its content type and boundary. */
+  form?: FormData;
   /** A visitor's chat session; admins are recognised by their cookie. */
   sessionToken?: string;
   /** `same-origin` (the admin cookie rides along) unless told otherwise. */
@@ -71,9 +73,9 @@ export async function callApi<T>(path: string, request: ApiRequest = {}): Promis
   let response: Response;
   try {
     response = await doFetch(`${request.baseUrl ?? ''}${path}`, {
-      method: request.method ?? (body === undefined ? 'GET' : 'POST'),
+      method: request.method ?? (body === undefined && !request.form ? 'GET' : 'POST'),
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: request.form ?? (body === undefined ? undefined : JSON.stringify(body)),
       credentials: request.credentials ?? 'same-origin',
     });
   } catch {

@@ -1,5 +1,6 @@
 import type { Conversation, Message } from '@/db/repository/chat';
 import type { OutgoingMail } from './mailer';
+import { messageText } from '@/chat/message-text';
 
 /*
  * The mails, as plain text and HTML. Everything a visitor typed is escaped
@@ -52,7 +53,7 @@ function assistantSummary(messages: Message[]): string {
 const visitorLabel = (conversation: Conversation) => conversation.visitorName ?? conversation.visitorEmail ?? 'A visitor';
 
 function layout(paragraphs: string[], transcript: Message[], link: { url: string | null; label: string }): { text: string; html: string } {
-  const lines = transcript.map((message) => `${SENDER_LABEL[message.senderType]} (${message.createdAt.toISOString().slice(11, 16)} UTC): ${message.content}`);
+  const lines = transcript.map((message) => `${SENDER_LABEL[message.senderType]} (${message.createdAt.toISOString().slice(11, 16)} UTC): ${messageText(message.content)}`);
   const linkText = link.url ? `${link.label}: ${link.url}` : PUBLIC_URL_MISSING;
   const text = [...paragraphs, '', ...lines, '', linkText].join('\n');
   const html = [
@@ -61,7 +62,7 @@ function layout(paragraphs: string[], transcript: Message[], link: { url: string
     '<table cellpadding="6" style="border-collapse:collapse">',
     ...transcript.map(
       (message) =>
-        `<tr><td style="vertical-align:top;color:#475569"><b>${SENDER_LABEL[message.senderType]}</b></td><td style="white-space:pre-wrap">${escapeHtml(message.content)}</td></tr>`,
+        `<tr><td style="vertical-align:top;color:#475569"><b>${SENDER_LABEL[message.senderType]}</b></td><td style="white-space:pre-wrap">${escapeHtml(messageText(message.content))}</td></tr>`,
     ),
     '</table>',
     link.url ? `<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>` : `<p>${escapeHtml(PUBLIC_URL_MISSING)}</p>`,

@@ -15,6 +15,7 @@ import { ConversationPanel } from './conversation-panel';
 import { InboxFilters } from './inbox-filters';
 import { DesktopAlertsOffer } from './desktop-alerts-offer';
 import { UnansweredList } from './unanswered-questions';
+import { ImageSourceProvider, uploadUrl, type ImageSource } from '@/chat/ui/message-image';
 
 type AdminChatInboxProps = {
   initialAiEnabled: boolean;
@@ -32,12 +33,17 @@ const frame =
  * switches that apply to all of them. The admin stays in the light theme
  * whatever the chat widget's remembered theme is.
  */
+/** The owner's browser shows an image straight from its URL: the admin cookie rides along. */
+const adminImageSource: ImageSource = (id) => Promise.resolve(uploadUrl(id));
+
 export function AdminChatInbox(props: AdminChatInboxProps) {
   return (
     <ChatPreferencesProvider>
       <div className="light" data-testid="admin-chat">
         <AdminRealtimeProvider fallback={<div className={frame} aria-busy="true" />}>
-          <Inbox {...props} />
+          <ImageSourceProvider source={adminImageSource}>
+            <Inbox {...props} />
+          </ImageSourceProvider>
         </AdminRealtimeProvider>
       </div>
     </ChatPreferencesProvider>

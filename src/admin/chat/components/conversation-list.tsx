@@ -6,6 +6,7 @@ import { HandlingBadge, MoodBadge } from './handling-badge';
 import { RatingBadge } from './rating-badge';
 import { Button } from '@/ui/button';
 import { cx } from '@/ui/cx';
+import { messageText } from '@/chat/message-text';
 
 const senderPrefix = { visitor: '', admin: 'You: ', ai: 'AI: ' } as const;
 
@@ -41,7 +42,7 @@ function ConversationListItem({ conversation, selected, onSelect }: { conversati
         </span>
         <span className="flex items-center gap-2">
           <span className={cx('min-w-0 flex-1 truncate text-xs', unread ? 'text-slate-800' : 'text-slate-600')} data-testid="conversation-preview">
-            {last ? `${senderPrefix[last.senderType]}${previewText(last.content)}` : 'No messages yet'}
+            {last ? `${senderPrefix[last.senderType]}${previewText(messageText(last.content))}` : 'No messages yet'}
           </span>
           {unread ? (
             <span

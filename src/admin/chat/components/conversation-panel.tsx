@@ -175,7 +175,19 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
             ) : (
               <>
                 {details?.isAiHandled ? <p className="mb-2 text-xs text-slate-500">Replying takes this conversation over from the AI assistant.</p> : null}
-                <Composer t={t} onSend={open.send} onTyping={open.noteTyping} placeholder={`Reply to ${name}… (/ for saved replies)`} savedReplies={savedReplies} />
+                {open.imageError ? (
+                  <p role="alert" className="mb-2 text-xs text-red-700" data-testid="image-error">
+                    {open.imageError}
+                  </p>
+                ) : null}
+                <Composer
+                  t={t}
+                  onSend={open.send}
+                  onTyping={open.noteTyping}
+                  onAttach={open.sendImage}
+                  placeholder={`Reply to ${name}… (/ for saved replies)`}
+                  savedReplies={savedReplies}
+                />
               </>
             )}
           </div>

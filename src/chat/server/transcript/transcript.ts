@@ -1,5 +1,6 @@
 import type { Conversation, Message } from '@/db/repository/chat';
 import type { ChatLanguage, SenderType } from '@/db/schema/types';
+import { messageText } from '@/chat/message-text';
 
 /*
  * A conversation as a document: who wrote each message and when, the text
@@ -60,7 +61,7 @@ export function buildTranscript(input: {
       at: message.createdAt,
       author: authorOf[message.senderType],
       senderType: message.senderType,
-      content: message.content,
+      content: messageText(message.content),
     })),
     exportedAt: input.exportedAt ?? new Date(),
   };
