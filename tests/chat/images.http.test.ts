@@ -132,4 +132,27 @@ describe('images in the chat', () => {
     expect(answers.slice(0, 7).every((status) => status === 201)).toBe(true);
     expect(answers[7]).toBe(429);
   });
+
+  it('hands a message that is only an image to the owner with a polite note (the assistant is not shown images), and says [image] in the transcript', async () => {
+    expect((await api(fixture.server, '/api/chat/settings', { method: 'PATCH', body: { aiEnabled: true }, cookie: fixture.adminCookie })).status).toBe(200);
+    try {
+      const token = await newVisitor(fixture.server);
+      const { data } = (await (await upload({ token }, await image('webp'))).json()) as { data: { id: string; conversationId: string } };
+      const sent = await visitorSend(fixture.server, token, { content: '', uploadId: data.id, clientMessageId: randomUUID() });
+      expect(sent.body.data.aiResponsePending).toBe(true);
+      const handedOver = async () => {
+        const page = await visitorGet(fixture.server, token, `/api/chat/messages?conversationId=${data.conversationId}`);
+        return (page.body.data.messages as { senderType: string; content: string; metadata: Record<string, unknown> | null }[]).find((message) => message.senderType === 'ai');
+      };
+      await expect.poll(handedOver, { timeout: 10_000 }).toMatchObject({ metadata: { handover: true, notice: 'image' } });
+      expect((await handedOver())!.content).toMatch(/can't look at images/);
+      const details = await api(fixture.server, `/api/chat/conversations/${data.conversationId}`, { cookie: fixture.adminCookie });
+      expect(details.body.data.needsHuman).toBe(true);
+
+      const transcript = await fetch(`${fixture.server.url}/api/chat/conversations/${data.conversationId}/transcript?format=txt`, { headers: { 'x-session-token': token } });
+      expect(await transcript.text()).toContain(':\n[image]\n');
+    } finally {
+      await api(fixture.server, '/api/chat/settings', { method: 'PATCH', body: { aiEnabled: false }, cookie: fixture.adminCookie });
+    }
+  });
 });
