@@ -53,6 +53,17 @@ describe('images in the chat', () => {
     await waitUntil(async () => (await byTestId(chat.panel, 'message-image').count()) === 2, 'the owner’s image to reach the visitor');
     await waitUntil(async () => (await byTestId(chat.panel, 'message-image').last().locator('img').count()) === 1, 'the owner’s image to load for the visitor');
 
+    // Dropped on the visitor's box, an image goes too.
+    const dropped = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#10b981' } }).webp().toBuffer();
+    await page.evaluate(async (bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'drop.webp', { type: 'image/webp' }));
+      const target = document.querySelector('[data-testid="chat-panel"] [data-testid="composer"]')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, [...dropped]);
+    await waitUntil(async () => (await byTestId(chat.panel, 'message-image').count()) === 3, 'the dropped image to be sent');
+
     // Anything that is not an image is refused with a clear message.
     await chat.testId('attach-input').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>') });
     await chat.testId('image-error').waitFor();

@@ -115,6 +115,7 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
             className="sr-only"
             tabIndex={-1}
             aria-hidden="true"
+            aria-label={t.attachImage}
             data-testid="attach-input"
             onChange={(event) => {
               const file = firstImage(event.target.files);
