@@ -33,9 +33,11 @@ export const logoutInputSchema = z.object({ everywhere: z.boolean().default(fals
 
 export const invitationInputSchema = z.object({ email: emailSchema });
 
+/** A signed link's token (src/auth/server/signed-links.ts); its shape is checked by its signature, this only bounds it. */
+export const linkTokenSchema = z.object({ token: z.string('The link has no token.').min(1, 'The link has no token.').max(2048, 'The token is too long.') });
+
 /** Opening an invitation: its token (from the link's fragment) and the new admin's name and password. */
-export const acceptInvitationSchema = z.object({
-  token: z.string('The link has no token.').min(1, 'The link has no token.').max(2048, 'The token is too long.'),
+export const acceptInvitationSchema = linkTokenSchema.extend({
   name: adminNameSchema,
   password: newPasswordSchema,
 });

@@ -1,3 +1,5 @@
+import { saveFile } from '@/ui/save-file';
+
 /* CSV built in the browser from the numbers a chart draws (RFC 4180: quoted where needed, CRLF line ends). */
 
 export type CsvCell = string | number | null;
@@ -18,11 +20,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 
 /** Saves `csv` as `filename` (the byte-order mark makes spreadsheets read it as UTF-8). */
 export function downloadCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  // The click has started the download; the URL is no longer needed once this task ends.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }), filename);
 }

@@ -185,8 +185,8 @@ async function imageOfMessage(input: SendInput, conversationId: string): Promise
   if (!upload || upload.conversationId !== conversationId) {
     throw new AppError('not_found:upload', { message: 'That image was not uploaded to this conversation. Upload it again.' });
   }
-  const retry = input.clientMessageId && (await repository.isUploadSentWithClientMessageId({ id: upload.id, clientMessageId: input.clientMessageId }));
-  if (!retry && (await repository.isUploadSent({ id: upload.id }))) throw new AppError('conflict:upload', { message: 'This image was sent already.' });
+  const retry = input.clientMessageId !== undefined && upload.sentBy?.clientMessageId === input.clientMessageId;
+  if (upload.sentBy && !retry) throw new AppError('conflict:upload', { message: 'This image was sent already.' });
   return { uploadId: upload.id, metadata: { image: { id: upload.id, width: upload.width, height: upload.height } } };
 }
 

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Locale, Messages } from '@/chat/ui/i18n';
 import { SESSION_TOKEN_HEADER } from '@/shared/names';
+import { saveFile } from '@/ui/save-file';
 
 /** What a visitor may download (the owner also has JSON), with the names people know them by. */
 const VISITOR_FORMATS = [
@@ -23,12 +24,7 @@ async function downloadTranscript(sessionToken: string, conversationId: string, 
     credentials: 'omit',
   });
   if (!response.ok) throw new Error(`transcript ${response.status}`);
-  const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileNameOf(response, `conversation.${format}`) });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await response.blob(), fileNameOf(response, `conversation.${format}`));
 }
 
 /** "Download conversation: PDF · Markdown · Text", in the chat's menu. */

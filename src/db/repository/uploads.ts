@@ -1,11 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import type { SenderType } from '../schema/types';
 import { firstOrNull } from './select';
 
 export type Upload = { id: string; conversationId: string; uploadedBy: SenderType; contentType: string; width: number; height: number; bytes: number; createdAt: Date };
 
-/** Images sent in conversations: their facts (the bytes live in the upload storage) and whether a message carries them. */
+/** Images sent in conversations: their facts (the bytes live in the upload storage) and the message that carries them. */
 export function createUploadRepository({ db, tables, transaction }: Database) {
   const { uploads, conversations, messages } = tables;
   const columns = {
@@ -30,19 +30,21 @@ export function createUploadRepository({ db, tables, transaction }: Database) {
       });
     },
 
-    getUploadById({ id }: { id: string }): Promise<Upload | null> {
-      return firstOrNull(db.select(columns).from(uploads).innerJoin(conversations, eq(conversations.id, uploads.conversationId)).where(eq(uploads.id, id)).limit(1));
-    },
-
-    async isUploadSentWithClientMessageId({ id, clientMessageId }: { id: string; clientMessageId: string }): Promise<boolean> {
-      const sent = await firstOrNull(
-        db.select({ id: messages.id }).from(messages).where(and(eq(messages.uploadId, id), eq(messages.clientMessageId, clientMessageId))).limit(1),
-      );
-      return sent !== null;
-    },
-
-    async isUploadSent({ id }: { id: string }): Promise<boolean> {
-      return (await firstOrNull(db.select({ id: messages.id }).from(messages).where(eq(messages.uploadId, id)).limit(1))) !== null;
+    /** The upload, with the message that sent it if one did (the unique index allows one). */
+    getUploadById({ id }: { id: string }): Promise<(Upload & { sentBy: { clientMessageId: string | null } | null }) | null> {
+      return firstOrNull(
+        db
+          .select({ ...columns, sentMessageId: messages.id, sentClientMessageId: messages.clientMessageId })
+          .from(uploads)
+          .innerJoin(conversations, eq(conversations.id, uploads.conversationId))
+          .leftJoin(messages, eq(messages.uploadId, uploads.id))
+          .where(eq(uploads.id, id))
+          .limit(1),
+      ).then((row) => {
+        if (!row) return null;
+        const { sentMessageId, sentClientMessageId, ...upload } = row;
+        return { ...upload, sentBy: sentMessageId === null ? null : { clientMessageId: sentClientMessageId } };
+      });
     },
   };
 }

@@ -65,10 +65,8 @@ async function ownerAddress(): Promise<string | null> {
 }
 
 /** A conversation assigned to an admin is mailed to that admin; any other to the owner's address. */
-async function conversationAddress(conversationId: string): Promise<string | null> {
-  const repository = getRepository();
-  const conversation = await repository.getConversationById({ id: conversationId });
-  const assignee = conversation?.assignedAdminId ? await repository.getUserById({ id: conversation.assignedAdminId }) : null;
+async function conversationAddress(assignedAdminId: number | null): Promise<string | null> {
+  const assignee = assignedAdminId ? await getRepository().getUserById({ id: assignedAdminId }) : null;
   return assignee?.email ?? ownerAddress();
 }
 
@@ -87,12 +85,12 @@ export async function prepareOwnerConversationMail(row: Notification): Promise<P
   if (!settings.notifyEnabled) return { skip: 'notifications are switched off in the chat settings' };
   if (row.kind === 'owner_messages' && settings.notifyOnlyHandovers) return { skip: 'only hand-overs are mailed' };
   const conversationId = row.conversationId!;
-  const [details, last, to] = await Promise.all([
+  const [details, last] = await Promise.all([
     repository.getConversationDetailsById({ id: conversationId }),
     repository.getLatestSentNotificationByConversation({ conversationId, kinds: OWNER_CONVERSATION_KINDS }),
-    conversationAddress(conversationId),
   ]);
   if (!details) return { skip: 'the conversation no longer exists' };
+  const to = await conversationAddress(details.assignedAdminId);
   if (!to) return { skip: 'no recipient: set NOTIFY_EMAIL or create an admin' };
   const followUp = last?.upToMessageId != null;
   const page = followUp

@@ -1,7 +1,7 @@
 import { readJsonInput } from '@/http/server/body';
 import { getClientIp } from '@/http/server/client-ip';
 import { ok, route } from '@/http/server/response';
-import { linkTokenSchema } from '@/notify/server/schemas';
+import { linkTokenSchema } from '@/auth/schemas';
 import { resumeConversationFromLink } from '@/notify/server/visitor-notifications';
 
 /** The "continue in the browser" link of a visitor's mail: a new session bound to that conversation. */

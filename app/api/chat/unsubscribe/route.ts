@@ -1,6 +1,6 @@
 import { route } from '@/http/server/response';
 import { parseInput } from '@/http/server/validation';
-import { linkTokenSchema } from '@/notify/server/schemas';
+import { linkTokenSchema } from '@/auth/schemas';
 import { unsubscribeFromLink } from '@/notify/server/visitor-notifications';
 
 const page = (text: string, status = 200) =>

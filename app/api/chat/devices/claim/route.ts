@@ -2,7 +2,7 @@ import { claimDeviceLink } from '@/chat/server/devices';
 import { readJsonInput } from '@/http/server/body';
 import { getClientIp } from '@/http/server/client-ip';
 import { ok, route } from '@/http/server/response';
-import { linkTokenSchema } from '@/notify/server/schemas';
+import { linkTokenSchema } from '@/auth/schemas';
 
 /** A device link opened in another browser: a new session on its conversation, once. */
 export const POST = route(async (request) => {
