@@ -1,20 +1,22 @@
 /*
- * How well src/ai/mood.ts tells upset and urgent visitors from the rest, on
- * the labelled set its unit test uses: precision, recall and F1 of "flagged"
- * per language, and the messages it gets wrong. `npm run bench:mood`.
+ * How well src/ai/mood.ts tells upset and urgent visitors from the rest:
+ * precision, recall and F1 of "flagged" per language, and the messages it gets
+ * wrong, on the labelled set its unit test uses (tuned on) and on the held-out
+ * set it was never tuned on. `npm run bench:mood`.
  */
 import { moodOf } from '@/ai/mood';
-import { moodSet, scoreMood } from '../tests/ai/fixtures/mood-set';
+import { moodHeldOut, moodSet, scoreMood, type MoodSample } from '../tests/ai/fixtures/mood-set';
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
+for (const [name, set] of [['tuned on', moodSet], ['held out', moodHeldOut]] as [string, MoodSample[]][])
 for (const language of ['en', 'id'] as const) {
   const scores = scoreMood(
-    moodSet.filter((sample) => sample.language === language),
+    set.filter((sample) => sample.language === language),
     moodOf,
   );
   console.log(
-    `${language}: ${scores.samples} messages  precision ${percent(scores.precision)}  recall ${percent(scores.recall)}  ` +
+    `${name} ${language}: ${scores.samples} messages  precision ${percent(scores.precision)}  recall ${percent(scores.recall)}  ` +
       `F1 ${percent(scores.f1)}  neutral flagged ${percent(scores.falsePositiveRate)}  wrong mood ${scores.wrongMood}`,
   );
   for (const { sample, got } of scores.misses) console.log(`  expected ${sample.mood ?? 'none'}, got ${got ?? 'none'}: ${sample.text}`);

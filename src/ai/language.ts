@@ -24,9 +24,12 @@ export function normalize(text: string): string {
     .trim();
 }
 
+/** Indonesian chat writes a doubled word with a 2: "dibalas2" is "dibalas-dibalas", "berhari2" is "berhari-hari". */
+const REDUPLICATED = /^([a-z]{4,})2$/;
+
 export function words(text: string): string[] {
   const normalized = normalize(text);
-  return normalized ? normalized.split(' ') : [];
+  return normalized ? normalized.split(' ').map((word) => word.replace(REDUPLICATED, '$1')) : [];
 }
 
 /**
