@@ -77,5 +77,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // API routes answer JSON and guard themselves (the visitor's half needs its CORS answer); static assets need no policy.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|embed\\.js).*)', '/api/chat/:path*', '/api/pusher/auth'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|embed\\.js).*)', '/api/chat/:path*', '/api/pusher/auth', '/api/pusher/user-auth'],
 };

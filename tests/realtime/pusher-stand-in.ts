@@ -8,7 +8,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * protocol (not from the pusher packages): the REST API's request signature
  * and body_md5 are checked as Pusher checks them, and a WebSocket endpoint
  * speaks protocol 7 to pusher-js (connection, signed subscriptions, presence,
- * client events, server events). With `webhookUrl` it also reports presence
+ * client events, server events, user sign-in and the REST API's
+ * terminate_connections, which closes a user's connections with 4009 as
+ * Pusher does). With `webhookUrl` it also reports presence
  * changes and vacated channels there, signed with the app secret, as Pusher
  * does. It is what tests point PUSHER_HOST/PUSHER_PORT at.
  */
@@ -48,6 +50,9 @@ export async function startPusherStandIn(app: PusherApp, options: { webhookUrl?:
   const published: PublishedEvent[] = [];
   const refused: { path: string; reason: string }[] = [];
   const channels = new Map<string, Map<string, Subscriber>>();
+  /** Connections signed in as a user, by user id. */
+  const users = new Map<string, Set<WebSocket>>();
+  const terminated: string[] = [];
 
   const send = (socket: WebSocket, message: Record<string, unknown>) => socket.send(JSON.stringify(message));
 
@@ -115,13 +120,38 @@ export async function startPusherStandIn(app: PusherApp, options: { webhookUrl?:
     if (events.length > 0) void webhook(events);
   }
 
+  /** `pusher:signin`: the user data signed as `socket_id::user::user_data`, as Pusher's user authentication checks it. */
+  function signIn(socket: WebSocket, socketId: string, data: { auth?: string; user_data?: string }, signedInAs: Set<string>): void {
+    const userData = String(data.user_data ?? '');
+    const userId = (JSON.parse(userData || '{}') as { id?: unknown }).id;
+    if (data.auth !== `${app.key}:${hmacHex(app.secret, `${socketId}::user::${userData}`)}` || typeof userId !== 'string') {
+      send(socket, { event: 'pusher:error', data: { code: 4009, message: 'Invalid user authentication signature' } });
+      return;
+    }
+    const sockets = users.get(userId) ?? new Set<WebSocket>();
+    sockets.add(socket);
+    users.set(userId, sockets);
+    signedInAs.add(userId);
+    send(socket, { event: 'pusher:signin_success', data: JSON.stringify({ user_data: userData }) });
+  }
+
+  const terminatePath = new RegExp(`^/apps/${app.appId}/users/([^/]+)/terminate_connections$`);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const body = await readBody(req);
-    const problem = req.method === 'POST' && url.pathname === `/apps/${app.appId}/events` ? restRequestProblem(app, 'POST', url, body) : 'not found';
+    const known = req.method === 'POST' && (url.pathname === `/apps/${app.appId}/events` || terminatePath.test(url.pathname));
+    const problem = known ? restRequestProblem(app, 'POST', url, body) : 'not found';
     if (problem) {
       refused.push({ path: url.pathname, reason: problem });
       res.writeHead(problem === 'not found' ? 404 : 401).end(problem);
+      return;
+    }
+    const terminating = terminatePath.exec(url.pathname)?.[1];
+    if (terminating) {
+      const userId = decodeURIComponent(terminating);
+      terminated.push(userId);
+      for (const socket of users.get(userId) ?? []) socket.close(4009, 'User terminated by app');
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       return;
     }
     const event = JSON.parse(body) as { name: string; channels?: string[]; channel?: string; data: string; socket_id?: string };
@@ -138,10 +168,12 @@ export async function startPusherStandIn(app: PusherApp, options: { webhookUrl?:
     sockets.handleUpgrade(req, socket, head, (ws) => {
       const socketId = `${randomInt(1e9)}.${randomInt(1e9)}`;
       const joined = new Set<string>();
+      const signedInAs = new Set<string>();
       send(ws, { event: 'pusher:connection_established', data: JSON.stringify({ socket_id: socketId, activity_timeout: 120 }) });
       ws.on('message', (raw) => {
         const message = JSON.parse(String(raw)) as { event: string; channel?: string; data?: Record<string, string> };
         if (message.event === 'pusher:ping') return send(ws, { event: 'pusher:pong', data: {} });
+        if (message.event === 'pusher:signin' && message.data) return signIn(ws, socketId, message.data, signedInAs);
         if (message.event === 'pusher:subscribe' && message.data) {
           subscribe(ws, socketId, message.data);
           if (channels.get(String(message.data.channel))?.has(socketId)) joined.add(String(message.data.channel));
@@ -160,6 +192,7 @@ export async function startPusherStandIn(app: PusherApp, options: { webhookUrl?:
       });
       ws.on('close', () => {
         for (const channel of joined) leave(channel, socketId);
+        for (const userId of signedInAs) users.get(userId)?.delete(ws);
       });
     });
   });
@@ -170,6 +203,10 @@ export async function startPusherStandIn(app: PusherApp, options: { webhookUrl?:
     port,
     published,
     refused,
+    /** User ids whose connections the app terminated, in order. */
+    terminated,
+    /** How many connections are signed in as the user now. */
+    connectionsOf: (userId: string) => users.get(userId)?.size ?? 0,
     /** The environment that points the app at this stand-in. */
     env: {
       REALTIME_DRIVER: 'pusher',

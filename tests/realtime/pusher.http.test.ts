@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Pusher from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_NOTIFICATIONS_CHANNEL, ADMIN_PRESENCE_CHANNEL, conversationChannel } from '@/realtime/channels';
@@ -6,7 +7,8 @@ import { createPusherConnector } from '@/realtime/client/pusher-connector';
 import { switchAiRepliesOff } from '../chat/helpers';
 import { fetchWithCookie } from '../chat/realtime-helpers';
 import { useProductionServer } from '../helpers/production-server';
-import { api } from '../helpers/server';
+import { hashPassword } from '@/auth/server/password';
+import { api, signInAsAdmin } from '../helpers/server';
 import { createVisitor } from './helpers';
 import { hmacHex, startPusherStandIn } from './pusher-stand-in';
 import { startSession } from '../helpers/bot-gate';
@@ -21,6 +23,7 @@ import { startSession } from '../helpers/bot-gate';
 
 const app = { appId: '4242', key: 'tanya-test-key', secret: 'tanya-test-secret-that-is-long-enough' };
 const SOCKET_ID = '123456.7890123';
+const HELPER_PASSWORD = 'helper-password-long-enough';
 
 describe('Pusher Channels driver', () => {
   let standIn: Awaited<ReturnType<typeof startPusherStandIn>>;
@@ -106,6 +109,35 @@ describe('Pusher Channels driver', () => {
       const malformed = await authorize(ADMIN_NOTIFICATIONS_CHANNEL, { cookie: fixture.adminCookie }, '12345');
       expect(malformed.status).toBe(400);
       expect(malformed.body.fields).toHaveProperty('socket_id');
+    });
+  });
+
+  describe('POST /api/pusher/user-auth', () => {
+    const authenticate = (headers: Record<string, string>, socketId = SOCKET_ID) =>
+      api(fixture.server, '/api/pusher/user-auth', {
+        body: new URLSearchParams({ socket_id: socketId }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      });
+    const expectedAuth = (userData: string) => `${app.key}:${hmacHex(app.secret, `${SOCKET_ID}::user::${userData}`)}`;
+
+    it('signs a visitor connection in as its session, and an admin connection as the admin', async () => {
+      const visitor = await createVisitor(fixture.repository);
+      const asVisitor = await authenticate({ 'x-session-token': visitor.token });
+      expect(asVisitor.status).toBe(200);
+      expect(JSON.parse(asVisitor.body.user_data)).toEqual({ id: `visitor-session-${visitor.session.id}` });
+      expect(asVisitor.body.auth).toBe(expectedAuth(asVisitor.body.user_data));
+
+      const asAdmin = await authenticate({ cookie: fixture.adminCookie });
+      expect(JSON.parse(asAdmin.body.user_data)).toEqual({ id: `admin-${(await adminUser()).id}` });
+      expect(asAdmin.body.auth).toBe(expectedAuth(asAdmin.body.user_data));
+    });
+
+    it('refuses a connection with no session and a malformed socket id', async () => {
+      expect((await authenticate({})).body).toMatchObject({ success: false, code: 'unauthorized:auth' });
+      expect((await authenticate({ 'x-session-token': 'not-a-session' })).status).toBe(401);
+      const malformed = await authenticate({ cookie: fixture.adminCookie }, 'socket');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body).toMatchObject({ success: false, fields: { socket_id: ['Must be a Pusher socket id.'] } });
     });
   });
 
@@ -283,6 +315,37 @@ describe('Pusher Channels driver', () => {
 
       adminSide.disconnect();
       await expect.poll(() => visitorSide.adminsOnline()).toBe(false);
+    });
+
+    it("ends a signed-out device's connection and a removed admin's at once, and nobody else's", async () => {
+      const signedOut = await createVisitor(fixture.repository);
+      const bystander = await createVisitor(fixture.repository);
+      const signedOutSide = connectTo({ sessionToken: signedOut.token });
+      const bystanderSide = connectTo({ sessionToken: bystander.token });
+      await signedOutSide.subscribe(conversationChannel(signedOut.conversationId!)).whenSubscribed;
+      await bystanderSide.subscribe(conversationChannel(bystander.conversationId!)).whenSubscribed;
+      await expect.poll(() => standIn.connectionsOf(`visitor-session-${signedOut.session.id}`)).toBe(1);
+
+      const device = await api(fixture.server, `/api/chat/devices/${signedOut.session.id}?conversationId=${signedOut.conversationId}`, {
+        method: 'DELETE',
+        cookie: fixture.adminCookie,
+      });
+      expect(device.status).toBe(200);
+      await expect.poll(() => signedOutSide.state).toBe('disconnected');
+      expect(standIn.terminated).toContain(`visitor-session-${signedOut.session.id}`);
+
+      const email = `pusher-helper-${randomUUID().slice(0, 8)}@example.com`;
+      const helper = await fixture.repository.upsertUserByEmail({ name: 'Helper', email, passwordHash: await hashPassword(HELPER_PASSWORD) });
+      const helperSide = connectTo({ cookie: await signInAsAdmin(fixture.server, { email, password: HELPER_PASSWORD }) });
+      const ownerSide = connectTo({ cookie: fixture.adminCookie });
+      await helperSide.subscribe(ADMIN_NOTIFICATIONS_CHANNEL).whenSubscribed;
+      await ownerSide.subscribe(ADMIN_NOTIFICATIONS_CHANNEL).whenSubscribed;
+      await expect.poll(() => standIn.connectionsOf(`admin-${helper.id}`)).toBe(1);
+
+      expect((await api(fixture.server, `/api/admin/team/${helper.id}`, { method: 'DELETE', cookie: fixture.adminCookie })).status).toBe(200);
+      await expect.poll(() => helperSide.state).toBe('disconnected');
+      expect(ownerSide.state).toBe('connected');
+      expect(bystanderSide.state).toBe('connected');
     });
   });
 });

@@ -26,6 +26,7 @@ const VISITOR_API_PATHS = [
   '/api/chat/devices',
   '/api/chat/rating',
   '/api/pusher/auth',
+  '/api/pusher/user-auth',
 ];
 
 const isVisitorApiPath = (pathname: string) => VISITOR_API_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

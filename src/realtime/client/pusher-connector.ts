@@ -1,4 +1,4 @@
-import Pusher, { type Channel as PusherChannel, type ChannelAuthorizationHandler, type Members } from 'pusher-js';
+import Pusher, { type Channel as PusherChannel, type ChannelAuthorizationHandler, type Members, type UserAuthenticationHandler } from 'pusher-js';
 import { SESSION_TOKEN_HEADER } from '@/shared/names';
 import type { PresenceMember } from '../channels';
 import { ChannelState, ConnectionStateTracker, type ConnectionState, type RealtimeConnector } from './connector';
@@ -49,7 +49,8 @@ function membersOf(members: Members): PresenceMember[] {
 
 /**
  * Pusher Channels (or Soketi) behind the connector facade. Subscriptions to
- * private and presence channels are signed by POST /api/pusher/auth; client
+ * private and presence channels are signed by POST /api/pusher/auth, the
+ * connection's user by POST /api/pusher/user-auth; client
  * events travel as Pusher `client-` events; acknowledgements and the
  * admins-online question go over HTTP, since Pusher has no server of ours to
  * answer them.
@@ -75,20 +76,25 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
     return answer.data as T;
   }
 
-  const authorize: ChannelAuthorizationHandler = ({ socketId, channelName }, callback) => {
-    doFetch(`${baseUrl}/api/pusher/auth`, {
+  /** A signature from one of the site's Pusher endpoints, posted form-encoded as pusher-js would post it. */
+  function sign<T>(path: string, fields: Record<string, string>, callback: (error: Error | null, data: T | null) => void): void {
+    doFetch(`${baseUrl}${path}`, {
       method: 'POST',
       headers: headers({ 'content-type': 'application/x-www-form-urlencoded' }),
-      body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }).toString(),
+      body: new URLSearchParams(fields).toString(),
       credentials: 'same-origin',
     })
       .then(async (response) => {
         // The message becomes the refusal reason, the same words the Socket.IO path answers with.
         if (!response.ok) throw new Error(response.status === 403 ? 'forbidden' : `authorization failed (${response.status})`);
-        callback(null, await response.json());
+        callback(null, (await response.json()) as T);
       })
       .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
-  };
+  }
+
+  const authorize: ChannelAuthorizationHandler = ({ socketId, channelName }, callback) =>
+    sign('/api/pusher/auth', { socket_id: socketId, channel_name: channelName }, callback);
+  const authenticate: UserAuthenticationHandler = ({ socketId }, callback) => sign('/api/pusher/user-auth', { socket_id: socketId }, callback);
 
   const pusher = new Pusher(options.key, {
     cluster: options.cluster ?? '',
@@ -97,7 +103,11 @@ export function createPusherConnector(options: PusherConnectorOptions): Realtime
     // WebSocket only: the HTTP fallbacks would need script and connect sources the site's CSP does not allow.
     enabledTransports: ['ws', 'wss'],
     channelAuthorization: { customHandler: authorize },
+    userAuthentication: { customHandler: authenticate },
   });
+  // Signed in as its visitor session or admin (again after each reconnect), so the server can end this connection
+  // when the session is signed out or the admin removed: Pusher then closes it with 4009 and pusher-js stays closed.
+  pusher.signin();
 
   const channels = new Map<string, { state: ChannelState; channel: PusherChannel }>();
   const connection = new ConnectionStateTracker();

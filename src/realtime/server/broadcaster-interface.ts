@@ -10,9 +10,9 @@ import type { ServerEventName, ServerEvents } from '../channels';
 export interface Broadcaster {
   publish<E extends ServerEventName>(channel: string, event: E, data: ServerEvents[E]): Promise<void>;
   /**
-   * Closes the admin sockets of revoked sessions. Only a transport that holds
-   * the connections can: Pusher's were authorised per subscription and keep
-   * them until they reconnect (when the next authorisation is refused).
+   * Closes the admin sockets of revoked sessions: Socket.IO by its rooms (on
+   * every instance), Pusher by terminating the connections signed in as the
+   * admin (only for every session of a user; see the Pusher broadcaster).
    */
   disconnectAdmins?(target: { sessionId: string } | { userId: number }): Promise<void>;
   /** The same for a visitor session that was signed out (a device removed from its conversation). */

@@ -5,8 +5,9 @@ import { AppError } from '@/http/errors';
 import { logSecurityEvent } from '@/logger';
 import { mayJoinChannel, mayVisitorJoinChannel } from '../access';
 import { ADMIN_PRESENCE_CHANNEL, conversationIdOfChannel } from '../../channels';
-import type { ChannelAuthorization } from './schemas';
+import type { ChannelAuthorization, UserAuthentication } from './schemas';
 import { requirePusher } from './rest-publisher';
+import { pusherUserIdOfAdmin, pusherUserIdOfVisitorSession } from './users';
 
 /**
  * Signs a private or presence subscription per Pusher's authorization spec
@@ -29,4 +30,14 @@ export async function authorizeChannel(actor: ChatActor, { socket_id, channel_na
   }
   await getRepository().touchConversationVisitorSeenById({ id: conversationIdOfChannel(channel_name)!, at: new Date() });
   return pusher.authorizeChannel(socket_id, channel_name);
+}
+
+/**
+ * Signs the connection in as its visitor session or admin (Pusher's user
+ * authentication: HMAC-SHA256 of `socket_id::user::user_data`), so the server
+ * can end that connection when the session is signed out or the admin removed.
+ */
+export function authenticateUser(actor: ChatActor, { socket_id }: UserAuthentication): Pusher.UserAuthResponse {
+  const id = actor.kind === 'admin' ? pusherUserIdOfAdmin(actor.admin.userId) : pusherUserIdOfVisitorSession(actor.session.id);
+  return requirePusher().authenticateUser(socket_id, { id });
 }

@@ -2,6 +2,7 @@ import Pusher from 'pusher';
 import { env } from '@/config/env';
 import { AppError } from '@/http/errors';
 import type { Broadcaster } from '../broadcaster-interface';
+import { pusherUserIdOfAdmin, pusherUserIdOfVisitorSession } from './users';
 
 /**
  * The REST client for the configured Pusher app (Pusher Channels by cluster,
@@ -35,11 +36,22 @@ export function getPusher(): Pusher {
 /** A publish waits for Pusher's answer inside a request; a stalled API must not hold it for long. */
 const PUBLISH_TIMEOUT_MS = 5_000;
 
-/** Publishes through Pusher's REST API: the same channel names, event names and payloads as Socket.IO. */
+/**
+ * Publishes through Pusher's REST API: the same channel names, event names and payloads as Socket.IO.
+ * Connections signed in as a user (POST /api/pusher/user-auth) are ended through it too.
+ */
 export function createPusherBroadcaster(pusher: Pusher = getPusher()): Broadcaster {
   return {
     async publish(channel, event, data) {
       await pusher.trigger(channel, event, data);
+    },
+    // A connection is signed in as its admin, not its session: signing out one browser ('this') is that browser's
+    // own doing, and it leaves the page; the others of the same admin must stay connected.
+    async disconnectAdmins(target) {
+      if ('userId' in target) await pusher.terminateUserConnections(pusherUserIdOfAdmin(target.userId));
+    },
+    async disconnectVisitorSession(sessionId) {
+      await pusher.terminateUserConnections(pusherUserIdOfVisitorSession(sessionId));
     },
   };
 }

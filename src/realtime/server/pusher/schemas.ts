@@ -9,6 +9,10 @@ export const channelAuthorizationSchema = z.object({
 });
 export type ChannelAuthorization = z.infer<typeof channelAuthorizationSchema>;
 
+/** What pusher-js posts when it signs its connection in as a user. */
+export const userAuthenticationSchema = channelAuthorizationSchema.pick({ socket_id: true });
+export type UserAuthentication = z.infer<typeof userAuthenticationSchema>;
+
 /** A Pusher webhook batch; events this app does not act on pass through untouched. */
 export const webhookBatchSchema = z.object({
   time_ms: z.number().int().positive(),
