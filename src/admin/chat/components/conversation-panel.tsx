@@ -102,47 +102,48 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
 
   return (
     <section className="flex h-full min-h-0 flex-col" aria-label={`Conversation with ${name}`} data-testid="conversation-panel" data-conversation-id={conversationId}>
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 px-3 py-2.5 sm:px-4">
-        <button
-          type="button"
-          onClick={onBack}
-          className="-ml-1 inline-flex size-9 items-center justify-center rounded-full text-slate-600 hover:bg-slate-100 md:hidden"
-          aria-label="Back to conversations"
-          data-testid="back-to-list"
-        >
-          <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-            <path d="M15 18l-6-6 6-6" />
-          </svg>
-        </button>
-        <div className="min-w-0 flex-1">
-          <h2 className="truncate text-base font-semibold text-slate-900" data-testid="conversation-title">
-            {name}
-          </h2>
-          {details ? (
-            <div className="mt-0.5 flex flex-wrap items-center gap-1.5">
-              <StatusBadge status={details.status} />
-              <MoodBadge mood={details.mood} />
-              <HandlingBadge conversation={details} />
-            </div>
-          ) : null}
-        </div>
-        <button
-          type="button"
-          onClick={() => setShowInfo((shown) => !shown)}
-          aria-expanded={showInfo}
-          aria-controls="visitor-info-panel"
-          className="rounded-md px-2 py-1 text-xs font-semibold text-indigo-700 hover:bg-indigo-50 xl:hidden"
-          data-testid="toggle-visitor-info"
-        >
-          {showInfo ? 'Hide visitor' : 'Visitor info'}
-        </button>
-        {details ? (
-          <div className="w-full sm:w-auto">
-            <ConversationActions conversation={details} onChange={change} onAskAi={askAi} aiAnswered={aiAnswered} />
+      {/* Two rows: on one, the actions squeezed the visitor's name to a few letters at 1280 px. */}
+      <header className="flex flex-col gap-2 border-b border-slate-200 px-3 py-2.5 sm:px-4">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <button
+            type="button"
+            onClick={onBack}
+            className="-ml-1 inline-flex size-9 items-center justify-center rounded-full text-slate-600 hover:bg-slate-100 md:hidden"
+            aria-label="Back to conversations"
+            data-testid="back-to-list"
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <path d="M15 18l-6-6 6-6" />
+            </svg>
+          </button>
+          <div className="min-w-48 flex-1">
+            <h2 className="truncate text-base font-semibold text-slate-900" data-testid="conversation-title">
+              {name}
+            </h2>
+            {details ? (
+              <div className="mt-0.5 flex flex-wrap items-center gap-1.5">
+                <StatusBadge status={details.status} />
+                <MoodBadge mood={details.mood} />
+                <HandlingBadge conversation={details} />
+              </div>
+            ) : null}
           </div>
-        ) : null}
-        {details ? <AssigneeSelect assignedAdminId={details.assignedAdminId} onChange={change} /> : null}
-        {details ? <TranscriptMenu conversationId={details.id} /> : null}
+          <div className="flex shrink-0 items-center gap-1.5">
+            {details ? <AssigneeSelect assignedAdminId={details.assignedAdminId} onChange={change} /> : null}
+            {details ? <TranscriptMenu conversationId={details.id} /> : null}
+            <button
+              type="button"
+              onClick={() => setShowInfo((shown) => !shown)}
+              aria-expanded={showInfo}
+              aria-controls="visitor-info-panel"
+              className="rounded-md px-2 py-1 text-xs font-semibold text-indigo-700 hover:bg-indigo-50 xl:hidden"
+              data-testid="toggle-visitor-info"
+            >
+              {showInfo ? 'Hide visitor' : 'Visitor info'}
+            </button>
+          </div>
+        </div>
+        {details ? <ConversationActions conversation={details} onChange={change} onAskAi={askAi} aiAnswered={aiAnswered} /> : null}
       </header>
       {open.detailsError ? (
         <p role="alert" className="border-b border-red-100 bg-red-50 px-4 py-2 text-sm text-red-700">

@@ -1,7 +1,7 @@
 import type { ConversationPayload } from '@/realtime/channels';
 import { cx } from '@/ui/cx';
 
-const badge = 'inline-flex items-center rounded-full px-2 py-0.5 text-[11px] font-semibold leading-4 ring-1 ring-inset';
+const badge = 'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-[11px] font-semibold leading-4 ring-1 ring-inset';
 
 /** Who answers this conversation: the AI assistant or the owner; and whether the AI handed it over. */
 export function HandlingBadge({ conversation, className }: { conversation: Pick<ConversationPayload, 'isAiHandled' | 'needsHuman'>; className?: string }) {
