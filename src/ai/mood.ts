@@ -24,9 +24,12 @@ const NEGATIONS = new Set(
   ).split(' '),
 );
 
-/** A word counts as negated when one of the three words before it is a negation ("not that bad", "not in a hurry", "tidak terlalu buruk"). */
+/**
+ * A word counts as negated when one of the three words before it is a negation ("not that bad", "not in a hurry",
+ * "tidak terlalu buruk"); "nggak usah" (don't bother) forbids rather than negates: "nggak usah banyak alasan".
+ */
 const negatedAt = (words: readonly string[], index: number) =>
-  [words[index - 1], words[index - 2], words[index - 3]].some((word) => word !== undefined && NEGATIONS.has(word));
+  [index - 1, index - 2, index - 3].some((at) => at >= 0 && NEGATIONS.has(words[at]!) && words[at + 1] !== 'usah');
 
 // Strong enough alone: nobody writes these to a portfolio chat in passing.
 const UPSET_CUES = cue([
@@ -66,6 +69,14 @@ const UPSET_CUES = cue([
   'tidak ada kabar', 'kesabaran', 'beda jauh', 'jauh berbeda', 'mengejar kamu', 'ngejar kamu', 'dp kembali', 'minta dp',
   'minta uang', 'tiga kali', 'beberapa kali', 'jawab dong', 'tidak membantu', 'bikin pusing', 'belum juga',
   'sampai sekarang belum',
+  'without a single update', 'without an update', 'without any update', 'not a single update', 'another week without',
+  'another day without', 'not impressed', 'unimpressed', 'annoyed', 'irritated', 'let me down', 'let us down', 'letting me down',
+  'the excuses', 'no more excuses', 'come on', 'nobody noticed', 'no one noticed', 'broken for', 'received nothing',
+  'got nothing', 'canned answer', 'canned answers', 'a disaster', 'total disaster', 'complete disaster', 'this chat even',
+  'even monitored', 'anyone reading', 'is anybody there', 'you wasted', 'you have wasted',
+  'tanpa kabar', 'tanpa balasan', 'jengkel', 'ada orang tidak', 'ada yang baca', 'ada yang balas', 'makin tidak jelas',
+  'banyak alasan', 'alasan terus', 'tidak ada yang sadar', 'belum terima apa apa', 'tidak terima apa apa', 'jawaban template',
+  'ini bencana', 'benar benar bencana',
 ]);
 
 /** Something of the visitor's is broken or gone: urgent when time presses too ("the site is down, please help"). */
@@ -75,7 +86,8 @@ const TROUBLE_CUES = cue([
   'wiped', 'deleted', 'outage', 'losing sales', 'losing money', 'losing customers', 'losing orders',
   'rusak', 'eror', 'mati', 'tidak bisa diakses', 'tidak bisa dibuka', 'tidak bisa login', 'tidak bisa masuk', 'terhapus',
   'hilang', 'diretas', 'kena hack', 'bermasalah', 'gangguan', 'cannot check out', 'cant check out', 'cannot pay',
-  'tidak bisa checkout', 'tidak bisa bayar', 'berhenti jalan', 'tidak jalan',
+  'tidak bisa checkout', 'tidak bisa bayar', 'berhenti jalan', 'tidak jalan', 'leaked', 'leak', 'fails', 'failing',
+  'failed', 'not sending', 'stopped sending', 'bocor', 'gagal', 'tidak terkirim',
 ]);
 
 /** Time presses, or help is asked for at once. */
@@ -83,7 +95,7 @@ const PRESSURE_CUES = cue([
   'now', 'today', 'tonight', 'this morning', 'tomorrow morning', 'within the hour', 'in an hour', 'hours', 'minutes',
   'as soon as you can', 'soon as possible', 'quick fix', 'quickly', 'please help', 'help us', 'help me', 'losing',
   'before our launch', 'before the launch', 'before our demo', 'before the demo', 'before the meeting', 'call me back',
-  'it is important', 'very important', 'really important', 'in two hours', 'before our', 'tomorrow',
+  'it is important', 'very important', 'really important', 'as fast as possible', 'secepat mungkin', 'in two hours', 'before our', 'tomorrow',
   'sekarang', 'hari ini', 'malam ini', 'pagi ini', 'dari pagi', 'besok pagi', 'jam', 'menit', 'cepat', 'tolong dibantu',
   'mohon bantuan', 'butuh bantuan', 'perlu bantuan', 'penting sekali', 'penting banget', 'sangat penting', 'nanti malam',
 ]);
@@ -109,7 +121,7 @@ const URGENT_CUES = cue([
   'time sensitive', 'critical', 'need it today', 'by today', 'before tonight', 'deadline is today', 'production is down',
   'site is down', 'is down', 'hurry', 'quickly please', 'segera', 'secepatnya', 'darurat', 'mendesak', 'buru buru',
   'cepetan', 'cepat dong', 'butuh cepat', 'sekarang juga', 'hari ini juga', 'deadline today', 'deadline hari ini',
-  'genting', 'gawat', 'mati total', 'lagi down', 'server down', 'kami down',
+  'genting', 'gawat', 'mati total', 'lagi down', 'server down', 'kami down', 'critical issue', 'kritis',
 ]);
 
 /** "How do you handle urgent bugs?": a question asked like this is about the thing, not a cry for help. */
@@ -118,7 +130,7 @@ const ASKING_ABOUT = cue([
   'what do you', 'what would you', 'do you have', 'have you', 'which', 'do you ever', 'have you ever', 'tell me about', 'bagaimana kamu', 'bagaimana cara',
   'gimana kamu', 'gimana cara', 'apa proyek', 'apa project', 'kamu pernah', 'pernah kamu', 'apakah pernah', 'ceritakan', 'apa pengalaman', 'apakah ada',
   'do you offer', 'do you provide', 'do you do', 'do you give', 'do you accept', 'what happens if', 'is it possible',
-  'apakah bisa', 'bisakah', 'refundable', 'bisa dikembalikan', 'apa yang kamu',
+  'apakah bisa', 'refundable', 'bisa dikembalikan', 'apa yang kamu',
 ]);
 /** "Pernah bikin …?" opens the Indonesian "have you ever …?" with no pronoun at all. */
 const ASKING_OPENERS = new Set(['pernah']);
@@ -134,7 +146,8 @@ const sentiment = new Sentiment();
 const EXTRA_SCORES: Record<Language, Record<string, number>> = {
   // AFINN scores "no" itself -1, so "no worries" read as two bad words.
   en: { no: 0, nightmare: -3, stressful: -2, stressed: -2, misleading: -2, unreliable: -2, unresponsive: -2, buggy: -2, crashing: -2, broken: -2 },
-  id: { pusing: -2, berantakan: -2, menyesal: -2, kapok: -2, lemot: -2, lelet: -2, ngaret: -2, capek: -2, telat: -1, kesal: -2 },
+  // NLP.js's list scores "siap" (ready, will do) -2.
+  id: { siap: 1, pusing: -2, berantakan: -2, menyesal: -2, kapok: -2, lemot: -2, lelet: -2, ngaret: -2, capek: -2, telat: -1, kesal: -2 },
 };
 /**
  * The translated list scores "sangat" (very) +4 and "tidak" (not) -2, which
