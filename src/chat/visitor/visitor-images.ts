@@ -1,19 +1,20 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ImageSource } from '@/chat/ui/message-image';
 import { uploadUrl } from '@/chat/ui/message-image';
 import { SESSION_TOKEN_HEADER } from '@/shared/names';
 
 /**
  * The visitor's images: fetched with the session token (an <img> cannot send
- * it) and shown from memory, each fetched once per page.
+ * it) and shown from memory, each fetched once per session. The memory goes
+ * back when the session changes or the chat unmounts.
  */
 export function useVisitorImageSource(sessionToken: string | null): ImageSource | null {
-  return useMemo(() => {
+  const images = useMemo(() => {
     if (!sessionToken) return null;
     const urls = new Map<string, Promise<string>>();
-    return (id: string) => {
+    const source: ImageSource = (id) => {
       let url = urls.get(id);
       if (!url) {
         url = fetch(uploadUrl(id), { headers: { [SESSION_TOKEN_HEADER]: sessionToken }, credentials: 'omit' }).then(async (response) => {
@@ -26,5 +27,20 @@ export function useVisitorImageSource(sessionToken: string | null): ImageSource 
       }
       return url;
     };
+    return { source, urls, release: undefined as ReturnType<typeof setTimeout> | undefined };
   }, [sessionToken]);
+
+  useEffect(() => {
+    if (!images) return;
+    // Released a moment later, and not at all if the effect mounts again at once (React's strict mode does).
+    clearTimeout(images.release);
+    return () => {
+      images.release = setTimeout(() => {
+        for (const url of images.urls.values()) void url.then(URL.revokeObjectURL, () => undefined);
+        images.urls.clear();
+      });
+    };
+  }, [images]);
+
+  return images?.source ?? null;
 }
