@@ -53,15 +53,22 @@ describe('images in the chat', () => {
     await waitUntil(async () => (await byTestId(chat.panel, 'message-image').count()) === 2, 'the owner’s image to reach the visitor');
     await waitUntil(async () => (await byTestId(chat.panel, 'message-image').last().locator('img').count()) === 1, 'the owner’s image to load for the visitor');
 
-    // Dropped on the visitor's box, an image goes too.
+    // Dragged over the conversation, a hint says where it goes; dropped on the messages, not only the box, it is sent.
     const dropped = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#10b981' } }).webp().toBuffer();
     await page.evaluate(async (bytes) => {
       const data = new DataTransfer();
       data.items.add(new File([new Uint8Array(bytes)], 'drop.webp', { type: 'image/webp' }));
-      const target = document.querySelector('[data-testid="chat-panel"] [data-testid="composer"]')!;
+      (window as unknown as { droppedImage: DataTransfer }).droppedImage = data;
+      const target = document.querySelector('[data-testid="chat-panel"] [data-testid="message-list"]')!;
+      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
       target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, [...dropped]);
+    await byTestId(chat.panel, 'image-drop-hint').waitFor();
+    await page.evaluate(() => {
+      const data = (window as unknown as { droppedImage: DataTransfer }).droppedImage;
+      document.querySelector('[data-testid="chat-panel"] [data-testid="message-list"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await byTestId(chat.panel, 'image-drop-hint').waitFor({ state: 'detached' });
     await waitUntil(async () => (await byTestId(chat.panel, 'message-image').count()) === 3, 'the dropped image to be sent');
 
     // Anything that is not an image is refused with a clear message.

@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { cx } from '@/ui/cx';
 import type { Messages } from './i18n';
+import { firstImage, IMAGE_TYPES } from './image-drop-zone';
 import { insertSavedReply, type SavedReplyOption, type SlashQuery } from './saved-reply-match';
 import { SavedReplyList, useSavedReplyPicker } from './saved-reply-picker';
 
@@ -23,14 +24,10 @@ export type ComposerProps = {
   className?: string;
   /** The owner's saved replies: typing `/` at the start of a word offers them. Without it the box is a plain textbox. */
   savedReplies?: readonly SavedReplyOption[];
-  /** An image chosen with the button, pasted or dropped on the box: the host sends it at once, as a message of its own. */
+  /** An image chosen with the button or pasted (a drop is the ImageDropZone's): the host sends it at once, as a message of its own. */
   onAttach?: (file: File) => void;
 };
 
-/** What the attach button offers; the server checks the bytes whatever the browser lets through. */
-const IMAGE_TYPES = 'image/png,image/jpeg,image/webp,image/gif';
-
-const firstImage = (files: FileList | null | undefined) => Array.from(files ?? []).find((file) => file.type.startsWith('image/')) ?? null;
 
 /** The message box: Enter sends, Shift+Enter adds a line, grows with its text, labelled for screen readers. */
 export function Composer({ t, onSend, onTyping, autoFocus, placeholder, className, savedReplies, onAttach }: ComposerProps) {
@@ -91,18 +88,9 @@ export function Composer({ t, onSend, onTyping, autoFocus, placeholder, classNam
     send();
   }
 
-  function onDrop(event: DragEvent) {
-    const file = firstImage(event.dataTransfer.files);
-    if (!onAttach || !file) return;
-    event.preventDefault();
-    onAttach(file);
-  }
-
   return (
     <form
       onSubmit={onSubmit}
-      onDragOver={onAttach ? (event) => event.preventDefault() : undefined}
-      onDrop={onAttach ? onDrop : undefined}
       className={cx('flex items-end gap-2', className)}
       data-testid="composer"
     >

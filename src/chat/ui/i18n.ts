@@ -96,6 +96,7 @@ const en = {
   done: 'Done',
   // Images
   attachImage: 'Send an image',
+  dropImage: 'Drop the image to send it',
   imageLabel: 'Image',
   openImage: 'Open the image full size',
   closeImage: 'Close the image',
@@ -208,6 +209,7 @@ const id: Messages = {
   deviceSignedOut: 'Browser ini telah dikeluarkan dari percakapan. Tulis pesan untuk memulai yang baru.',
   done: 'Selesai',
   attachImage: 'Kirim gambar',
+  dropImage: 'Lepaskan gambar untuk mengirimnya',
   imageLabel: 'Gambar',
   openImage: 'Buka gambar ukuran penuh',
   closeImage: 'Tutup gambar',

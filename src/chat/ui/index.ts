@@ -9,6 +9,7 @@ export { Composer, MAX_MESSAGE_LENGTH, type ComposerProps } from './composer';
 export { ConnectionBanner } from './connection-banner';
 export { isOwnMessage, messageKey, toDisplayMessage, type DisplayMessage, type ViewerSide } from './display-message';
 export { formatDay, formatTime } from './format';
+export { ImageDropZone } from './image-drop-zone';
 export { dictionaries, isLocale, localeFromLanguages, locales, localeNames, type Locale, type Messages } from './i18n';
 export { Markdown } from './markdown/markdown';
 export { parseMarkdown, safeHref } from './markdown/parse';

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { Composer } from '@/chat/ui/composer';
 import { ConnectionBanner } from '@/chat/ui/connection-banner';
+import { ImageDropZone } from '@/chat/ui/image-drop-zone';
 import type { DisplayMessage } from '@/chat/ui/display-message';
 import type { Messages } from '@/chat/ui/i18n';
 import { Markdown } from '@/chat/ui/markdown/markdown';
@@ -139,56 +140,58 @@ export function VisitorChatPanel({
         }
       />
       {devicesOpen && ownConversation ? <OtherDevicesPanel t={t} locale={locale} {...ownConversation} onClose={() => setDevicesOpen(false)} /> : null}
-      <ConnectionBanner state={chat.connection} t={t} queued={chat.queued} />
-      <ImageSourceProvider source={imageSource}>
-        <MessageList
-          messages={chat.messages}
-          viewer="visitor"
-          senderLabel={(message) => (message.senderType === 'visitor' ? t.you : ownerLabel)}
-          t={t}
-          locale={locale}
-          hasOlder={chat.hasOlder}
-          loadingOlder={chat.loadingOlder}
-          loading={!chat.loaded}
-          onLoadOlder={chat.loadOlder}
-          onAtBottomChange={chat.setAtBottom}
-          intro={
-            <div className="space-y-2 pb-1">
-              {/* Only once the session answered: the owner's own greeting, not a placeholder that changes under the reader. */}
-              {session ? <WelcomeMessage text={session.welcomeMessage || t.welcomeFallback} from={ownerLabel} /> : null}
-              {suggestions.length > 0 ? <SuggestedQuestions questions={suggestions} label={t.suggestedQuestions} onAsk={chat.send} /> : null}
-              {showProfile ? <ProfilePrompt t={t} profile={chat.profile} onSave={chat.saveProfile} onDismiss={chat.dismissProfile} /> : null}
+      <ImageDropZone onDrop={chat.sendImage} label={t.dropImage} className="flex min-h-0 flex-1 flex-col">
+        <ConnectionBanner state={chat.connection} t={t} queued={chat.queued} />
+        <ImageSourceProvider source={imageSource}>
+          <MessageList
+            messages={chat.messages}
+            viewer="visitor"
+            senderLabel={(message) => (message.senderType === 'visitor' ? t.you : ownerLabel)}
+            t={t}
+            locale={locale}
+            hasOlder={chat.hasOlder}
+            loadingOlder={chat.loadingOlder}
+            loading={!chat.loaded}
+            onLoadOlder={chat.loadOlder}
+            onAtBottomChange={chat.setAtBottom}
+            intro={
+              <div className="space-y-2 pb-1">
+                {/* Only once the session answered: the owner's own greeting, not a placeholder that changes under the reader. */}
+                {session ? <WelcomeMessage text={session.welcomeMessage || t.welcomeFallback} from={ownerLabel} /> : null}
+                {suggestions.length > 0 ? <SuggestedQuestions questions={suggestions} label={t.suggestedQuestions} onAsk={chat.send} /> : null}
+                {showProfile ? <ProfilePrompt t={t} profile={chat.profile} onSave={chat.saveProfile} onDismiss={chat.dismissProfile} /> : null}
+              </div>
+            }
+            footer={hasFooter ? footer : null}
+            footerVersion={`${chat.ai.stream?.text.length ?? 0}:${chat.ai.thinking}:${chat.ownerTyping}`}
+            actionsFor={(message) => <FailedMessageActions t={t} message={message} chat={chat} />}
+          />
+        </ImageSourceProvider>
+        <div className="border-t border-slate-200 bg-white px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-2 dark:border-slate-800 dark:bg-slate-950">
+          {chat.rateLimited ? (
+            <div data-testid="rate-limit-notice" role="status" className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-100">
+              {t.rateLimited}
             </div>
-          }
-          footer={hasFooter ? footer : null}
-          footerVersion={`${chat.ai.stream?.text.length ?? 0}:${chat.ai.thinking}:${chat.ownerTyping}`}
-          actionsFor={(message) => <FailedMessageActions t={t} message={message} chat={chat} />}
-        />
-      </ImageSourceProvider>
-      <div className="border-t border-slate-200 bg-white px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-2 dark:border-slate-800 dark:bg-slate-950">
-        {chat.rateLimited ? (
-          <div data-testid="rate-limit-notice" role="status" className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-100">
-            {t.rateLimited}
-          </div>
-        ) : null}
-        <RatingPrompt t={t} request={chat.rating} />
-        {chat.signedOut ? (
-          <div data-testid="signed-out-notice" role="status" className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
-            {t.deviceSignedOut}
-          </div>
-        ) : null}
-        {showOffline ? (
-          <div data-testid="offline-notice" className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
-            {session?.offlineMessage || t.offlineFallback}
-          </div>
-        ) : null}
-        {chat.imageError ? (
-          <div data-testid="image-error" role="alert" className="mb-2 rounded-lg bg-rose-50 px-3 py-2 text-xs text-rose-800 dark:bg-rose-500/15 dark:text-rose-100">
-            {chat.imageError}
-          </div>
-        ) : null}
-        <Composer t={t} onSend={chat.send} onTyping={chat.typing} onAttach={chat.sendImage} autoFocus={autoFocus} />
-      </div>
+          ) : null}
+          <RatingPrompt t={t} request={chat.rating} />
+          {chat.signedOut ? (
+            <div data-testid="signed-out-notice" role="status" className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
+              {t.deviceSignedOut}
+            </div>
+          ) : null}
+          {showOffline ? (
+            <div data-testid="offline-notice" className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
+              {session?.offlineMessage || t.offlineFallback}
+            </div>
+          ) : null}
+          {chat.imageError ? (
+            <div data-testid="image-error" role="alert" className="mb-2 rounded-lg bg-rose-50 px-3 py-2 text-xs text-rose-800 dark:bg-rose-500/15 dark:text-rose-100">
+              {chat.imageError}
+            </div>
+          ) : null}
+          <Composer t={t} onSend={chat.send} onTyping={chat.typing} onAttach={chat.sendImage} autoFocus={autoFocus} />
+        </div>
+      </ImageDropZone>
     </section>
   );
 }

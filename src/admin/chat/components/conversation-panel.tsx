@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import {
   Composer,
+  ImageDropZone,
   MessageList,
   StreamingBubble,
   ThinkingIndicator,
@@ -152,7 +153,11 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
       ) : null}
 
       <div className="flex min-h-0 flex-1">
-        <div className={cx('min-h-0 min-w-0 flex-1 flex-col', showInfo ? 'hidden xl:flex' : 'flex')}>
+        <ImageDropZone
+          onDrop={closed ? undefined : open.sendImage}
+          label={t.dropImage}
+          className={cx('min-h-0 min-w-0 flex-1 flex-col', showInfo ? 'hidden xl:flex' : 'flex')}
+        >
           <MessageList
             messages={displayed}
             viewer="admin"
@@ -192,7 +197,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
               </>
             )}
           </div>
-        </div>
+        </ImageDropZone>
         <aside
           id="visitor-info-panel"
           className={cx('min-h-0 overflow-y-auto border-slate-200 bg-slate-50/60 p-4 xl:block xl:w-64 xl:shrink-0 xl:border-l', showInfo ? 'block flex-1' : 'hidden')}
