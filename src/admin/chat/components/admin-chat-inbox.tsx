@@ -7,6 +7,8 @@ import { cx } from '@/ui/cx';
 import { AdminRealtimeProvider, useAdminRealtime } from '../admin-realtime';
 import { useAiAutoReply } from '../use-ai-auto-reply';
 import { useConversationInbox } from '../use-conversation-inbox';
+import { useSavedReplies } from '../use-saved-replies';
+import { useTeamAdmins } from '../use-team';
 import { useUnansweredQuestions } from '../use-unanswered-questions';
 import { useInboxNotifications } from '../use-inbox-notifications';
 import { AiAutoReplySwitch } from './ai-auto-reply-switch';
@@ -58,6 +60,8 @@ function Inbox({ initialAiEnabled, initialConversationId, currentAdminId }: Admi
   const [selectedId, setSelectedId] = useState<string | null>(initialConversationId);
   const [tab, setTab] = useState<'conversations' | 'unanswered'>('conversations');
   const unanswered = useUnansweredQuestions();
+  const team = useTeamAdmins();
+  const { replies: savedReplies } = useSavedReplies();
   const notifications = useInboxNotifications({
     unreadTotal: inbox.unreadTotal,
     openConversationId: selectedId,
@@ -163,7 +167,7 @@ function Inbox({ initialAiEnabled, initialConversationId, currentAdminId }: Admi
           </div>
         ) : (
           <div className="h-full min-h-0 w-full">
-            <ConversationPanel key={selectedId} conversationId={selectedId} onBack={back} onInboxEvent={inbox.apply} />
+            <ConversationPanel key={selectedId} conversationId={selectedId} onBack={back} onInboxEvent={inbox.apply} team={team} savedReplies={savedReplies} />
           </div>
         )}
       </div>

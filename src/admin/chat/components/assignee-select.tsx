@@ -1,25 +1,21 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { TeamPayload } from '@/auth/server/team';
-import { fetchTeam, type ConversationChange } from '../api';
+import type { ConversationChange } from '../api';
 
-/** Who the conversation is assigned to: one of the team, or nobody. */
+/** Who the conversation is assigned to: one of the team (read once by the inbox), or nobody. */
 export function AssigneeSelect({
+  admins,
   assignedAdminId,
   onChange,
 }: {
+  admins: TeamPayload['admins'];
   assignedAdminId: number | null;
   onChange: (change: ConversationChange) => Promise<string | null>;
 }) {
-  const [admins, setAdmins] = useState<TeamPayload['admins']>([]);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  useEffect(() => {
-    void fetchTeam().then((result) => {
-      if (result.success) setAdmins(result.data.admins);
-    });
-  }, []);
 
   return (
     <div className="flex items-center gap-1.5">

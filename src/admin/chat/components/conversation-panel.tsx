@@ -12,12 +12,13 @@ import {
   useChatPreferences,
   type DisplayMessage,
 } from '@/chat/ui';
+import type { TeamPayload } from '@/auth/server/team';
+import type { SavedReply } from '@/chat/saved-replies';
 import { cx } from '@/ui/cx';
 import { changeConversation, requestAiReply, type ConversationChange } from '../api';
 import { visitorLabel } from '../format';
 import type { InboxEvent } from '../inbox-list';
 import { useOpenConversation, type PendingReply } from '../use-open-conversation';
-import { useSavedReplies } from '../use-saved-replies';
 import { ConversationActions } from './conversation-actions';
 import { AssigneeSelect } from './assignee-select';
 import { TranscriptMenu } from './transcript-menu';
@@ -28,6 +29,9 @@ type ConversationPanelProps = {
   conversationId: string;
   onBack: () => void;
   onInboxEvent: (event: InboxEvent) => void;
+  /** Read once by the inbox, not again for every conversation opened. */
+  team: TeamPayload['admins'];
+  savedReplies: readonly SavedReply[];
 };
 
 const toPendingDisplay = (reply: PendingReply): DisplayMessage => ({
@@ -41,12 +45,11 @@ const toPendingDisplay = (reply: PendingReply): DisplayMessage => ({
 });
 
 /** One conversation: header with its controls, the history, the reply box and (on wide screens) the visitor. */
-export function ConversationPanel({ conversationId, onBack, onInboxEvent }: ConversationPanelProps) {
+export function ConversationPanel({ conversationId, onBack, onInboxEvent, team, savedReplies }: ConversationPanelProps) {
   const { t, locale } = useChatPreferences();
   const open = useOpenConversation(conversationId, onInboxEvent);
   const { details, setDetails, pending, retry, discard } = open;
   const [showInfo, setShowInfo] = useState(false);
-  const { replies: savedReplies } = useSavedReplies();
   const name = details ? visitorLabel(details) : t.visitor;
 
   const displayed = useMemo(() => [...open.messages.map(toDisplayMessage), ...pending.map(toPendingDisplay)], [open.messages, pending]);
@@ -130,7 +133,7 @@ export function ConversationPanel({ conversationId, onBack, onInboxEvent }: Conv
             ) : null}
           </div>
           <div className="flex shrink-0 items-center gap-1.5">
-            {details ? <AssigneeSelect assignedAdminId={details.assignedAdminId} onChange={change} /> : null}
+            {details ? <AssigneeSelect admins={team} assignedAdminId={details.assignedAdminId} onChange={change} /> : null}
             {details ? <TranscriptMenu conversationId={details.id} /> : null}
             <button
               type="button"
