@@ -33,47 +33,47 @@ const negatedAt = (words: readonly string[], index: number) =>
 
 // Strong enough alone: nobody writes these to a portfolio chat in passing.
 const UPSET_CUES = cue([
-  'unacceptable', 'scam', 'scammer', 'scammed', 'fraud', 'refund', 'money back', 'ripped off', 'rip off', 'disappointed',
-  'disappointing', 'furious', 'angry', 'pissed', 'fed up', 'sick of', 'waste of my time', 'wasted my time', 'ghosted',
-  'ignoring me', 'ignored me', 'never replied', 'no reply', 'still waiting', 'liar', 'you lied', 'lawyer', 'sue you',
-  'report you', 'complaint', 'frustrating', 'frustrated', 'cheated', 'not happy', 'not satisfied', 'dissatisfied',
+  'unacceptable', 'scam', 'scammer', 'fraud', 'refund', 'money back', 'ripped off', 'disappointed',
+  'furious', 'angry', 'pissed', 'fed up', 'sick of', 'waste of my time', 'wasted my time', 'ghosted',
+  'ignoring me', 'never replied', 'no reply', 'still waiting', 'liar', 'you lied', 'lawyer', 'sue you',
+  'report you', 'complaint', 'frustrating', 'cheated', 'not happy', 'not satisfied', 'dissatisfied',
   'unsatisfied', 'nobody answers', 'nobody is answering', 'no one answers', 'no one is answering', 'unhappy', 'disgrace', 'garbage', 'worst experience', 'ridiculous', 'outrageous', 'disgusting', 'wtf', 'worst service', 'so rude', 'how dare',
-  'kecewa', 'mengecewakan', 'parah', 'penipuan', 'penipu', 'nipu', 'ditipu', 'tipu', 'marah', 'kesal', 'kesel', 'sebel',
-  'nyebelin', 'uang kembali', 'balikin uang', 'kembalikan uang', 'bohong', 'pembohong', 'dikacangin', 'dicuekin',
+  'kecewa', 'mengecewakan', 'parah', 'penipuan', 'nipu', 'ditipu', 'marah', 'kesal', 'kesel', 'sebel',
+  'nyebelin', 'uang kembali', 'balikin uang', 'bohong', 'dikacangin', 'dicuekin',
   'tidak dibalas', 'tidak ada balasan', 'masih menunggu', 'capek nunggu', 'lapor', 'somasi', 'keterlaluan', 'tidak becus',
-  'tidak profesional', 'tidak puas', 'kurang puas', 'payah', 'bikin emosi', 'rugi', 'dirugikan', 'sialan', 'anjir', 'anjing', 'brengsek',
+  'tidak profesional', 'tidak puas', 'kurang puas', 'payah', 'bikin emosi', 'rugi', 'sialan', 'anjir', 'anjing', 'brengsek',
   // Waiting without an answer, and asking again.
-  'still nothing', 'still no reply', 'still no answer', 'still no response', 'still no update', 'still no news',
+  'still nothing', 'still no answer', 'still no news',
   'still not fixed', 'still not working', 'still not done', 'still not answered', 'no response', 'no update', 'no answer yet',
   'nobody cares', 'nobody seems to care', 'no one cares', 'no one seems to care', 'doesnt care', 'third time', 'fourth time',
-  'again and again', 'asked twice', 'asked several times', 'keep asking', 'stop ignoring', 'ignoring my', 'ignored my',
+  'again and again', 'asked twice', 'keep asking', 'stop ignoring', 'ignoring my',
   'do you even', 'are you even', 'anyone there', 'anybody there', 'anyone home',
   // Blame, broken promises, money.
   'regret hiring', 'regret working', 'misled', 'what a joke', 'is a joke', 'such a joke', 'a mess', 'this mess', 'useless',
   'incompetent', 'unprofessional', 'not paying', 'wont pay', 'expected better', 'expected much better', 'for the money i paid',
   'charged twice', 'charged me twice', 'double charged', 'overcharged', 'you broke', 'you ruined', 'keeps crashing',
   'keeps breaking', 'doesnt even', 'didnt even', 'complaining', 'waste of money', 'poor service', 'terrible service',
-  'bad service', 'never again', 'not what i asked', 'not what we agreed', 'not what you promised', 'you promised',
+  'bad service', 'never again', 'not what i asked', 'not what we agreed', 'you promised',
   'sick and tired', 'enough is enough', 'bad review', 'one star',
   'belum ada kabar', 'belum ada balasan', 'belum ada jawaban', 'belum ada respon', 'belum dibalas', 'belum dijawab',
   'tidak pernah dijawab', 'tidak pernah dibalas', 'tidak dijawab', 'tidak direspon', 'tidak ada respon', 'kedua kalinya',
   'ketiga kalinya', 'berkali kali', 'kok tidak', 'kok belum', 'gimana sih',
-  'bagaimana sih', 'tidak sesuai', 'dijanjikan', 'janjinya', 'menyesal', 'tidak berguna', 'error terus', 'eror terus',
-  'rusak terus', 'malu', 'dikembalikan', 'kembalikan', 'pelayanan buruk', 'buang waktu', 'buang buang waktu', 'buang uang',
-  'kapok', 'tidak mau bayar', 'ditagih dua kali', 'mana hasilnya', 'mana janjinya',
-  'silence', 'no word', 'not replied', 'hasnt replied', 'has not replied', 'nobody has replied', 'no one has replied',
+  'bagaimana sih', 'tidak sesuai', 'dijanjikan', 'menyesal', 'tidak berguna', 'error terus', 'eror terus',
+  'rusak terus', 'malu', 'dikembalikan', 'kembalikan', 'pelayanan buruk', 'buang waktu', 'buang uang',
+  'kapok', 'tidak mau bayar', 'mana hasilnya',
+  'silence', 'no word', 'not replied', 'hasnt replied', 'nobody has replied', 'no one has replied',
   'havent heard', 'have not heard', 'heard nothing', 'losing patience', 'lost patience', 'out of patience', 'nightmare',
-  'nothing like the', 'not what we approved', 'chase you', 'chasing you', 'every single time', 'deposit back',
-  'three times', 'several times', 'many times', 'times already', 'answer me', 'not helpful', 'not helping', 'unhelpful',
+  'nothing like the', 'not what we approved', 'chase you', 'every single time', 'deposit back',
+  'three times', 'several times', 'many times', 'times already', 'answer me', 'not helpful', 'unhelpful',
   'still is not', 'still isnt', 'and it still',
   'tidak ada kabar', 'kesabaran', 'beda jauh', 'jauh berbeda', 'mengejar kamu', 'ngejar kamu', 'dp kembali', 'minta dp',
-  'minta uang', 'tiga kali', 'beberapa kali', 'jawab dong', 'tidak membantu', 'bikin pusing', 'belum juga',
+  'minta uang', 'beberapa kali', 'jawab dong', 'tidak membantu', 'bikin pusing', 'belum juga',
   'sampai sekarang belum',
   'without a single update', 'without an update', 'without any update', 'not a single update', 'another week without',
-  'another day without', 'not impressed', 'unimpressed', 'annoyed', 'irritated', 'let me down', 'let us down', 'letting me down',
+  'another day without', 'not impressed', 'unimpressed', 'annoyed', 'irritated', 'let me down', 'let us down',
   'the excuses', 'no more excuses', 'come on', 'nobody noticed', 'no one noticed', 'broken for', 'received nothing',
-  'got nothing', 'canned answer', 'canned answers', 'a disaster', 'total disaster', 'complete disaster', 'this chat even',
-  'even monitored', 'anyone reading', 'is anybody there', 'you wasted', 'you have wasted',
+  'got nothing', 'canned answer', 'a disaster', 'total disaster', 'complete disaster', 'this chat even',
+  'even monitored', 'anyone reading', 'you wasted', 'you have wasted',
   'tanpa kabar', 'tanpa balasan', 'jengkel', 'ada orang tidak', 'ada yang baca', 'ada yang balas', 'makin tidak jelas',
   'banyak alasan', 'alasan terus', 'tidak ada yang sadar', 'belum terima apa apa', 'tidak terima apa apa', 'jawaban template',
   'ini bencana', 'benar benar bencana',
@@ -81,34 +81,34 @@ const UPSET_CUES = cue([
 
 /** Something of the visitor's is broken or gone: urgent when time presses too ("the site is down, please help"). */
 const TROUBLE_CUES = cue([
-  'down', 'offline', 'broken', 'broke', 'crashed', 'crashing', 'not working', 'stopped working', 'doesnt work',
-  'doesnt load', 'wont load', 'cant access', 'cannot access', 'cant log in', 'cant login', 'error', 'errors', 'hacked',
+  'down', 'offline', 'broken', 'broke', 'crashed', 'not working', 'stopped working', 'doesnt work',
+  'doesnt load', 'wont load', 'cant access', 'cannot access', 'cant log in', 'cant login', 'error', 'hacked',
   'wiped', 'deleted', 'outage', 'losing sales', 'losing money', 'losing customers', 'losing orders',
   'rusak', 'eror', 'mati', 'tidak bisa diakses', 'tidak bisa dibuka', 'tidak bisa login', 'tidak bisa masuk', 'terhapus',
-  'hilang', 'diretas', 'kena hack', 'bermasalah', 'gangguan', 'cannot check out', 'cant check out', 'cannot pay',
-  'tidak bisa checkout', 'tidak bisa bayar', 'berhenti jalan', 'tidak jalan', 'leaked', 'leak', 'fails', 'failing',
-  'failed', 'not sending', 'stopped sending', 'bocor', 'gagal', 'tidak terkirim',
+  'hilang', 'diretas', 'bermasalah', 'gangguan', 'cannot check out', 'cant check out', 'cannot pay',
+  'tidak bisa checkout', 'tidak bisa bayar', 'berhenti jalan', 'tidak jalan', 'leaked', 'fails',
+  'not sending', 'stopped sending', 'bocor', 'gagal', 'tidak terkirim',
 ]);
 
 /** Time presses, or help is asked for at once. */
 const PRESSURE_CUES = cue([
-  'now', 'today', 'tonight', 'this morning', 'tomorrow morning', 'within the hour', 'in an hour', 'hours', 'minutes',
-  'as soon as you can', 'soon as possible', 'quick fix', 'quickly', 'please help', 'help us', 'help me', 'losing',
-  'before our launch', 'before the launch', 'before our demo', 'before the demo', 'before the meeting', 'call me back',
-  'it is important', 'very important', 'really important', 'as fast as possible', 'secepat mungkin', 'in two hours', 'before our', 'tomorrow',
+  'now', 'today', 'tonight', 'this morning', 'hours', 'minutes',
+  'as soon as you can', 'soon as possible', 'quickly', 'please help', 'help us', 'help me', 'losing',
+  'before the launch', 'before the demo', 'before the meeting', 'call me back',
+  'it is important', 'very important', 'really important', 'as fast as possible', 'secepat mungkin', 'before our', 'tomorrow',
   'sekarang', 'hari ini', 'malam ini', 'pagi ini', 'dari pagi', 'besok pagi', 'jam', 'menit', 'cepat', 'tolong dibantu',
   'mohon bantuan', 'butuh bantuan', 'perlu bantuan', 'penting sekali', 'penting banget', 'sangat penting', 'nanti malam',
 ]);
 
-const THANKS = cue(['thanks', 'thank you', 'great', 'awesome', 'perfect', 'terima kasih', 'makasih', 'mantap']);
+const THANKS = cue(['thanks', 'great', 'awesome', 'perfect', 'terima kasih', 'makasih', 'mantap']);
 
 /** The visitor's money: with a bad word in the same statement, a complaint about what it bought. */
-const PAID = cue(['paid', 'pay', 'deposit', 'invoice', 'bayar', 'dibayar', 'dp', 'transfer', 'lunas']);
+const PAID = cue(['paid', 'pay', 'deposit', 'invoice', 'bayar', 'dp', 'transfer', 'lunas']);
 
 /** Asking for the owner's action: urgent when time presses ("can you reply today?", "mohon dibalas cepat"). */
 const REQUEST_CUES = cue([
   'reply', 'respond', 'answer', 'call me', 'call us', 'check', 'fix', 'look at', 'get back to me', 'need someone',
-  'dibalas', 'dijawab', 'dicek', 'diperbaiki', 'dilihat', 'hubungi', 'telepon', 'perbaiki', 'cek', 'kabari', 'kabarin',
+  'dibalas', 'dijawab', 'dicek', 'diperbaiki', 'dilihat', 'hubungi', 'telepon', 'cek', 'kabari', 'kabarin',
   'beres', 'harus selesai',
 ]);
 
@@ -117,17 +117,17 @@ const INTENSIFIERS = new Set('very really so extremely super totally utterly abs
 const TRAILING_INTENSIFIERS = new Set('sekali banget amat'.split(' '));
 
 const URGENT_CUES = cue([
-  'urgent', 'urgently', 'asap', 'as soon as possible', 'emergency', 'immediately', 'right away', 'right now', 'right this',
-  'time sensitive', 'critical', 'need it today', 'by today', 'before tonight', 'deadline is today', 'production is down',
-  'site is down', 'is down', 'hurry', 'quickly please', 'segera', 'secepatnya', 'darurat', 'mendesak', 'buru buru',
+  'urgent', 'asap', 'as soon as possible', 'emergency', 'immediately', 'right away', 'right now', 'right this',
+  'time sensitive', 'critical', 'need it today', 'by today', 'before tonight', 'deadline is today',
+  'is down', 'hurry', 'quickly please', 'segera', 'secepatnya', 'darurat', 'mendesak', 'buru buru',
   'cepetan', 'cepat dong', 'butuh cepat', 'sekarang juga', 'hari ini juga', 'deadline today', 'deadline hari ini',
-  'genting', 'gawat', 'mati total', 'lagi down', 'server down', 'kami down', 'critical issue', 'kritis',
+  'genting', 'gawat', 'mati total', 'lagi down', 'server down', 'kami down', 'kritis',
 ]);
 
 /** "How do you handle urgent bugs?": a question asked like this is about the thing, not a cry for help. */
 const ASKING_ABOUT = cue([
-  'how do you', 'how did you', 'how would you', 'how you', 'explain', 'jelaskan', 'what is your', 'what was your', 'what are your', 'whats your',
-  'what do you', 'what would you', 'do you have', 'have you', 'which', 'do you ever', 'have you ever', 'tell me about', 'bagaimana kamu', 'bagaimana cara',
+  'how do you', 'how did you', 'how would you', 'how you', 'explain', 'jelaskan', 'what is your', 'what was your', 'what are your',
+  'what do you', 'what would you', 'do you have', 'have you', 'which', 'do you ever', 'tell me about', 'bagaimana kamu', 'bagaimana cara',
   'gimana kamu', 'gimana cara', 'apa proyek', 'apa project', 'kamu pernah', 'pernah kamu', 'apakah pernah', 'ceritakan', 'apa pengalaman', 'apakah ada',
   'do you offer', 'do you provide', 'do you do', 'do you give', 'do you accept', 'what happens if', 'is it possible',
   'apakah bisa', 'refundable', 'bisa dikembalikan', 'apa yang kamu',
@@ -137,8 +137,8 @@ const ASKING_OPENERS = new Set(['pernah']);
 
 /** What a visitor judges when they complain: "terrible communication", "pelayanannya buruk", "the result is poor". */
 const JUDGED = cue([
-  'communication', 'service', 'support', 'experience', 'quality', 'result', 'results', 'response', 'delivery',
-  'komunikasi', 'pelayanan', 'layanan', 'hasil', 'kualitas', 'respon', 'pengerjaan',
+  'communication', 'service', 'support', 'experience', 'quality', 'result', 'response', 'delivery',
+  'komunikasi', 'pelayanan', 'hasil', 'kualitas', 'respon', 'pengerjaan',
 ]);
 
 const sentiment = new Sentiment();
