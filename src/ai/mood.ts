@@ -198,7 +198,7 @@ function judgesBadly(tokens: Token[], words: readonly string[], negative: Readon
     (word, index) =>
       negative.has(word) &&
       !negatedAt(words, index) &&
-      tokens.slice(Math.max(0, index - 2), index + 3).some((_, offset, near) => JUDGED.some((phrase) => phraseAt(near, phrase, offset))),
+      hasCue(tokens.slice(Math.max(0, index - 2), index + 3), JUDGED),
   );
 }
 
