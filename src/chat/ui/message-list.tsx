@@ -70,6 +70,8 @@ export function MessageList({
 }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  /** `scrollTop` as last seen by a scroll event or set here; lower now means a scroll up whose event has not fired yet. */
+  const knownTop = useRef(0);
   const [showJump, setShowJump] = useState(false);
   /** Where the reader was before an older page was requested, to restore after it is prepended. */
   const anchor = useRef<{ height: number; top: number } | null>(null);
@@ -82,6 +84,7 @@ export function MessageList({
     const element = scroller.current;
     if (!element) return;
     element.scrollTop = element.scrollHeight;
+    knownTop.current = element.scrollTop;
     atBottom.current = true;
     setShowJump(false);
   }, []);
@@ -96,6 +99,7 @@ export function MessageList({
   const onScroll = useCallback(() => {
     const element = scroller.current;
     if (!element) return;
+    knownTop.current = element.scrollTop;
     const bottom = element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK_PX;
     if (bottom !== atBottom.current) {
       atBottom.current = bottom;
@@ -110,6 +114,7 @@ export function MessageList({
     const element = scroller.current;
     if (!element || !anchor.current) return;
     element.scrollTop = anchor.current.top + (element.scrollHeight - anchor.current.height);
+    knownTop.current = element.scrollTop;
     anchor.current = null;
   }, [firstKey]);
 
@@ -118,7 +123,10 @@ export function MessageList({
     const newLast = lastKey !== previousLastKey.current;
     const firstRender = previousLastKey.current === undefined;
     previousLastKey.current = lastKey;
-    if (firstRender || atBottom.current || (newLast && last && isOwnMessage(last, viewer))) {
+    // Scroll events fire with the next frame: a reader who scrolled up in this one has left the bottom already,
+    // and a re-render now (a status tick, typing) must not pull them back before the event says so.
+    const scrolledUp = (scroller.current?.scrollTop ?? knownTop.current) < knownTop.current - 1;
+    if (firstRender || (atBottom.current && !scrolledUp) || (newLast && last && isOwnMessage(last, viewer))) {
       scrollToBottom();
     } else if (newLast) {
       setShowJump(true);
