@@ -130,7 +130,13 @@ describe('visitor chat screens', () => {
     await list.evaluate((element) => {
       element.scrollTop = 0;
     });
-    await waitUntil(async () => (await chat.messages.count()) === 130, 'the older page');
+    await waitUntil(async () => (await chat.messages.count()) === 130, 'the older page').catch(async (error: unknown) => {
+      // Say whether the list was pulled back down or stayed at the top with nothing loaded.
+      const where = await list.evaluate((element) => ({ scrollTop: element.scrollTop, scrollHeight: element.scrollHeight }));
+      const loadOlder = chat.testId('load-older');
+      const button = (await loadOlder.count()) > 0 ? await loadOlder.textContent() : 'none';
+      throw new Error(`${String(error)}\nlist: ${JSON.stringify(where)}; load-older button: ${button}`);
+    });
     expect(await chat.testId('load-older').count()).toBe(0);
     // The message that was on top is still where the reader looks, not pushed away by the prepended page.
     const listBox = (await list.boundingBox())!;
