@@ -85,9 +85,8 @@ export async function listConversationDevices(actor: ChatActor, conversationId: 
 
 /**
  * Signs a device out of the conversation: its session ends, every instance
- * forgets it, and its sockets are closed at once (through the Socket.IO
- * adapter on every instance; a Pusher connection keeps what it already
- * subscribed to until it reconnects, and is refused then).
+ * forgets it, and its connections are closed at once (through the Socket.IO
+ * adapter on every instance, or Pusher's terminate-connections call).
  */
 export async function signOutDevice(actor: ChatActor, conversationId: string, sessionId: number): Promise<void> {
   const conversation = await getAccessibleConversation(actor, conversationId);

@@ -233,15 +233,24 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
   io.on('connection', (socket) => {
     const { identity, ip } = socket.data;
     const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
-    void socket.join(
-      identity.role === 'admin' ? [adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)] : visitorSessionRoom(identity.sessionId),
-    );
-
     /**
      * A visitor's session is looked up again for each event (from the process cache, which checks
      * its expiry on every hit): it may have expired since the connect, or been bound to a conversation.
      */
     const liveVisitorSession = (tokenHash: string) => findVisitorSessionByTokenHash(tokenHash);
+
+    const joined = socket.join(
+      identity.role === 'admin' ? [adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)] : visitorSessionRoom(identity.sessionId),
+    );
+    if (identity.role === 'visitor') {
+      // A device signed out while this handshake was in flight had its room closed before this socket was in it: ask again now.
+      void Promise.resolve(joined)
+        .then(() => liveVisitorSession(identity.tokenHash))
+        .then((session) => {
+          if (!session) socket.disconnect(true);
+        })
+        .catch((error: unknown) => logger.error({ err: error, ip }, 'realtime: visitor session check after connect failed'));
+    }
 
     /** This socket's caller as the chat service knows callers, so its rules apply here as they do over HTTP. */
     async function chatActor(): Promise<ChatActor> {
