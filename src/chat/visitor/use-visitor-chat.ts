@@ -20,7 +20,7 @@ import { useReadReceipts } from './use-read-receipts';
 import { useReplyArrivals } from './use-reply-arrivals';
 import { useVisitorOutbox } from './use-visitor-outbox';
 import { useVisitorProfile } from './use-visitor-profile';
-import { useVisitorSession } from './use-visitor-session';
+import { renewUntilDone, useVisitorSession } from './use-visitor-session';
 import { sendVisitorMessage, type SentMessage, type VisitorSession } from './visitor-api';
 import type { VisitorProfile } from './visitor-storage';
 
@@ -148,10 +148,12 @@ export function useVisitorChat({ enabled, visible }: { enabled: boolean; visible
     },
   });
 
-  // A refused handshake means the session expired: a new one (and with it a new connection).
+  // A refused handshake or a server-closed connection means the session ended: a new one (and with it a new
+  // connection), tried again until it works, since nothing else would ever reconnect this chat.
   const { renew } = visitorSession;
   useEffect(() => {
-    if (connection === 'disconnected' && connector) void renew().catch(() => undefined);
+    if (connection !== 'disconnected' || !connector) return;
+    return renewUntilDone(renew);
   }, [connection, connector, renew]);
 
   const messages = useMemo(

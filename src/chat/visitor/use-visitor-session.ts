@@ -24,6 +24,21 @@ export type VisitorSessionState = {
   joinConversation: (conversationId: string) => void;
 };
 
+/** Calls `renew` until it succeeds, again every few seconds after a failure (offline, the server away); returns the stop. */
+export function renewUntilDone(renew: () => Promise<unknown>): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const attempt = () =>
+    renew().catch(() => {
+      if (!stopped) timer = setTimeout(attempt, SESSION_RETRY_MS);
+    });
+  void attempt();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
 /**
  * The visitor's chat session: from a mail's resume link, else resumed from localStorage (or started) once
  * `enabled`, retried every few seconds while that fails (offline at load).
@@ -50,17 +65,7 @@ export function useVisitorSession(enabled: boolean, locale: Locale): VisitorSess
 
   useEffect(() => {
     if (!enabled || session) return;
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const attempt = () =>
-      renew().catch(() => {
-        if (!cancelled) timer = setTimeout(attempt, SESSION_RETRY_MS);
-      });
-    void attempt();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
+    return renewUntilDone(renew);
   }, [enabled, session, renew]);
 
   const sessionLocale = session?.locale;
