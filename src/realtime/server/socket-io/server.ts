@@ -233,24 +233,22 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
   io.on('connection', (socket) => {
     const { identity, ip } = socket.data;
     const sender = identity.role === 'admin' ? `admin:${identity.userId}` : `visitor:${identity.sessionId}`;
+    const joined = socket.join(
+      identity.role === 'admin' ? [adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)] : visitorSessionRoom(identity.sessionId),
+    );
+    // A sign-out or an admin's removal while this handshake was in flight closed the rooms before this socket was in them.
+    void Promise.resolve(joined)
+      .then(() => stillSignedIn(identity))
+      .then((signedIn) => {
+        if (!signedIn) socket.disconnect(true);
+      })
+      .catch((error: unknown) => logger.error({ err: error, ip }, 'realtime: session check after connect failed'));
+
     /**
      * A visitor's session is looked up again for each event (from the process cache, which checks
      * its expiry on every hit): it may have expired since the connect, or been bound to a conversation.
      */
     const liveVisitorSession = (tokenHash: string) => findVisitorSessionByTokenHash(tokenHash);
-
-    const joined = socket.join(
-      identity.role === 'admin' ? [adminSessionRoom(identity.sessionId), adminUserRoom(identity.userId)] : visitorSessionRoom(identity.sessionId),
-    );
-    if (identity.role === 'visitor') {
-      // A device signed out while this handshake was in flight had its room closed before this socket was in it: ask again now.
-      void Promise.resolve(joined)
-        .then(() => liveVisitorSession(identity.tokenHash))
-        .then((session) => {
-          if (!session) socket.disconnect(true);
-        })
-        .catch((error: unknown) => logger.error({ err: error, ip }, 'realtime: visitor session check after connect failed'));
-    }
 
     /** This socket's caller as the chat service knows callers, so its rules apply here as they do over HTTP. */
     async function chatActor(): Promise<ChatActor> {
@@ -389,6 +387,12 @@ export function attachRealtime(httpServer: HttpServer, options: { otherUpgrades?
       io.engine.close();
     },
   };
+}
+
+/** Whether the session a socket was let in with still holds, asked once it is in its rooms (a visitor's from the process cache). */
+async function stillSignedIn(identity: RealtimeIdentity): Promise<boolean> {
+  if (identity.role === 'visitor') return (await findVisitorSessionByTokenHash(identity.tokenHash)) !== null;
+  return (await getRepository().listLiveAdminSessionIds({ ids: [identity.sessionId] })).length > 0;
 }
 
 /** Disconnects this instance's admin sockets whose session was revoked or has expired. */
