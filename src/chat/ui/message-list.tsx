@@ -125,7 +125,8 @@ export function MessageList({
     previousLastKey.current = lastKey;
     // Scroll events fire with the next frame: a reader who scrolled up in this one has left the bottom already,
     // and a re-render now (a status tick, typing) must not pull them back before the event says so.
-    const scrolledUp = (scroller.current?.scrollTop ?? knownTop.current) < knownTop.current - 1;
+    const element = scroller.current;
+    const scrolledUp = element !== null && element.scrollTop < knownTop.current - 1;
     if (firstRender || (atBottom.current && !scrolledUp) || (newLast && last && isOwnMessage(last, viewer))) {
       scrollToBottom();
     } else if (newLast) {
