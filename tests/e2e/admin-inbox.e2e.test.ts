@@ -4,7 +4,7 @@ import { api } from '../helpers/server';
 import { AdminInbox, changeSettings, conversationWith, untilOwnerOnline } from './helpers/admin-inbox';
 import { useE2e, viewports } from './helpers/fixtures';
 import { seriousAccessibilityViolations } from './helpers/axe';
-import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
+import { byTestId, explainFailure, VisitorChat, waitUntil } from './helpers/page-objects';
 
 /*
  * The owner's inbox at /admin/chat against a real visitor in a second
@@ -214,18 +214,14 @@ describe('admin inbox', () => {
       await waitUntil(async () => /^local · /.test((await badge.getAttribute('title')) ?? ''), "the badge to name the assistant's model", 3_000);
 
       await chat.send('What is your salary expectation?');
-      await byTestId(row, 'needs-human-badge')
-        .waitFor({ timeout: 15_000 })
-        .catch(async (error: unknown) => {
-          // Say whether the server handed over and the inbox missed it, or the hand-over never happened.
-          const id = await row.getAttribute('data-conversation-id');
-          const stored = await api(e2e.server, `/api/chat/messages?conversationId=${id}`, { cookie: e2e.adminCookie });
-          const details = await api(e2e.server, `/api/chat/conversations/${id}`, { cookie: e2e.adminCookie });
-          const messages = (stored.body.data?.messages ?? []) as { senderType: string; content: string }[];
-          throw new Error(
-            `${String(error)}\nserver: needsHuman=${details.body.data?.needsHuman}; messages: ${JSON.stringify(messages.map((m) => `${m.senderType}: ${m.content.slice(0, 50)}`))}`,
-          );
-        });
+      // On failure, say whether the server handed over and the inbox missed it, or the hand-over never happened.
+      await explainFailure(byTestId(row, 'needs-human-badge').waitFor({ timeout: 15_000 }), async () => {
+        const id = await row.getAttribute('data-conversation-id');
+        const stored = await api(e2e.server, `/api/chat/messages?conversationId=${id}`, { cookie: e2e.adminCookie });
+        const details = await api(e2e.server, `/api/chat/conversations/${id}`, { cookie: e2e.adminCookie });
+        const messages = (stored.body.data?.messages ?? []) as { senderType: string; content: string }[];
+        return `server: needsHuman=${details.body.data?.needsHuman}; messages: ${JSON.stringify(messages.map((m) => `${m.senderType}: ${m.content.slice(0, 50)}`))}`;
+      });
       // Answering by hand clears it.
       await inbox.reply('I am here — what do you need?');
       await byTestId(row, 'needs-human-badge').waitFor({ state: 'detached' });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useAdminDriver } from './helpers/admin-api';
 import { AdminInbox } from './helpers/admin-inbox';
 import { useE2e, viewports } from './helpers/fixtures';
-import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
+import { byTestId, explainFailure, textIfPresent, VisitorChat, waitUntil } from './helpers/page-objects';
 
 const AUTH_SECRET = 'devices-e2e-secret-0123456789abcdef0123456789';
 const ANDROID_CHROME = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
@@ -150,19 +150,14 @@ describe('continue on another device', () => {
     await waitUntil(async () => (await byTestId(dialog, 'device').count()) === 1, 'the phone to leave the list');
 
     // At once: the phone's socket was closed by the server, so it knows without waiting for any poll.
-    await phone.chat
-      .testId('signed-out-notice')
-      .waitFor({ timeout: 5_000 })
-      .catch(async (error: unknown) => {
-        // Say whether the phone still held its old session (never told) or renewed without saying so.
-        const stored = await phone.page.evaluate(() => {
-          const session = JSON.parse(window.localStorage.getItem('tanya.chat.session') ?? 'null') as { token?: string; conversationId?: string } | null;
-          return JSON.stringify({ token: session?.token?.slice(0, 8), conversationId: session?.conversationId });
-        });
-        const banner = phone.chat.testId('connection-banner');
-        const connection = (await banner.count()) > 0 ? await banner.textContent() : 'no banner';
-        throw new Error(`${String(error)}\nphone: stored session ${stored}; connection: ${connection}`);
+    // On failure, say whether the phone still held its old session (never told) or renewed without saying so.
+    await explainFailure(phone.chat.testId('signed-out-notice').waitFor({ timeout: 5_000 }), async () => {
+      const stored = await phone.page.evaluate(() => {
+        const session = JSON.parse(window.localStorage.getItem('tanya.chat.session') ?? 'null') as { token?: string; conversationId?: string } | null;
+        return JSON.stringify({ token: session?.token?.slice(0, 8), conversationId: session?.conversationId });
       });
+      return `phone: stored session ${stored}; connection: ${await textIfPresent(phone.chat.testId('connection-banner'), 'no banner')}`;
+    });
     await waitUntil(async () => (await phone.chat.messages.count()) === 0, 'the conversation to be gone from the phone');
     await owner.reply(conversationId, 'Only the laptop should see this');
     await laptop.chat.message('Only the laptop should see this').waitFor();

@@ -5,7 +5,7 @@ import type { Repository } from '@/db/repository';
 import { openServerDatabase } from '../helpers/production-server';
 import { connectAdmin, type AdminDriver } from './helpers/admin-api';
 import { useE2e, viewports } from './helpers/fixtures';
-import { byTestId, VisitorChat, waitUntil } from './helpers/page-objects';
+import { byTestId, explainFailure, textIfPresent, VisitorChat, waitUntil } from './helpers/page-objects';
 
 const AI_ANSWER = [
   'I mostly work with **TypeScript** and *Go*:',
@@ -130,12 +130,10 @@ describe('visitor chat screens', () => {
     await list.evaluate((element) => {
       element.scrollTop = 0;
     });
-    await waitUntil(async () => (await chat.messages.count()) === 130, 'the older page').catch(async (error: unknown) => {
-      // Say whether the list was pulled back down or stayed at the top with nothing loaded.
+    // On failure, say whether the list was pulled back down or stayed at the top with nothing loaded.
+    await explainFailure(waitUntil(async () => (await chat.messages.count()) === 130, 'the older page'), async () => {
       const where = await list.evaluate((element) => ({ scrollTop: element.scrollTop, scrollHeight: element.scrollHeight }));
-      const loadOlder = chat.testId('load-older');
-      const button = (await loadOlder.count()) > 0 ? await loadOlder.textContent() : 'none';
-      throw new Error(`${String(error)}\nlist: ${JSON.stringify(where)}; load-older button: ${button}`);
+      return `list: ${JSON.stringify(where)}; load-older button: ${await textIfPresent(chat.testId('load-older'), 'none')}`;
     });
     expect(await chat.testId('load-older').count()).toBe(0);
     // The message that was on top is still where the reader looks, not pushed away by the prepended page.

@@ -27,6 +27,20 @@ export async function waitUntil<T>(check: () => Promise<T | false | null | undef
   }
 }
 
+/** `waiting`, or its failure with `explain()`'s account of what the page or server held instead appended to the error. */
+export async function explainFailure<T>(waiting: Promise<T>, explain: () => Promise<string>): Promise<T> {
+  try {
+    return await waiting;
+  } catch (error) {
+    throw new Error(`${String(error)}\n${await explain()}`);
+  }
+}
+
+/** The element's text, or `absent` when it is not on the page (asked at once, without waiting for it to appear). */
+export async function textIfPresent(locator: Locator, absent: string): Promise<string | null> {
+  return (await locator.count()) > 0 ? locator.textContent() : absent;
+}
+
 /** The visitor's chat, on /chat or inside the open widget: both render the same panel. */
 export class VisitorChat {
   constructor(readonly page: Page) {}
